@@ -1,0 +1,106 @@
+import type { DemoUser } from '../../../shared/contract/auth';
+import type { Role } from '../../../shared/domain/roles';
+import { appendAudit } from '../audit/audit';
+import type { CoreContext } from '../context';
+import { newDatabaseKey } from '../crypto/keywrap';
+import { addMonths, insertDossierRow, insertSpecialRow } from '../dossiers/insert';
+import { insertUser, populateEnvironment } from '../environment/setup';
+import type { Vault } from '../environment/vault';
+import { demoDossiers } from './demo-dossiers';
+
+const demoOrganisations = [
+  { name: 'Gemeente Demostad', kind: 'gemeente' as const },
+  { name: 'IND', kind: 'ind' as const },
+  { name: 'DT&V', kind: 'dtv' as const },
+  { name: 'VluchtelingenWerk', kind: 'ngo' as const },
+  { name: 'Politie', kind: 'politie' as const },
+  { name: 'GGD', kind: 'ggd' as const },
+];
+
+/** Demo users: one per role, and one participant per organisation. Passwords are shown on screen. */
+const demoUsers: { username: string; displayName: string; org: number; roles: Role[] }[] = [
+  { username: 'voorzitter', displayName: 'Vera Voorzitter', org: 0, roles: ['voorzitter'] },
+  { username: 'notulist', displayName: 'Niels Notulist', org: 0, roles: ['notulist'] },
+  { username: 'casemanager', displayName: 'Sanne de Vries', org: 0, roles: ['casemanager', 'deelnemer'] },
+  { username: 'ind', displayName: 'Ilse (IND)', org: 1, roles: ['deelnemer'] },
+  { username: 'dtv', displayName: 'Daan (DT&V)', org: 2, roles: ['deelnemer'] },
+  { username: 'ngo', displayName: 'Noor (VluchtelingenWerk)', org: 3, roles: ['deelnemer'] },
+  { username: 'politie', displayName: 'Paul (Politie)', org: 4, roles: ['deelnemer'] },
+  { username: 'ggd', displayName: 'Gwen (GGD)', org: 5, roles: ['deelnemer'] },
+];
+
+export const demoPassword = (username: string) => `demo-${username}-2026`;
+export const DEMO_ADMIN = 'beheerder';
+
+/** Creates the demo environment in the vault's folder: the same encryption as a real one. */
+export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUser[]> {
+  const key = newDatabaseKey();
+  const at = ctx.nowIso();
+  const userIds: number[] = [];
+  try {
+    await vault.create(
+      (db) => {
+        const input = {
+          city: 'Demostad',
+          cadence: 'wekelijks' as const,
+          termMonths: 6,
+          organisations: demoOrganisations,
+          admin: { displayName: 'Bea Beheerder', username: DEMO_ADMIN, password: demoPassword(DEMO_ADMIN), organisationIndex: 0 },
+        };
+        const env = populateEnvironment(db, input, at, true);
+        for (const u of demoUsers) {
+          userIds.push(insertUser(db, { username: u.username, displayName: u.displayName, organisationId: env.organisationIds[u.org]!, roles: u.roles }, at));
+        }
+        const ngoId = env.organisationIds[3]!;
+        const dossierIds = demoDossiers.map((d, i) => {
+          const id = insertDossierRow(db, {
+            number: `D-${d.referredAt.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
+            city: d.city,
+            vNumber: d.vNumber,
+            name: d.name,
+            aliases: d.aliases,
+            sex: d.sex,
+            birthDate: d.birthDate,
+            birthDateEstimated: d.birthDateEstimated,
+            countryOfOrigin: d.countryOfOrigin,
+            nationality: d.nationality,
+            firstKnownNl: d.firstKnownNl,
+            familyInNl: d.familyInNl,
+            languages: d.languages,
+            leadNgoId: ngoId,
+            casemanager: d.casemanager,
+            shelter: d.shelter,
+            referredAt: d.referredAt,
+            intakeDate: d.intakeDate,
+            track: d.track,
+            status: d.status,
+            targetDate: addMonths(d.intakeDate ?? d.referredAt, 6),
+            stuck: d.stuckReason !== null,
+            stuckReason: d.stuckReason,
+            onHold: d.onHold,
+            vulnerable: d.vulnerable,
+            notes: d.notes,
+            updatedAt: at,
+          });
+          insertSpecialRow(db, id, d.special);
+          return id;
+        });
+        appendAudit(db, { at, userId: env.adminUserId, organisationId: env.organisationIds[0]!, action: 'user.create', entity: 'users', ids: userIds });
+        appendAudit(db, { at, userId: env.adminUserId, organisationId: env.organisationIds[0]!, action: 'dossier.create', entity: 'dossiers', ids: dossierIds });
+        return env;
+      },
+      demoPassword(DEMO_ADMIN),
+      key,
+    );
+    // Wrap the key for every demo user while we still hold it.
+    vault.openWithKey(key);
+    for (const [i, u] of demoUsers.entries()) await vault.setPassword(userIds[i]!, u.username, demoPassword(u.username));
+  } finally {
+    vault.lock();
+    key.fill(0);
+  }
+  return [
+    { username: DEMO_ADMIN, password: demoPassword(DEMO_ADMIN), displayName: 'Bea Beheerder', organisation: demoOrganisations[0]!.name, roles: ['beheerder'] },
+    ...demoUsers.map((u) => ({ username: u.username, password: demoPassword(u.username), displayName: u.displayName, organisation: demoOrganisations[u.org]!.name, roles: u.roles })),
+  ];
+}

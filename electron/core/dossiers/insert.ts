@@ -1,0 +1,74 @@
+import type { Db } from '../db/open';
+
+export interface NewDossierRow {
+  number: string;
+  city: string;
+  vNumber: string | null;
+  name: string;
+  aliases: string[];
+  sex: string | null;
+  birthDate: string | null;
+  birthDateEstimated: boolean;
+  countryOfOrigin: string | null;
+  nationality: string | null;
+  firstKnownNl: string | null;
+  familyInNl: string | null;
+  languages: string | null;
+  leadNgoId: number | null;
+  casemanager: string | null;
+  shelter: string;
+  referredAt: string;
+  intakeDate: string | null;
+  track: string;
+  status: string;
+  targetDate: string | null;
+  stuck: boolean;
+  stuckReason: string | null;
+  onHold: boolean;
+  vulnerable: boolean;
+  notes: string | null;
+  updatedAt: string;
+}
+
+/** Inserts a dossier row (validation happens before, at the boundary). Returns its id. */
+export function insertDossierRow(db: Db, d: NewDossierRow): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO dossiers (number, city, v_number, name, aliases, sex, birth_date, birth_date_estimated, country_of_origin,
+           nationality, first_known_nl, family_in_nl, languages, lead_ngo_id, casemanager, shelter, referred_at, intake_date,
+           track, status, target_date, stuck, stuck_reason, on_hold, vulnerable, notes, updated_at)
+         VALUES (@number, @city, @vNumber, @name, @aliases, @sex, @birthDate, @birthDateEstimated, @countryOfOrigin,
+           @nationality, @firstKnownNl, @familyInNl, @languages, @leadNgoId, @casemanager, @shelter, @referredAt, @intakeDate,
+           @track, @status, @targetDate, @stuck, @stuckReason, @onHold, @vulnerable, @notes, @updatedAt)`,
+      )
+      .run({
+        ...d,
+        aliases: JSON.stringify(d.aliases),
+        birthDateEstimated: d.birthDateEstimated ? 1 : 0,
+        stuck: d.stuck ? 1 : 0,
+        onHold: d.onHold ? 1 : 0,
+        vulnerable: d.vulnerable ? 1 : 0,
+      }).lastInsertRowid,
+  );
+}
+
+export function insertSpecialRow(
+  db: Db,
+  dossierId: number,
+  s: { somatic: string; psychiatric: string; medicalObstacle: string; healthDetail: string | null; justice: string | null },
+): void {
+  db.prepare(
+    `INSERT INTO dossier_special (dossier_id, health_somatic, health_psychiatric, medical_obstacle, health_detail, justice_history)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(dossierId, s.somatic, s.psychiatric, s.medicalObstacle, s.healthDetail, s.justice);
+}
+
+/** Adds months to an ISO date, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}

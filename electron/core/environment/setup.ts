@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { SetupInput } from '../../../shared/domain/environment';
+import type { Role } from '../../../shared/domain/roles';
+import { appendAudit } from '../audit/audit';
+import type { Db } from '../db/open';
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+
+type ParsedSetup = z.output<typeof SetupInput>;
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+export function insertUser(
+  db: Db,
+  u: { username: string; displayName: string; organisationId: number; roles: readonly Role[] },
+  at: string,
+): number {
+  return Number(
+    db
+      .prepare('INSERT INTO users (username, display_name, organisation_id, roles, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(u.username, u.displayName, u.organisationId, JSON.stringify(u.roles), at).lastInsertRowid,
+  );
+}
+
+/**
+ * Fills a new database with the city's settings, its organisations and the first administrator.
+ * Runs inside the creating transaction. The organisations that hold health conversations (GGD, or the
+ * gemeente by default) may see special-category data; others see only conclusions.
+ */
+export function populateEnvironment(db: Db, input: ParsedSetup, at: string, demo: boolean): { adminUserId: number; adminUsername: string; organisationIds: number[] } {
+  setMeta(db, 'city', input.city);
+  setMeta(db, 'cadence', input.cadence);
+  setMeta(db, 'term_months', String(input.termMonths));
+  setMeta(db, 'idle_lock_minutes', String(DEFAULT_IDLE_LOCK_MINUTES));
+  setMeta(db, 'demo', demo ? '1' : '0');
+  setMeta(db, 'created_at', at);
+  const insertOrg = db.prepare('INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)');
+  const organisationIds = input.organisations.map((o, i) =>
+    Number(insertOrg.run(o.name, o.kind, o.kind === 'ggd' || o.kind === 'gemeente' ? 1 : 0, i).lastInsertRowid),
+  );
+  const adminUserId = insertUser(
+    db,
+    { username: input.admin.username, displayName: input.admin.displayName, organisationId: organisationIds[input.admin.organisationIndex]!, roles: ['beheerder'] },
+    at,
+  );
+  appendAudit(db, { at, userId: adminUserId, organisationId: organisationIds[input.admin.organisationIndex]!, action: 'environment.create', entity: 'organisations', ids: organisationIds });
+  appendAudit(db, { at, userId: adminUserId, organisationId: organisationIds[input.admin.organisationIndex]!, action: 'user.create', entity: 'users', ids: [adminUserId] });
+  return { adminUserId, adminUsername: input.admin.username, organisationIds };
+}

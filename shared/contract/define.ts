@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { Role, Session } from '../domain/roles';
+
+/**
+ * Who may call a method. `public` methods work without a logged-in user (status, set-up, login);
+ * every other method names the roles that may call it. Organisation rules that depend on the data
+ * (e.g. "only your own organisation's position") are enforced by the handler.
+ */
+export type Access = { kind: 'public' } | { kind: 'session'; roles: readonly Role[] | 'any' };
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** Whether a successful call counts as user activity for the idle lock (status polls do not). */
+  activity?: boolean;
+}
+
+export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+export const anyUser: Access = { kind: 'session', roles: 'any' };
+export const publicAccess: Access = { kind: 'public' };
+export const rolesOnly = (...roles: Role[]): Access => ({ kind: 'session', roles });
+
+export interface HandlerContext {
+  session: Session | null;
+}

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { contract, isMethodName, type Handlers } from './contract/index';
+import type { MethodSpec } from './contract/define';
+import type { Session } from './domain/roles';
+import { hasAnyRole } from './domain/roles';
+import { AppError, type FieldIssue, type RpcResult } from './errors';
+
+export interface DispatcherDeps {
+  handlers: Handlers;
+  /** The logged-in user, or null when the environment is locked or empty. */
+  session: () => Session | null;
+  /** Called before a session method runs; lets the backend lock an idle session first. */
+  beforeCall?: (spec: MethodSpec) => void;
+  /** Called after a successful call of a method that counts as activity. */
+  onActivity?: () => void;
+  /** English log line for unexpected failures; never sent to the UI. */
+  logError: (method: string, error: unknown) => void;
+}
+
+export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
+
+export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    code: i.code === 'custom' ? i.message : i.code,
+    message: i.message,
+  }));
+}
+
+/**
+ * The single entry to the backend for every host: rejects unknown methods (own properties only),
+ * checks access against the logged-in user, validates input, runs the handler, checks the output
+ * against the contract and maps failures to stable codes. Unexpected errors become INTERNAL with a
+ * fixed message, so no stack, path or SQL ever reaches the UI.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  return async (method, input) => {
+    if (!isMethodName(method)) {
+      return fail('BAD_INPUT', 'Unknown method');
+    }
+    const spec: MethodSpec = contract[method];
+    try {
+      deps.beforeCall?.(spec);
+      const session = deps.session();
+      if (spec.access.kind === 'session') {
+        if (!session) return fail('UNAUTHENTICATED', 'Not logged in or locked');
+        if (spec.access.roles !== 'any' && !hasAnyRole(session, spec.access.roles)) {
+          return fail('FORBIDDEN', `Role not allowed to call ${method}`);
+        }
+      }
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) {
+        return { ok: false, error: { code: 'BAD_INPUT', message: 'Invalid input', fields: zodIssuesToFields(parsed.error.issues) } };
+      }
+      const handler = deps.handlers[method] as (i: unknown, ctx: { session: Session | null }) => unknown;
+      const value: unknown = await handler(parsed.data, { session });
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        deps.logError(method, new Error(`Output does not match contract: ${checked.error.message}`));
+        return fail('INTERNAL', 'Internal error');
+      }
+      if (spec.activity !== false) deps.onActivity?.();
+      return { ok: true, value: checked.data };
+    } catch (e) {
+      if (e instanceof AppError) {
+        const error = { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.info ? { info: e.info } : {}) };
+        return { ok: false, error };
+      }
+      deps.logError(method, e);
+      return fail('INTERNAL', 'Internal error');
+    }
+  };
+}
+
+function fail(code: 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL', message: string): RpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
