@@ -15,7 +15,7 @@ export interface KdfParams {
 export const owaspScrypt: KdfParams = { logN: 17, r: 8, p: 1 };
 
 export interface Ports {
-  /** Folder holding the encrypted database and its key file. */
+  /** Folder holding the encrypted database and its key file, or the path of the .db file itself. */
   dataDir: string;
   clock: () => Date;
   logger: Logger;

@@ -12,6 +12,11 @@ import { loadSession } from './session-row';
 export const DB_FILE_NAME = 'lvv-overleg.db';
 export const KEY_FILE_NAME = 'lvv-overleg.keys.json';
 
+export function environmentFiles(location: string): { dbFile: string; keyFile: string } {
+  if (location.endsWith('.db')) return { dbFile: location, keyFile: `${location.slice(0, -3)}.keys.json` };
+  return { dbFile: path.join(location, DB_FILE_NAME), keyFile: path.join(location, KEY_FILE_NAME) };
+}
+
 export type VaultState = 'leeg' | 'vergrendeld' | 'open';
 
 /**
@@ -26,9 +31,11 @@ export class Vault {
   private current: Session | null = null;
   readonly kdf: KdfParams;
 
-  constructor(dataDir: string, kdf: KdfParams = owaspScrypt) {
-    this.dbFile = path.join(dataDir, DB_FILE_NAME);
-    this.keyFile = path.join(dataDir, KEY_FILE_NAME);
+  /** `location` is the environment's folder, or the path of its .db file (the key file sits beside it). */
+  constructor(location: string, kdf: KdfParams = owaspScrypt) {
+    const { dbFile, keyFile } = environmentFiles(location);
+    this.dbFile = dbFile;
+    this.keyFile = keyFile;
     this.kdf = kdf;
   }
 

@@ -1,0 +1,47 @@
+/**
+ * electron-vite builds the three parts into out/:
+ * - main    → out/main/index.js (ES module, as package.json says "type": "module"; Electron 45 loads it)
+ * - preload → out/preload/index.cjs: one self-contained CommonJS file, because a sandboxed preload
+ *   cannot load ES modules or anything from node_modules
+ * - renderer → out/renderer (index.html + assets), served by the app:// protocol and the browser host.
+ */
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      // Production dependencies stay external (node_modules ships with the app); that includes the
+      // native SQLite driver, which must never be bundled: it loads its .node binary at runtime.
+      externalizeDeps: { include: ['better-sqlite3-multiple-ciphers'] },
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/main/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // Sandbox: bundle everything (zod, shared/), require nothing but 'electron'.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+      },
+    },
+  },
+});

@@ -1,0 +1,227 @@
+/**
+ * The Electron host. Deliberately thin: every decision (window options, CSP, navigation, senders,
+ * paths, displays, menu) is a pure function in a sibling module with its own unit test; this file only
+ * wires them to Electron's events. Nothing here can be run without the Electron binary.
+ */
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createBackend } from '../core/backend';
+import { consoleLogger } from '../core/ports';
+import { injectCspNonce, resolveAppPath, responseHeaders } from './app-protocol';
+import { APP_INDEX_URL, APP_SCHEME, PROJECTOR_URL } from './app-url';
+import { chooseProjectorDisplay } from './displays';
+import { createRpcHandler, RPC_CHANNEL } from './ipc';
+import { menuTemplate } from './menu';
+import {
+  allowPermission,
+  allowWebviewAttach,
+  appScheme,
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+  isAllowedRequestUrl,
+  webPreferences,
+  windowOpenDecision,
+  type SenderInfo,
+} from './security';
+
+const APP_NAME = 'LVV Overleg';
+const TICK_MS = 30_000;
+const logger = consoleLogger;
+
+// --- Before 'ready' -------------------------------------------------------------------------------
+protocol.registerSchemesAsPrivileged([appScheme]);
+app.enableSandbox(); // every renderer sandboxed, whatever a window's options say
+// One userData folder in development and when packaged (package.json's name differs from productName).
+app.setName(APP_NAME);
+app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance has the database open; it gets focus through 'second-instance'.
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const devTools = !app.isPackaged;
+  const appDir = app.getAppPath();
+  const rendererDir = path.join(appDir, 'out', 'renderer');
+  const preloadPath = path.join(appDir, 'out', 'preload', 'index.cjs');
+  const prefs = webPreferences(preloadPath, { devTools });
+
+  // The only webContents whose IPC calls are answered: ours, tracked from creation to destruction.
+  const trusted = new Set<number>();
+  let mainWindow: BrowserWindow | null = null;
+  let projector: BrowserWindow | null = null;
+
+  const track = (win: BrowserWindow) => {
+    const id = win.webContents.id;
+    trusted.add(id);
+    win.webContents.once('destroyed', () => trusted.delete(id));
+  };
+
+  const createMainWindow = () => {
+    const win = new BrowserWindow({
+      width: 1280,
+      height: 860,
+      minWidth: 900,
+      minHeight: 600,
+      show: false,
+      title: APP_NAME,
+      backgroundColor: '#ffffff',
+      webPreferences: prefs,
+    });
+    track(win);
+    win.once('ready-to-show', () => win.show());
+    // The projector only mirrors the meeting; it does not outlive the main window.
+    win.on('closed', () => {
+      mainWindow = null;
+      if (projector && !projector.isDestroyed()) projector.close();
+    });
+    void win.loadURL(APP_INDEX_URL);
+    mainWindow = win;
+  };
+
+  const openProjector = () => {
+    if (projector && !projector.isDestroyed()) {
+      projector.focus();
+      return;
+    }
+    const placement = chooseProjectorDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+    if (!placement) return;
+    const win = new BrowserWindow({
+      ...placement.bounds,
+      fullscreen: placement.fullscreen,
+      show: false,
+      title: `${APP_NAME} — projectie`,
+      autoHideMenuBar: true,
+      backgroundColor: '#000000',
+      webPreferences: prefs,
+    });
+    track(win);
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      projector = null;
+    });
+    void win.loadURL(PROJECTOR_URL);
+    projector = win;
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Every webContents, including any we did not foresee, gets the same lockdown.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      if (windowOpenDecision(url) === 'open-projector') openProjector();
+      else if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event) => {
+      if (!isAllowedNavigation(event.url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAllowedNavigation(event.url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => {
+      if (!allowWebviewAttach()) event.preventDefault();
+    });
+  });
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+      callback(allowPermission(permission, details.requestingUrl)),
+    );
+    ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+      allowPermission(permission, requestingOrigin),
+    );
+    ses.setDevicePermissionHandler(() => false);
+    ses.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: !isAllowedRequestUrl(details.url, { devTools }) }),
+    );
+
+    protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request));
+
+    const backend = createBackend({
+      // LVV_DATA_DIR lets smoke tests and the browser host point at the same folder.
+      dataDir: process.env.LVV_DATA_DIR || app.getPath('userData'),
+      clock: () => new Date(),
+      logger,
+    });
+    // Locks after the idle time even when nobody calls, so the key leaves memory on time.
+    const timer = setInterval(() => backend.tick(), TICK_MS);
+    app.on('will-quit', () => {
+      clearInterval(timer);
+      backend.close();
+    });
+
+    const handleRpc = createRpcHandler({
+      dispatch: backend.dispatch,
+      trustedWebContentsIds: trusted,
+      logger,
+    });
+    ipcMain.handle(RPC_CHANNEL, (event, method: unknown, input: unknown) =>
+      handleRpc(senderInfo(event), method, input),
+    );
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({ platform: process.platform, appName: APP_NAME, devTools, actions: { openProjector } }),
+      ),
+    );
+    createMainWindow();
+  });
+
+  // Closing the last window quits on every platform, macOS included: quitting locks the database.
+  app.on('window-all-closed', () => app.quit());
+}
+
+function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
+  let frameUrl: string | undefined;
+  let isMainFrame = false;
+  try {
+    const frame = event.senderFrame;
+    if (frame) {
+      frameUrl = frame.url;
+      isMainFrame = frame.parent === null && frame === event.sender.mainFrame;
+    }
+  } catch {
+    // A frame that navigated or was destroyed meanwhile throws on access: treat it as untrusted.
+  }
+  return { webContentsId: event.sender.id, isMainFrame, frameUrl };
+}
+
+async function serveAppFile(rendererDir: string, request: Request): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+  const file = resolveAppPath(rendererDir, request.url);
+  if (!file) return new Response(null, { status: 404 });
+  let body: Uint8Array;
+  try {
+    body = new Uint8Array(await fs.readFile(file));
+  } catch {
+    return new Response(null, { status: 404 });
+  }
+  if (file.endsWith('.html')) {
+    // A fresh nonce per document, for the <style> elements react-aria injects (see security.ts).
+    const nonce = randomBytes(18).toString('base64');
+    const html = injectCspNonce(new TextDecoder().decode(body), nonce);
+    return new Response(html, { headers: responseHeaders(file, nonce) });
+  }
+  return new Response(body, { headers: responseHeaders(file) });
+}

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { getApi } from '../api';
+import { Button, Field, Notice } from '../components/forms';
+import { errorText, fieldErrors } from '../errors';
+import { useT } from '../i18n';
+
+export function Account() {
+  const t = useT();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+
+  const submit = async () => {
+    try {
+      await getApi()['auth.changePassword']({ current, next });
+      setMessage({ kind: 'success', text: t('account.changed') });
+      setCurrent('');
+      setNext('');
+      setErrors({});
+    } catch (e) {
+      const f = fieldErrors(e, t);
+      setErrors(f);
+      setMessage(Object.keys(f).length ? null : { kind: 'error', text: errorText(e, t) });
+    }
+  };
+
+  return (
+    <main id="main" className="narrow" tabIndex={-1}>
+      <h1>{t('account.title')}</h1>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Field label={t('account.current')} type="password" value={current} onChange={setCurrent} error={errors.current} autoComplete="current-password" />
+        <Field label={t('account.new')} type="password" value={next} onChange={setNext} error={errors.next} help={t('setup.admin.password.help')} autoComplete="new-password" />
+        <Button type="submit" variant="primary">
+          {t('account.change')}
+        </Button>
+      </form>
+    </main>
+  );
+}

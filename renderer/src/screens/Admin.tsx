@@ -1,0 +1,243 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Organisation, User } from '../../../shared/domain/environment';
+import { organisationKinds, roles, type OrganisationKind, type Role } from '../../../shared/domain/roles';
+import { getApi } from '../api';
+import { Button, Checkbox, Field, Notice, SelectField } from '../components/forms';
+import { errorText, fieldErrors } from '../errors';
+import { useT } from '../i18n';
+
+/** Users, organisations, settings and the audit chain: for the beheerder. */
+export function Admin() {
+  const t = useT();
+  const api = getApi();
+  const [users, setUsers] = useState<User[]>([]);
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [idle, setIdle] = useState('10');
+
+  const load = useCallback(async () => {
+    try {
+      const [u, o, s] = await Promise.all([api['users.list']({}), api['organisations.list']({}), api['settings.get']({})]);
+      setUsers(u);
+      setOrgs(o);
+      setIdle(String(s.idleLockMinutes));
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e, t) });
+    }
+  }, [api, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (fn: () => Promise<unknown>, success: string) => {
+    try {
+      await fn();
+      setMessage({ kind: 'success', text: success });
+      await load();
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e, t) });
+    }
+  };
+
+  const orgName = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
+
+  return (
+    <main id="main" tabIndex={-1}>
+      <h1>{t('admin.title')}</h1>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+
+      <section aria-labelledby="users-h">
+        <h2 id="users-h">{t('admin.users')}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.users.name')}</th>
+              <th scope="col">{t('admin.users.username')}</th>
+              <th scope="col">{t('admin.users.org')}</th>
+              <th scope="col">{t('admin.users.roles')}</th>
+              <th scope="col">{t('admin.users.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('admin.users.reset')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <UserRow key={u.id} user={u} orgName={orgName(u.organisationId)} onDone={run} />
+            ))}
+          </tbody>
+        </table>
+        <NewUserForm orgs={orgs} onCreated={(name) => void run(async () => {}, t('admin.users.created', { name }))} />
+      </section>
+
+      <section aria-labelledby="orgs-h">
+        <h2 id="orgs-h">{t('admin.orgs')}</h2>
+        <ul>
+          {orgs.map((o) => (
+            <li key={o.id}>
+              {o.name} ({t(`kind.${o.kind}`)}){o.seesSpecialCategories ? ` — ${t('admin.orgs.special')}` : ''}
+            </li>
+          ))}
+        </ul>
+        <NewOrgForm onDone={run} />
+      </section>
+
+      <section aria-labelledby="settings-h">
+        <h2 id="settings-h">{t('admin.settings')}</h2>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => api['settings.update']({ idleLockMinutes: Number(idle) }), t('admin.saved'));
+          }}
+          noValidate
+        >
+          <Field label={t('admin.idle')} value={idle} onChange={setIdle} type="number" inputMode="numeric" />
+          <Button type="submit">{t('common.save')}</Button>
+        </form>
+      </section>
+
+      <section aria-labelledby="audit-h">
+        <h2 id="audit-h">{t('admin.audit')}</h2>
+        <Button
+          onPress={() =>
+            void api['audit.verify']({}).then(
+              (r) =>
+                setMessage(
+                  r.valid
+                    ? { kind: 'success', text: t('admin.audit.valid', { n: r.records, head: r.head.slice(0, 16) }) }
+                    : { kind: 'error', text: t('admin.audit.invalid', { id: r.brokenAt ?? 0 }) },
+                ),
+              (e: unknown) => setMessage({ kind: 'error', text: errorText(e, t) }),
+            )
+          }
+        >
+          {t('admin.audit.verify')}
+        </Button>
+      </section>
+    </main>
+  );
+}
+
+function UserRow({ user, orgName, onDone }: { user: User; orgName: string; onDone(fn: () => Promise<unknown>, success: string): Promise<void> }) {
+  const t = useT();
+  const api = getApi();
+  const [resetting, setResetting] = useState(false);
+  const [password, setPassword] = useState('');
+  return (
+    <tr>
+      <td>{user.displayName}</td>
+      <td>
+        <code>{user.username}</code>
+      </td>
+      <td>{orgName}</td>
+      <td>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+      <td>
+        {user.disabled ? t('admin.users.disabled') : t('admin.users.active')}{' '}
+        <Button
+          onPress={() =>
+            void onDone(
+              () => api['users.setDisabled']({ userId: user.id, disabled: !user.disabled }),
+              user.disabled ? t('admin.users.enabledHint', { name: user.displayName }) : t('admin.saved'),
+            )
+          }
+        >
+          {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
+        </Button>
+      </td>
+      <td>
+        {resetting ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void onDone(() => api['users.resetPassword']({ userId: user.id, password }), t('admin.users.resetDone', { name: user.displayName })).then(() => setResetting(false));
+            }}
+            noValidate
+          >
+            <Field label={t('admin.users.newPassword', { name: user.displayName })} value={password} onChange={setPassword} type="password" autoComplete="new-password" autoFocus />
+            <Button type="submit">{t('common.save')}</Button>
+            <Button onPress={() => setResetting(false)}>{t('common.cancel')}</Button>
+          </form>
+        ) : (
+          <Button onPress={() => setResetting(true)} isDisabled={user.disabled}>
+            {t('admin.users.reset')}
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name: string): void }) {
+  const t = useT();
+  const [form, setForm] = useState({ displayName: '', username: '', password: '', organisationId: '', roles: ['deelnemer'] as Role[] });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const orgId = form.organisationId || String(orgs[0]?.id ?? '');
+
+  const submit = async () => {
+    try {
+      await getApi()['users.create']({ ...form, organisationId: Number(orgId) });
+      onCreated(form.displayName);
+      setForm({ displayName: '', username: '', password: '', organisationId: '', roles: ['deelnemer'] });
+      setErrors({});
+      setError(null);
+    } catch (e) {
+      setError(errorText(e, t));
+      setErrors(fieldErrors(e, t));
+    }
+  };
+
+  return (
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <h3>{t('admin.users.new')}</h3>
+      <Notice kind="error">{error}</Notice>
+      <Field label={t('admin.users.name')} value={form.displayName} onChange={(displayName) => setForm({ ...form, displayName })} error={errors.displayName} isRequired />
+      <Field label={t('admin.users.username')} value={form.username} onChange={(username) => setForm({ ...form, username })} error={errors.username} isRequired autoComplete="off" />
+      <Field label={t('admin.users.password')} value={form.password} onChange={(password) => setForm({ ...form, password })} type="password" error={errors.password} help={t('setup.admin.password.help')} isRequired autoComplete="new-password" />
+      <SelectField label={t('admin.users.org')} value={orgId} onChange={(organisationId) => setForm({ ...form, organisationId })} options={orgs.map((o) => ({ value: String(o.id), label: o.name }))} />
+      <fieldset>
+        <legend>{t('admin.users.roles')}</legend>
+        {roles.map((r) => (
+          <Checkbox
+            key={r}
+            label={t(`role.${r}`)}
+            checked={form.roles.includes(r)}
+            onChange={(on) => setForm({ ...form, roles: on ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
+          />
+        ))}
+        {errors.roles ? <span className="field-error">{errors.roles}</span> : null}
+      </fieldset>
+      <Button type="submit" variant="primary">
+        {t('common.add')}
+      </Button>
+    </form>
+  );
+}
+
+function NewOrgForm({ onDone }: { onDone(fn: () => Promise<unknown>, success: string): Promise<void> }) {
+  const t = useT();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<OrganisationKind>('ngo');
+  return (
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onDone(() => getApi()['organisations.add']({ name, kind }), t('admin.saved')).then(() => setName(''));
+      }}
+      noValidate
+    >
+      <h3>{t('admin.orgs.new')}</h3>
+      <Field label={t('setup.org.name', { n: '' }).trim()} value={name} onChange={setName} isRequired />
+      <SelectField label={t('setup.org.kind', { n: '' }).trim()} value={kind} onChange={setKind} options={organisationKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      <Button type="submit">{t('common.add')}</Button>
+    </form>
+  );
+}

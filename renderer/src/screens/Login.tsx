@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Button, Field, Notice } from '../components/forms';
+import { errorText } from '../errors';
+import { useT } from '../i18n';
+import { useSession } from '../state/session';
+
+export function Login({ locked }: { locked: boolean }) {
+  const t = useT();
+  const login = useSession((s) => s.login);
+  const status = useSession((s) => s.status);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username, password);
+    } catch (e) {
+      setError(errorText(e, t));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" className="narrow">
+      <h1>{locked ? t('login.locked') : t('login.title')}</h1>
+      {locked ? <p>{t('login.lockedHint')}</p> : null}
+      {status?.city ? <p className="help">{status.city}</p> : null}
+      <Notice kind="error">{error}</Notice>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Field label={t('login.username')} value={username} onChange={setUsername} autoComplete="username" autoFocus isRequired />
+        <Field label={t('login.password')} value={password} onChange={setPassword} type="password" autoComplete="current-password" isRequired />
+        <Button type="submit" variant="primary" isDisabled={busy || !username || !password}>
+          {busy ? t('login.busy') : t('login.submit')}
+        </Button>
+      </form>
+    </main>
+  );
+}

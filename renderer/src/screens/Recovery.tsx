@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { Button, Field, Notice } from '../components/forms';
+import { useT } from '../i18n';
+import { useSession } from '../state/session';
+
+/** Shows the recovery key once; the user proves they wrote it down by typing its last two groups. */
+export function Recovery({ recoveryKey }: { recoveryKey: string }) {
+  const t = useT();
+  const setRecoveryKey = useSession((s) => s.setRecoveryKey);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const groups = recoveryKey.split('-');
+  const expected = groups.slice(-2).join('-');
+
+  const confirm = () => {
+    if (typed.trim().toUpperCase().replace(/\s+/g, '-') !== expected) {
+      setError(t('recovery.mismatch'));
+      return;
+    }
+    setRecoveryKey(null);
+  };
+
+  return (
+    <main id="main" className="narrow">
+      <h1>{t('recovery.title')}</h1>
+      <Notice kind="warning">{t('recovery.intro')}</Notice>
+      <p className="recovery-key" aria-label={t('recovery.key')} data-testid="recovery-key">
+        {groups.map((g, i) => (
+          <span key={i}>{g}</span>
+        ))}
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirm();
+        }}
+        noValidate
+      >
+        <Field label={t('recovery.confirm')} value={typed} onChange={setTyped} error={error} autoComplete="off" autoFocus />
+        <Button type="submit" variant="primary">
+          {t('recovery.done')}
+        </Button>
+      </form>
+    </main>
+  );
+}
