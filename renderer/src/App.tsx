@@ -2,12 +2,11 @@ import { useEffect } from 'react';
 import { useT } from './i18n';
 import { useRoute } from './state/router';
 import { useSession } from './state/session';
-import { Account } from './screens/Account';
-import { Admin } from './screens/Admin';
 import { DemoUsers } from './screens/DemoUsers';
 import { Login } from './screens/Login';
 import { Recovery } from './screens/Recovery';
-import { defaultRoute, Shell } from './screens/Shell';
+import { Shell } from './screens/Shell';
+import { defaultRoute, visibleRoutes } from './routes';
 import { Start } from './screens/Start';
 
 export function App() {
@@ -23,8 +22,13 @@ export function App() {
   if (recoveryKey) return <Recovery recoveryKey={recoveryKey} />;
   if (demoUsers) return <DemoUsers users={demoUsers} />;
   if (status.state === 'leeg') return <Start />;
-  if (status.state === 'vergrendeld' || !status.session) return <Login locked={useSession.getState().hadSession} />;
+  if (status.state === 'vergrendeld' || !status.session)
+    return <Login locked={useSession.getState().hadSession} />;
 
-  const page = route[0] ?? defaultRoute(status.session.roles);
-  return <Shell>{page === 'beheer' && status.session.roles.includes('beheerder') ? <Admin /> : <Account />}</Shell>;
+  const roles = status.session.roles;
+  const [page = defaultRoute(roles), ...rest] = route;
+  const allowed = visibleRoutes(roles);
+  const screen = allowed.find((r) => r.path === page) ?? allowed.find((r) => r.path === defaultRoute(roles))!;
+  if (screen.bare) return <>{screen.render(rest)}</>;
+  return <Shell>{screen.render(rest)}</Shell>;
 }

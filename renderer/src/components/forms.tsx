@@ -1,5 +1,13 @@
 import { useId, type ReactNode } from 'react';
-import { Button as AriaButton, FieldError, Input, Label, Text, TextField, type ButtonProps } from 'react-aria-components';
+import {
+  Button as AriaButton,
+  FieldError,
+  Input,
+  Label,
+  Text,
+  TextField,
+  type ButtonProps,
+} from 'react-aria-components';
 
 /** A labelled text input with help text and an error message that screen readers announce. */
 export function Field(props: {
@@ -88,7 +96,12 @@ export function Checkbox(props: { label: string; checked: boolean; onChange(chec
   const id = useId();
   return (
     <div className="checkbox">
-      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
       <label htmlFor={id}>{props.label}</label>
     </div>
   );
@@ -96,11 +109,22 @@ export function Checkbox(props: { label: string; checked: boolean; onChange(chec
 
 export function Button(props: ButtonProps & { variant?: 'primary' | 'secondary' | 'danger' }) {
   const { variant = 'secondary', className, ...rest } = props;
-  return <AriaButton {...rest} className={`btn btn-${variant} ${typeof className === 'string' ? className : ''}`} />;
+  return (
+    <AriaButton
+      {...rest}
+      className={`btn btn-${variant} ${typeof className === 'string' ? className : ''}`}
+    />
+  );
 }
 
 /** Announced messages: errors interrupt (alert), confirmations wait their turn (status). */
-export function Notice({ kind, children }: { kind: 'error' | 'success' | 'info' | 'warning'; children: ReactNode }) {
+export function Notice({
+  kind,
+  children,
+}: {
+  kind: 'error' | 'success' | 'info' | 'warning';
+  children: ReactNode;
+}) {
   if (!children) return null;
   return (
     <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>

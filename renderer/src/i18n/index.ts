@@ -29,7 +29,11 @@ export const useLocale = create<{ locale: Locale; setLocale: (l: Locale) => void
   },
 }));
 
-export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  vars: Record<string, string | number> = {},
+): string {
   const text = dictionaries[locale][key] ?? nl[key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }

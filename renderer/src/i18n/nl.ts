@@ -1,4 +1,8 @@
-/** Dutch is the source language: every key exists here; en.ts must have the same keys (typed). */
+/**
+ * Dutch is the source language: every key exists here, and en.ts has the same keys (a test checks).
+ * Each feature area keeps its texts in i18n/areas/<area>.ts, exporting `<area>Nl` and `<area>En`,
+ * spread in below and in en.ts.
+ */
 export const nl = {
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',
@@ -33,7 +37,8 @@ export const nl = {
   'setup.term': 'Termijn voor een duurzame oplossing (maanden)',
   'setup.term.help': 'Bijvoorbeeld 6 maanden in Rotterdam. De streefdatum van een dossier volgt hieruit.',
   'setup.orgs.title': 'Deelnemende organisaties',
-  'setup.orgs.help': 'Standaard: gemeente, IND, DT&V, een ngo en de politie. Pas namen aan of voeg partijen toe (bijvoorbeeld IOM of GGD).',
+  'setup.orgs.help':
+    'Standaard: gemeente, IND, DT&V, een ngo en de politie. Pas namen aan of voeg partijen toe (bijvoorbeeld IOM of GGD).',
   'setup.org.name': 'Naam organisatie {n}',
   'setup.org.kind': 'Soort organisatie {n}',
   'setup.org.add': 'Organisatie toevoegen',
@@ -42,7 +47,8 @@ export const nl = {
   'setup.admin.name': 'Volledige naam',
   'setup.admin.username': 'Gebruikersnaam',
   'setup.admin.password': 'Wachtwoord',
-  'setup.admin.password.help': 'Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.',
+  'setup.admin.password.help':
+    'Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.',
   'setup.admin.password2': 'Herhaal wachtwoord',
   'setup.admin.org': 'Organisatie van de beheerder',
   'setup.create': 'Omgeving aanmaken',
@@ -56,7 +62,8 @@ export const nl = {
   'recovery.done': 'Ik heb de sleutel bewaard — naar inloggen',
 
   'demo.title': 'Demo-omgeving',
-  'demo.warning': 'DEMO — fictieve personen en demowachtwoorden. Gebruik deze omgeving nooit voor echte dossiers.',
+  'demo.warning':
+    'DEMO — fictieve personen en demowachtwoorden. Gebruik deze omgeving nooit voor echte dossiers.',
   'demo.users': 'Demogebruikers',
   'demo.col.user': 'Gebruikersnaam',
   'demo.col.password': 'Wachtwoord',
@@ -118,7 +125,8 @@ export const nl = {
   'admin.users.password': 'Tijdelijk wachtwoord',
   'admin.users.created': 'Gebruiker {name} is aangemaakt.',
   'admin.users.resetDone': 'Het wachtwoord van {name} is opnieuw ingesteld.',
-  'admin.users.enabledHint': '{name} is ingeschakeld. Stel een nieuw wachtwoord in, anders kan deze gebruiker niet inloggen.',
+  'admin.users.enabledHint':
+    '{name} is ingeschakeld. Stel een nieuw wachtwoord in, anders kan deze gebruiker niet inloggen.',
   'admin.users.newPassword': 'Nieuw wachtwoord voor {name}',
   'admin.orgs': 'Organisaties',
   'admin.orgs.special': 'ziet bijzondere persoonsgegevens',
@@ -129,7 +137,8 @@ export const nl = {
   'admin.audit': 'Auditlog',
   'admin.audit.verify': 'Auditketen controleren',
   'admin.audit.valid': 'De auditketen is geldig: {n} records, kop {head}.',
-  'admin.audit.invalid': 'De auditketen is verbroken bij record {id}. Neem contact op met de functionaris gegevensbescherming.',
+  'admin.audit.invalid':
+    'De auditketen is verbroken bij record {id}. Neem contact op met de functionaris gegevensbescherming.',
 
   'account.title': 'Mijn account',
   'account.current': 'Huidig wachtwoord',
@@ -141,16 +150,20 @@ export const nl = {
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd. Log opnieuw in.',
   'error.FORBIDDEN': 'U hebt geen toestemming voor deze handeling.',
   'error.NOT_FOUND': 'Dit item bestaat niet (meer).',
-  'error.CONFLICT': 'Iemand anders heeft dit intussen gewijzigd, of het bestaat al. Bekijk de actuele gegevens en probeer het opnieuw.',
+  'error.CONFLICT':
+    'Iemand anders heeft dit intussen gewijzigd, of het bestaat al. Bekijk de actuele gegevens en probeer het opnieuw.',
   'error.BAD_INPUT': 'Niet alle velden zijn goed ingevuld. Bekijk de meldingen bij de velden.',
   'error.NOT_SET_UP': 'Er is nog geen omgeving ingericht.',
   'error.ALREADY_SET_UP': 'Er bestaat al een omgeving op deze plek. Die wordt nooit overschreven.',
   'error.DATABASE_UNREADABLE':
     'De database kan niet worden geopend: het bestand is beschadigd of de sleutel past niet. Het bestand is niet aangeraakt. Neem contact op met de beheerder en houd de herstelsleutel bij de hand.',
-  'error.DATABASE_TOO_NEW': 'Deze database is gemaakt met een nieuwere versie van LVV Overleg. Installeer die versie; de database is niet gewijzigd.',
-  'error.ENCRYPTION_INACTIVE': 'Versleuteling is niet actief. LVV Overleg weigert te starten om geen onversleutelde gegevens te schrijven.',
+  'error.DATABASE_TOO_NEW':
+    'Deze database is gemaakt met een nieuwere versie van LVV Overleg. Installeer die versie; de database is niet gewijzigd.',
+  'error.ENCRYPTION_INACTIVE':
+    'Versleuteling is niet actief. LVV Overleg weigert te starten om geen onversleutelde gegevens te schrijven.',
   'error.DUPLICATE_V_NUMBER': 'Dit V-nummer bestaat al in dossier {number}.',
-  'error.INTERNAL': 'Er ging iets mis. De gegevens zijn niet gewijzigd. Probeer het opnieuw of neem contact op met de beheerder.',
+  'error.INTERNAL':
+    'Er ging iets mis. De gegevens zijn niet gewijzigd. Probeer het opnieuw of neem contact op met de beheerder.',
 
   'field.too_small': 'Te kort of te klein.',
   'field.too_small.password': 'Minstens 12 tekens.',

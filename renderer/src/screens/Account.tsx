@@ -36,8 +36,23 @@ export function Account() {
         }}
         noValidate
       >
-        <Field label={t('account.current')} type="password" value={current} onChange={setCurrent} error={errors.current} autoComplete="current-password" />
-        <Field label={t('account.new')} type="password" value={next} onChange={setNext} error={errors.next} help={t('setup.admin.password.help')} autoComplete="new-password" />
+        <Field
+          label={t('account.current')}
+          type="password"
+          value={current}
+          onChange={setCurrent}
+          error={errors.current}
+          autoComplete="current-password"
+        />
+        <Field
+          label={t('account.new')}
+          type="password"
+          value={next}
+          onChange={setNext}
+          error={errors.next}
+          help={t('setup.admin.password.help')}
+          autoComplete="new-password"
+        />
         <Button type="submit" variant="primary">
           {t('account.change')}
         </Button>

@@ -17,7 +17,11 @@ export function Admin() {
 
   const load = useCallback(async () => {
     try {
-      const [u, o, s] = await Promise.all([api['users.list']({}), api['organisations.list']({}), api['settings.get']({})]);
+      const [u, o, s] = await Promise.all([
+        api['users.list']({}),
+        api['organisations.list']({}),
+        api['settings.get']({}),
+      ]);
       setUsers(u);
       setOrgs(o);
       setIdle(String(s.idleLockMinutes));
@@ -67,7 +71,10 @@ export function Admin() {
             ))}
           </tbody>
         </table>
-        <NewUserForm orgs={orgs} onCreated={(name) => void run(async () => {}, t('admin.users.created', { name }))} />
+        <NewUserForm
+          orgs={orgs}
+          onCreated={(name) => void run(async () => {}, t('admin.users.created', { name }))}
+        />
       </section>
 
       <section aria-labelledby="orgs-h">
@@ -104,7 +111,10 @@ export function Admin() {
               (r) =>
                 setMessage(
                   r.valid
-                    ? { kind: 'success', text: t('admin.audit.valid', { n: r.records, head: r.head.slice(0, 16) }) }
+                    ? {
+                        kind: 'success',
+                        text: t('admin.audit.valid', { n: r.records, head: r.head.slice(0, 16) }),
+                      }
                     : { kind: 'error', text: t('admin.audit.invalid', { id: r.brokenAt ?? 0 }) },
                 ),
               (e: unknown) => setMessage({ kind: 'error', text: errorText(e, t) }),
@@ -118,7 +128,15 @@ export function Admin() {
   );
 }
 
-function UserRow({ user, orgName, onDone }: { user: User; orgName: string; onDone(fn: () => Promise<unknown>, success: string): Promise<void> }) {
+function UserRow({
+  user,
+  orgName,
+  onDone,
+}: {
+  user: User;
+  orgName: string;
+  onDone(fn: () => Promise<unknown>, success: string): Promise<void>;
+}) {
   const t = useT();
   const api = getApi();
   const [resetting, setResetting] = useState(false);
@@ -149,11 +167,21 @@ function UserRow({ user, orgName, onDone }: { user: User; orgName: string; onDon
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void onDone(() => api['users.resetPassword']({ userId: user.id, password }), t('admin.users.resetDone', { name: user.displayName })).then(() => setResetting(false));
+              void onDone(
+                () => api['users.resetPassword']({ userId: user.id, password }),
+                t('admin.users.resetDone', { name: user.displayName }),
+              ).then(() => setResetting(false));
             }}
             noValidate
           >
-            <Field label={t('admin.users.newPassword', { name: user.displayName })} value={password} onChange={setPassword} type="password" autoComplete="new-password" autoFocus />
+            <Field
+              label={t('admin.users.newPassword', { name: user.displayName })}
+              value={password}
+              onChange={setPassword}
+              type="password"
+              autoComplete="new-password"
+              autoFocus
+            />
             <Button type="submit">{t('common.save')}</Button>
             <Button onPress={() => setResetting(false)}>{t('common.cancel')}</Button>
           </form>
@@ -169,7 +197,13 @@ function UserRow({ user, orgName, onDone }: { user: User; orgName: string; onDon
 
 function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name: string): void }) {
   const t = useT();
-  const [form, setForm] = useState({ displayName: '', username: '', password: '', organisationId: '', roles: ['deelnemer'] as Role[] });
+  const [form, setForm] = useState({
+    displayName: '',
+    username: '',
+    password: '',
+    organisationId: '',
+    roles: ['deelnemer'] as Role[],
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const orgId = form.organisationId || String(orgs[0]?.id ?? '');
@@ -198,10 +232,37 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
     >
       <h3>{t('admin.users.new')}</h3>
       <Notice kind="error">{error}</Notice>
-      <Field label={t('admin.users.name')} value={form.displayName} onChange={(displayName) => setForm({ ...form, displayName })} error={errors.displayName} isRequired />
-      <Field label={t('admin.users.username')} value={form.username} onChange={(username) => setForm({ ...form, username })} error={errors.username} isRequired autoComplete="off" />
-      <Field label={t('admin.users.password')} value={form.password} onChange={(password) => setForm({ ...form, password })} type="password" error={errors.password} help={t('setup.admin.password.help')} isRequired autoComplete="new-password" />
-      <SelectField label={t('admin.users.org')} value={orgId} onChange={(organisationId) => setForm({ ...form, organisationId })} options={orgs.map((o) => ({ value: String(o.id), label: o.name }))} />
+      <Field
+        label={t('admin.users.name')}
+        value={form.displayName}
+        onChange={(displayName) => setForm({ ...form, displayName })}
+        error={errors.displayName}
+        isRequired
+      />
+      <Field
+        label={t('admin.users.username')}
+        value={form.username}
+        onChange={(username) => setForm({ ...form, username })}
+        error={errors.username}
+        isRequired
+        autoComplete="off"
+      />
+      <Field
+        label={t('admin.users.password')}
+        value={form.password}
+        onChange={(password) => setForm({ ...form, password })}
+        type="password"
+        error={errors.password}
+        help={t('setup.admin.password.help')}
+        isRequired
+        autoComplete="new-password"
+      />
+      <SelectField
+        label={t('admin.users.org')}
+        value={orgId}
+        onChange={(organisationId) => setForm({ ...form, organisationId })}
+        options={orgs.map((o) => ({ value: String(o.id), label: o.name }))}
+      />
       <fieldset>
         <legend>{t('admin.users.roles')}</legend>
         {roles.map((r) => (
@@ -209,7 +270,9 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
             key={r}
             label={t(`role.${r}`)}
             checked={form.roles.includes(r)}
-            onChange={(on) => setForm({ ...form, roles: on ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
+            onChange={(on) =>
+              setForm({ ...form, roles: on ? [...form.roles, r] : form.roles.filter((x) => x !== r) })
+            }
           />
         ))}
         {errors.roles ? <span className="field-error">{errors.roles}</span> : null}
@@ -230,13 +293,20 @@ function NewOrgForm({ onDone }: { onDone(fn: () => Promise<unknown>, success: st
       className="card"
       onSubmit={(e) => {
         e.preventDefault();
-        void onDone(() => getApi()['organisations.add']({ name, kind }), t('admin.saved')).then(() => setName(''));
+        void onDone(() => getApi()['organisations.add']({ name, kind }), t('admin.saved')).then(() =>
+          setName(''),
+        );
       }}
       noValidate
     >
       <h3>{t('admin.orgs.new')}</h3>
       <Field label={t('setup.org.name', { n: '' }).trim()} value={name} onChange={setName} isRequired />
-      <SelectField label={t('setup.org.kind', { n: '' }).trim()} value={kind} onChange={setKind} options={organisationKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      <SelectField
+        label={t('setup.org.kind', { n: '' }).trim()}
+        value={kind}
+        onChange={setKind}
+        options={organisationKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+      />
       <Button type="submit">{t('common.add')}</Button>
     </form>
   );

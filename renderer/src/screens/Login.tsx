@@ -39,8 +39,22 @@ export function Login({ locked }: { locked: boolean }) {
         }}
         noValidate
       >
-        <Field label={t('login.username')} value={username} onChange={setUsername} autoComplete="username" autoFocus isRequired />
-        <Field label={t('login.password')} value={password} onChange={setPassword} type="password" autoComplete="current-password" isRequired />
+        <Field
+          label={t('login.username')}
+          value={username}
+          onChange={setUsername}
+          autoComplete="username"
+          autoFocus
+          isRequired
+        />
+        <Field
+          label={t('login.password')}
+          value={password}
+          onChange={setPassword}
+          type="password"
+          autoComplete="current-password"
+          isRequired
+        />
         <Button type="submit" variant="primary" isDisabled={busy || !username || !password}>
           {busy ? t('login.busy') : t('login.submit')}
         </Button>

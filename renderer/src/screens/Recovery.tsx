@@ -36,7 +36,14 @@ export function Recovery({ recoveryKey }: { recoveryKey: string }) {
         }}
         noValidate
       >
-        <Field label={t('recovery.confirm')} value={typed} onChange={setTyped} error={error} autoComplete="off" autoFocus />
+        <Field
+          label={t('recovery.confirm')}
+          value={typed}
+          onChange={setTyped}
+          error={error}
+          autoComplete="off"
+          autoFocus
+        />
         <Button type="submit" variant="primary">
           {t('recovery.done')}
         </Button>

@@ -19,7 +19,13 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
   const [cadence, setCadence] = useState<Cadence>('wekelijks');
   const [term, setTerm] = useState('6');
   const [orgs, setOrgs] = useState<OrganisationInput[]>(defaultOrganisations(''));
-  const [admin, setAdmin] = useState({ displayName: '', username: '', password: '', password2: '', organisationIndex: 0 });
+  const [admin, setAdmin] = useState({
+    displayName: '',
+    username: '',
+    password: '',
+    password2: '',
+    organisationIndex: 0,
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,8 +70,17 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
         city: city.trim(),
         cadence,
         termMonths: Number(term),
-        organisations: orgs.map((o, i) => (i === 0 && o.kind === 'gemeente' && o.name.trim() === 'Gemeente' ? { ...o, name: `Gemeente ${city.trim()}` } : o)),
-        admin: { displayName: admin.displayName, username: admin.username, password: admin.password, organisationIndex: admin.organisationIndex },
+        organisations: orgs.map((o, i) =>
+          i === 0 && o.kind === 'gemeente' && o.name.trim() === 'Gemeente'
+            ? { ...o, name: `Gemeente ${city.trim()}` }
+            : o,
+        ),
+        admin: {
+          displayName: admin.displayName,
+          username: admin.username,
+          password: admin.password,
+          organisationIndex: admin.organisationIndex,
+        },
       });
       setRecoveryKey(recoveryKey);
       await refresh();
@@ -99,14 +114,32 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
             <h2 id="step-h" ref={heading} tabIndex={-1}>
               {t('setup.city.title')}
             </h2>
-            <Field label={t('setup.city')} value={city} onChange={setCity} error={errors.city} isRequired autoFocus />
+            <Field
+              label={t('setup.city')}
+              value={city}
+              onChange={setCity}
+              error={errors.city}
+              isRequired
+              autoFocus
+            />
             <SelectField
               label={t('setup.cadence')}
               value={cadence}
               onChange={setCadence}
-              options={(['wekelijks', 'tweewekelijks', 'maandelijks'] as const).map((c) => ({ value: c, label: t(`setup.cadence.${c}`) }))}
+              options={(['wekelijks', 'tweewekelijks', 'maandelijks'] as const).map((c) => ({
+                value: c,
+                label: t(`setup.cadence.${c}`),
+              }))}
             />
-            <Field label={t('setup.term')} value={term} onChange={setTerm} type="number" inputMode="numeric" help={t('setup.term.help')} error={errors.termMonths} />
+            <Field
+              label={t('setup.term')}
+              value={term}
+              onChange={setTerm}
+              type="number"
+              inputMode="numeric"
+              help={t('setup.term.help')}
+              error={errors.termMonths}
+            />
           </section>
         )}
         {step === 2 && (
@@ -131,13 +164,19 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
                     onChange={(kind) => setOrgs(orgs.map((x, j) => (j === i ? { ...x, kind } : x)))}
                     options={organisationKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
                   />
-                  <Button onPress={() => setOrgs(orgs.filter((_, j) => j !== i))} isDisabled={orgs.length <= 2} aria-label={t('setup.org.remove', { name: o.name || String(i + 1) })}>
+                  <Button
+                    onPress={() => setOrgs(orgs.filter((_, j) => j !== i))}
+                    isDisabled={orgs.length <= 2}
+                    aria-label={t('setup.org.remove', { name: o.name || String(i + 1) })}
+                  >
                     {t('common.remove')}
                   </Button>
                 </li>
               ))}
             </ol>
-            <Button onPress={() => setOrgs([...orgs, { name: '', kind: 'ngo' }])}>{t('setup.org.add')}</Button>
+            <Button onPress={() => setOrgs([...orgs, { name: '', kind: 'ngo' }])}>
+              {t('setup.org.add')}
+            </Button>
           </section>
         )}
         {step === 3 && (
@@ -145,8 +184,22 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
             <h2 id="step-h" ref={heading} tabIndex={-1}>
               {t('setup.admin.title')}
             </h2>
-            <Field label={t('setup.admin.name')} value={admin.displayName} onChange={(displayName) => setAdmin({ ...admin, displayName })} error={errors['admin.displayName']} isRequired autoComplete="name" />
-            <Field label={t('setup.admin.username')} value={admin.username} onChange={(username) => setAdmin({ ...admin, username })} error={errors['admin.username']} isRequired autoComplete="username" />
+            <Field
+              label={t('setup.admin.name')}
+              value={admin.displayName}
+              onChange={(displayName) => setAdmin({ ...admin, displayName })}
+              error={errors['admin.displayName']}
+              isRequired
+              autoComplete="name"
+            />
+            <Field
+              label={t('setup.admin.username')}
+              value={admin.username}
+              onChange={(username) => setAdmin({ ...admin, username })}
+              error={errors['admin.username']}
+              isRequired
+              autoComplete="username"
+            />
             <Field
               label={t('setup.admin.password')}
               type="password"
@@ -157,7 +210,15 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
               isRequired
               autoComplete="new-password"
             />
-            <Field label={t('setup.admin.password2')} type="password" value={admin.password2} onChange={(password2) => setAdmin({ ...admin, password2 })} error={errors['admin.password2']} isRequired autoComplete="new-password" />
+            <Field
+              label={t('setup.admin.password2')}
+              type="password"
+              value={admin.password2}
+              onChange={(password2) => setAdmin({ ...admin, password2 })}
+              error={errors['admin.password2']}
+              isRequired
+              autoComplete="new-password"
+            />
             <SelectField
               label={t('setup.admin.org')}
               value={String(admin.organisationIndex)}
@@ -167,7 +228,9 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
           </section>
         )}
         <div className="actions">
-          <Button onPress={() => (step === 1 ? onCancel() : go(step - 1))}>{step === 1 ? t('common.cancel') : t('common.back')}</Button>
+          <Button onPress={() => (step === 1 ? onCancel() : go(step - 1))}>
+            {step === 1 ? t('common.cancel') : t('common.back')}
+          </Button>
           <Button type="submit" variant="primary" isDisabled={busy}>
             {busy ? t('setup.creating') : step < STEPS ? t('common.next') : t('setup.create')}
           </Button>

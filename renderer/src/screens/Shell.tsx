@@ -1,14 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { Button } from '../components/forms';
-import { useLocale, useT, type MessageKey } from '../i18n';
+import { useLocale, useT } from '../i18n';
+import { defaultRoute, visibleRoutes } from '../routes';
 import { navigate, useRoute } from '../state/router';
 import { useSession } from '../state/session';
-
-interface NavItem {
-  path: string;
-  label: MessageKey;
-  visible: boolean;
-}
 
 /** Watches for inactivity and locks; the backend enforces the same limit on its own. */
 function useIdleLock(minutes: number, lock: () => void) {
@@ -25,11 +20,6 @@ function useIdleLock(minutes: number, lock: () => void) {
       events.forEach((e) => window.removeEventListener(e, reset));
     };
   }, [minutes, lock]);
-}
-
-/** The first screen after login. */
-export function defaultRoute(roles: readonly string[]): string {
-  return roles.includes('beheerder') ? 'beheer' : 'account';
 }
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -59,16 +49,19 @@ export function Shell({ children }: { children: ReactNode }) {
   });
 
   if (!session) return null;
-  const isAdmin = session.roles.includes('beheerder');
-  const nav: NavItem[] = [
-    { path: 'beheer', label: 'nav.admin', visible: isAdmin },
-    { path: 'account', label: 'nav.account', visible: true },
-  ];
+  const nav = visibleRoutes(session.roles).filter((r) => !r.hidden && !r.bare);
   const current = route[0] ?? defaultRoute(session.roles);
 
   return (
     <div className="shell">
-      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skip')}
       </a>
       {status?.demo ? <div className="demo-banner">{t('demo.banner')}</div> : null}
@@ -78,15 +71,17 @@ export function Shell({ children }: { children: ReactNode }) {
         </span>
         <nav aria-label={t('shell.nav')}>
           <ul>
-            {nav
-              .filter((n) => n.visible)
-              .map((n) => (
-                <li key={n.path}>
-                  <a href={`#/${n.path}`} aria-current={current === n.path ? 'page' : undefined} onClick={() => navigate(n.path)}>
-                    {t(n.label)}
-                  </a>
-                </li>
-              ))}
+            {nav.map((n) => (
+              <li key={n.path}>
+                <a
+                  href={`#/${n.path}`}
+                  aria-current={current === n.path ? 'page' : undefined}
+                  onClick={() => navigate(n.path)}
+                >
+                  {t(n.label)}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
         <span className="who">
