@@ -1,0 +1,187 @@
+/**
+ * The minutes (verslag) of one dossier meeting as plain, JSON-serialisable data: what the DOCX
+ * builder prints and the only thing it can print. Data minimisation lives in the shape itself: a
+ * dossier is known here by its number and initials; there is no field for a V-nummer, a full name or
+ * special-category detail, so no builder bug can leak one. Whoever fills the model (from the
+ * database) decides the initials with `initialsFromName`.
+ */
+
+export type MinutesState = 'concept' | 'correctieronde' | 'vastgesteld' | 'ondertekend';
+export type AttendanceStatus = 'aanwezig' | 'afwezig_met_bericht' | 'schriftelijke_inbreng';
+export type Direction =
+  'nog_te_bepalen' | 'stabilisatie' | 'legalisatie' | 'terugkeer' | 'doormigratie' | 'tweesporen';
+export type ConsentValue = 'akkoord' | 'akkoord_met_voorbehoud' | 'onthouding' | 'bezwaar';
+export type DecisionState = 'gedragen' | 'aangehouden' | 'geescaleerd';
+export type ActionStatus = 'open' | 'gedaan' | 'uitgesteld' | 'niet_gedaan';
+
+export interface PersonRef {
+  name: string;
+  organisation: string;
+}
+
+export interface AttendanceEntry {
+  organisation: string;
+  status: AttendanceStatus;
+  /** Names of those at the table for this organisation (empty when absent). */
+  representatives: string[];
+}
+
+/** A dossier as the minutes name it: number and initials, nothing else. */
+export interface DossierRef {
+  number: string;
+  initials: string;
+}
+
+export interface Position {
+  organisation: string;
+  direction: Direction;
+  reasoning: string;
+  information: string;
+  conditions: string;
+  /** Set when the organisation withheld information; the reason is minuted (MARAC practice). */
+  informationWithheld: { reason: string } | null;
+  /** E.g. "Schriftelijke inbreng, opgetekend door de secretaris" when another person recorded it. */
+  recordedOnBehalf: string | null;
+}
+
+export interface Consent {
+  organisation: string;
+  value: ConsentValue;
+  /** Required for everything but 'akkoord'; the dissent is part of the minutes. */
+  reason: string | null;
+}
+
+export interface Decision {
+  /** Running number per city and year, e.g. "2026-014". */
+  number: string;
+  text: string;
+  direction: Direction;
+  reviewDate: string | null;
+  state: DecisionState;
+  consents: Consent[];
+}
+
+export interface Action {
+  what: string;
+  organisation: string;
+  person: string;
+  dueDate: string;
+  status: ActionStatus;
+  /** Why an action was postponed or not done. */
+  statusReason: string | null;
+}
+
+export interface ProceduralItem {
+  kind: 'procedural';
+  number: number;
+  title: string;
+  notes: string;
+  decision: Decision | null;
+  actions: Action[];
+}
+
+export interface DossierItem {
+  kind: 'dossier';
+  number: number;
+  dossier: DossierRef;
+  /** Carried over from an earlier agenda without being discussed then. */
+  carriedOver: boolean;
+  positions: Position[];
+  decision: Decision | null;
+  actions: Action[];
+}
+
+export type MinutesItem = ProceduralItem | DossierItem;
+
+/** An action from an earlier meeting that is still open, reviewed in this one. */
+export interface EarlierAction extends Action {
+  meetingDate: string;
+  dossier: DossierRef | null;
+}
+
+export interface Signer {
+  role: 'voorzitter' | 'secretaris';
+  name: string;
+  organisation: string;
+}
+
+/** Printed on the last page; the signatures themselves are detached `.p7s` files over the DOCX. */
+export interface SignaturePage {
+  /** `minutesContentHash` of the adopted model. */
+  contentSha256: string;
+  auditHeadAtAdoption: string;
+  adoptedOn: string;
+  signers: Signer[];
+}
+
+/** What part of the full minutes this document is; null for the full minutes. */
+export type ExtractScope = { organisation: string | null; dossierNumber: string | null } | null;
+
+export interface MinutesModel {
+  city: string;
+  meeting: { date: string; startTime: string; endTime: string | null; place: string };
+  chair: PersonRef;
+  secretary: PersonRef;
+  version: number;
+  state: MinutesState;
+  classification: 'Vertrouwelijk';
+  /** ISO timestamp; used as the document's created/modified date so output does not depend on the clock. */
+  generatedAt: string;
+  attendance: AttendanceEntry[];
+  items: MinutesItem[];
+  earlierOpenActions: EarlierAction[];
+  signaturePage: SignaturePage | null;
+  extract: ExtractScope;
+}
+
+export interface DecisionListRow {
+  number: string;
+  item: string;
+  text: string;
+  direction: Direction;
+  state: DecisionState;
+  reviewDate: string | null;
+}
+
+export interface ActionListRow extends Action {
+  item: string;
+}
+
+/** "D-2026-0003 (C.X.)": how the minutes name a dossier everywhere. */
+export function dossierLabel(d: DossierRef): string {
+  return `${d.number} (${d.initials})`;
+}
+
+/** "Chen Xiu" → "C.X."; hyphenated parts count as names ("Al-Hassan" → "A.H."). */
+export function initialsFromName(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((part) => part.length > 0)
+    .map((part) => `${part.charAt(0).toLocaleUpperCase('nl')}.`)
+    .join('');
+}
+
+export function itemLabel(item: MinutesItem): string {
+  return item.kind === 'dossier' ? dossierLabel(item.dossier) : item.title;
+}
+
+export function decisionList(model: MinutesModel): DecisionListRow[] {
+  return model.items.flatMap((item) =>
+    item.decision
+      ? [
+          {
+            number: item.decision.number,
+            item: itemLabel(item),
+            text: item.decision.text,
+            direction: item.decision.direction,
+            state: item.decision.state,
+            reviewDate: item.decision.reviewDate,
+          },
+        ]
+      : [],
+  );
+}
+
+export function actionList(model: MinutesModel): ActionListRow[] {
+  return model.items.flatMap((item) => item.actions.map((action) => ({ ...action, item: itemLabel(item) })));
+}

@@ -1,0 +1,206 @@
+import crypto, { type webcrypto } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { ensureCryptoEngine, subtle } from './engine';
+import { OID } from './oids';
+import { fromPem, toPem } from './pem';
+
+/**
+ * The environment's own certificate authority and the user certificates it issues.
+ *
+ * Keys are ECDSA P-256 with SHA-256: OpenSSL, Windows and Adobe all verify it, a key pair takes a
+ * millisecond instead of the seconds an RSA-3072 pair can take, and signatures stay small. Imported
+ * RSA certificates (e.g. PKIoverheid) still sign and verify: see `importSigningKey`.
+ */
+
+/** A certificate (PEM) with its private key (PKCS#8 DER); the caller protects the key at rest. */
+export interface KeyedCertificate {
+  certificatePem: string;
+  privateKeyPkcs8: Uint8Array;
+}
+
+export type CertificateAuthority = KeyedCertificate;
+export type UserCertificate = KeyedCertificate;
+
+export interface UserIdentity {
+  displayName: string;
+  organisation: string;
+  userId: string | number;
+}
+
+export interface ValidityOptions {
+  /** Start of validity; now when left out. */
+  now?: Date;
+  years?: number;
+}
+
+const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+// Issued certificates start a day early so a verifier whose clock runs behind still accepts them.
+const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+export function parseCertificate(pem: string): pkijs.Certificate {
+  return pkijs.Certificate.fromBER(fromPem(pem, 'CERTIFICATE'));
+}
+
+export function certificatePem(cert: pkijs.Certificate): string {
+  return toPem('CERTIFICATE', new Uint8Array(cert.toSchema().toBER(false)));
+}
+
+/** The value of one attribute (CN, O, UID) of a name, or null. */
+export function nameAttribute(name: pkijs.RelativeDistinguishedNames, oid: string): string | null {
+  const found = name.typesAndValues.find((tv) => tv.type === oid);
+  return found ? String((found.value.valueBlock as { value: unknown }).value) : null;
+}
+
+/**
+ * A name with one attribute per RDN ("CN=…, O=…"). pkijs would put all attributes in a single,
+ * multi-valued RDN ("CN=… + O=…"), so the encoding is built here and parsed back.
+ */
+function distinguishedName(attributes: [string, string][]): pkijs.RelativeDistinguishedNames {
+  const rdns = attributes.map(
+    ([type, value]) =>
+      new asn1js.Set({
+        value: [
+          new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) }).toSchema(),
+        ],
+      }),
+  );
+  return pkijs.RelativeDistinguishedNames.fromBER(new asn1js.Sequence({ value: rdns }).toBER(false));
+}
+
+function extension(
+  extnID: string,
+  critical: boolean,
+  value: asn1js.BaseBlock | { toSchema(): asn1js.BaseBlock },
+): pkijs.Extension {
+  const schema = 'toSchema' in value ? value.toSchema() : value;
+  return new pkijs.Extension({ extnID, critical, extnValue: schema.toBER(false) });
+}
+
+/** KeyUsage bits, DER-style: trailing zero bits are counted as unused. */
+function keyUsage(bits: number): asn1js.BitString {
+  let unused = 0;
+  while (unused < 7 && (bits & (1 << unused)) === 0) unused++;
+  return new asn1js.BitString({ valueHex: new Uint8Array([bits]).buffer, unusedBits: unused });
+}
+const DIGITAL_SIGNATURE = 0x80;
+const NON_REPUDIATION = 0x40;
+const KEY_CERT_SIGN = 0x04;
+const CRL_SIGN = 0x02;
+
+function randomSerial(): asn1js.Integer {
+  const bytes = crypto.randomBytes(16);
+  bytes[0] = (bytes[0]! & 0x7f) | 0x40; // positive, and no leading zero byte to strip
+  return new asn1js.Integer({ valueHex: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 16) });
+}
+
+/** RFC 5280 key identifier: SHA-1 of the public key bits. */
+function keyIdentifier(cert: pkijs.Certificate): ArrayBuffer {
+  const digest = crypto
+    .createHash('sha1')
+    .update(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)
+    .digest();
+  return digest.buffer.slice(digest.byteOffset, digest.byteOffset + digest.byteLength);
+}
+
+function validity(cert: pkijs.Certificate, options: ValidityOptions, defaultYears: number): void {
+  const start = new Date((options.now ?? new Date()).getTime() - CLOCK_SKEW_MS);
+  const end = new Date(start);
+  end.setUTCFullYear(end.getUTCFullYear() + (options.years ?? defaultYears));
+  cert.notBefore = new pkijs.Time({ type: 0, value: start });
+  cert.notAfter = new pkijs.Time({ type: end.getUTCFullYear() >= 2050 ? 1 : 0, value: end });
+}
+
+async function newKeyPair(): Promise<webcrypto.CryptoKeyPair> {
+  return subtle.generateKey(EC_KEY, true, ['sign', 'verify']);
+}
+
+async function exportPkcs8(key: webcrypto.CryptoKey): Promise<Uint8Array> {
+  return new Uint8Array(await subtle.exportKey('pkcs8', key));
+}
+
+/** Imports a PKCS#8 private key for signing, with the algorithm its certificate states. */
+export async function importSigningKey(
+  cert: pkijs.Certificate,
+  pkcs8: Uint8Array,
+): Promise<webcrypto.CryptoKey> {
+  const spki = cert.subjectPublicKeyInfo.algorithm;
+  if (spki.algorithmId === OID.rsaEncryption) {
+    return subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+  }
+  if (spki.algorithmId === OID.ecPublicKey) {
+    const curveOid = (spki.algorithmParams as asn1js.ObjectIdentifier).valueBlock.toString();
+    const namedCurve = curveOid === OID.p256 ? 'P-256' : curveOid === OID.p384 ? 'P-384' : null;
+    if (namedCurve) return subtle.importKey('pkcs8', pkcs8, { name: 'ECDSA', namedCurve }, false, ['sign']);
+  }
+  throw new Error(`Unsupported key algorithm ${spki.algorithmId}`);
+}
+
+/** A self-signed CA for one environment, created at set-up. */
+export async function createCertificateAuthority(
+  name: string,
+  options: ValidityOptions = {},
+): Promise<CertificateAuthority> {
+  ensureCryptoEngine();
+  const keys = await newKeyPair();
+  const cert = new pkijs.Certificate();
+  cert.version = 2;
+  cert.serialNumber = randomSerial();
+  cert.subject = distinguishedName([
+    [OID.commonName, name],
+    [OID.organisationName, 'LVV Overleg'],
+  ]);
+  cert.issuer = cert.subject;
+  validity(cert, options, 20);
+  await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
+  const ski = keyIdentifier(cert);
+  cert.extensions = [
+    extension(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: true, pathLenConstraint: 0 })),
+    extension(OID.keyUsage, true, keyUsage(KEY_CERT_SIGN | CRL_SIGN)),
+    extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: ski })),
+  ];
+  await cert.sign(keys.privateKey, 'SHA-256');
+  return { certificatePem: certificatePem(cert), privateKeyPkcs8: await exportPkcs8(keys.privateKey) };
+}
+
+/** A signing certificate for one user: CN = display name, O = organisation, UID = user id. */
+export async function issueUserCertificate(
+  ca: CertificateAuthority,
+  user: UserIdentity,
+  options: ValidityOptions = {},
+): Promise<UserCertificate> {
+  ensureCryptoEngine();
+  const caCert = parseCertificate(ca.certificatePem);
+  const caKey = await importSigningKey(caCert, ca.privateKeyPkcs8);
+  const keys = await newKeyPair();
+  const cert = new pkijs.Certificate();
+  cert.version = 2;
+  cert.serialNumber = randomSerial();
+  cert.issuer = caCert.subject;
+  cert.subject = distinguishedName([
+    [OID.commonName, user.displayName],
+    [OID.organisationName, user.organisation],
+    [OID.userId, String(user.userId)],
+  ]);
+  validity(cert, options, 5);
+  await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
+  cert.extensions = [
+    extension(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: false })),
+    extension(OID.keyUsage, true, keyUsage(DIGITAL_SIGNATURE | NON_REPUDIATION)),
+    extension(
+      OID.extKeyUsage,
+      false,
+      new pkijs.ExtKeyUsage({ keyPurposes: [OID.emailProtection, OID.documentSigning] }),
+    ),
+    extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: keyIdentifier(cert) })),
+    extension(
+      OID.authorityKeyIdentifier,
+      false,
+      new pkijs.AuthorityKeyIdentifier({
+        keyIdentifier: new asn1js.OctetString({ valueHex: keyIdentifier(caCert) }),
+      }),
+    ),
+  ];
+  await cert.sign(caKey, 'SHA-256');
+  return { certificatePem: certificatePem(cert), privateKeyPkcs8: await exportPkcs8(keys.privateKey) };
+}
