@@ -6,7 +6,7 @@ import { en } from './en';
 export type Locale = 'nl' | 'en';
 export type { MessageKey };
 
-const dictionaries: Record<Locale, Partial<Record<MessageKey, string>>> = { nl, en };
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, en };
 
 function readStoredLocale(): Locale {
   try {
@@ -34,7 +34,7 @@ export function translate(
   key: MessageKey,
   vars: Record<string, string | number> = {},
 ): string {
-  const text = dictionaries[locale][key] ?? nl[key];
+  const text = dictionaries[locale][key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
