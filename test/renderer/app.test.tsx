@@ -1,0 +1,50 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setApi } from '../../renderer/src/api';
+import { App } from '../../renderer/src/App';
+import { useSession } from '../../renderer/src/state/session';
+import { cityInput, makeEnv, type TestEnv } from '../support/backend';
+
+let env: TestEnv;
+beforeEach(async () => {
+  env = makeEnv();
+  await env.api['setup.create'](cityInput);
+  setApi(env.api);
+  useSession.setState({ status: null, demoUsers: null, recoveryKey: null, hadSession: false });
+  window.location.hash = '';
+});
+afterEach(() => {
+  cleanup();
+  env.cleanup();
+});
+
+describe('App over the real backend', () => {
+  it('logs in with the keyboard, shows the admin screen, and locks with Ctrl+Shift+L', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Inloggen' })).toBeTruthy();
+    await user.keyboard('anna');
+    await user.tab();
+    await user.keyboard('fout wachtwoord{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe('Gebruikersnaam of wachtwoord onjuist.');
+
+    await user.type(screen.getByLabelText(/^Wachtwoord/), 'correct horse battery{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Beheer' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('cell', { name: 'anna' })).toBeTruthy());
+
+    await user.keyboard('{Control>}{Shift>}L{/Shift}{/Control}');
+    expect(await screen.findByRole('heading', { name: 'Vergrendeld' })).toBeTruthy();
+    expect((await env.api['app.status']({})).state).toBe('vergrendeld');
+  });
+
+  it('switches to English and back', async () => {
+    const user = userEvent.setup();
+    await env.api['auth.login']({ username: 'anna', password: 'correct horse battery' });
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('heading', { name: 'Administration' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Nederlands' }));
+    expect(await screen.findByRole('heading', { name: 'Beheer' })).toBeTruthy();
+  });
+});
