@@ -36,6 +36,7 @@ test('a newcomer sets up a city, keeps the recovery key, logs in, locks and come
   await page.getByRole('button', { name: 'Volgende' }).click();
 
   await expect(page.getByRole('heading', { name: 'Deelnemende organisaties' })).toBeVisible();
+  await expect(page.getByLabel('Naam organisatie 1')).toHaveValue('Gemeente Utrecht');
   await expect(page.getByLabel('Naam organisatie 2')).toHaveValue('IND');
   await page.getByLabel('Naam organisatie 4').fill('Stichting ROS');
   await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();

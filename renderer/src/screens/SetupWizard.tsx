@@ -93,7 +93,17 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
   };
 
   const next = () => {
-    if (validateStep()) go(step + 1);
+    if (!validateStep()) return;
+    // Name the municipality after the city while the user has not named it themselves.
+    if (step === 1)
+      setOrgs(
+        orgs.map((o, i) =>
+          i === 0 && o.kind === 'gemeente' && /^Gemeente\b/.test(o.name)
+            ? { ...o, name: `Gemeente ${city.trim()}` }
+            : o,
+        ),
+      );
+    go(step + 1);
   };
 
   return (
