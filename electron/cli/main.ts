@@ -12,8 +12,11 @@ import { ApiError } from '../../shared/errors';
 import { createBackend } from '../core/backend';
 import { parseRecoveryKey } from '../core/crypto/keywrap';
 import { checkEnvironment } from '../core/environment/check';
+import { agendaCommand } from '../core/agenda/command';
+import { amsterdamDate } from '../core/context';
 import { Vault } from '../core/environment/vault';
 import { consoleLogger, silentLogger } from '../core/ports';
+import { minutesExportCommand, MinutesCliError, verifyCommand } from './minutes-commands';
 
 const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
   init   --db PAD --city STAD --admin-user NAAM [--admin-name "Volledige naam"] [--term-months 6] [--password-file BESTAND]
@@ -21,6 +24,13 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
   demo   --db PAD                       Maakt een demo-omgeving met demogebruikers.
   check  --db PAD [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
          Integriteitscontrole, bewijs van versleuteling en controle van de auditketen.
+  minutes export --db PAD --meeting ID|latest --out MAP [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
+         Schrijft het verslag (DOCX), een .p7s per ondertekenaar en ca.pem naar MAP. latest: het laatst vastgestelde verslag.
+  verify BESTAND.docx [--ca ca.pem]
+         Controleert de .p7s-handtekeningen naast het DOCX (en ca.pem ernaast); opent geen database.
+         Exitcode 0 alleen als elke handtekening geldig is.
+  agenda --db PAD --meeting next|NUMMER --format json|docx [--out BESTAND] [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
+         De agenda, gepseudonimiseerd (dossiernummer en initialen), als JSON of DOCX.
 PAD is de map van de omgeving of het .db-bestand.`;
 
 class CliError extends Error {}
@@ -45,6 +55,10 @@ async function main(argv: string[]): Promise<number> {
       'password-file': { type: 'string' },
       'recovery-key-file': { type: 'string' },
       user: { type: 'string' },
+      ca: { type: 'string' },
+      meeting: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -53,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'verify') return verifyCommand(positionals[1], values.ca);
   if (!values.db) throw new CliError('--db PATH is required');
   const dataDir = values.db;
   const backend = createBackend({ dataDir, clock: () => new Date(), logger: command === 'check' ? silentLogger : consoleLogger });
@@ -100,6 +115,41 @@ async function main(argv: string[]): Promise<number> {
           vault.lock();
         }
       }
+      case 'agenda': {
+        const format = values.format ?? 'json';
+        if (format !== 'json' && format !== 'docx') throw new CliError('--format must be json or docx');
+        const vault = new Vault(dataDir);
+        if (vault.state() === 'leeg') throw new CliError(`no environment at ${dataDir}`);
+        if (values.user) {
+          if (!(await vault.unlockWithPassword(values.user, readSecret(values['password-file']))))
+            throw new CliError('wrong user name or password');
+        } else {
+          const key = parseRecoveryKey(readSecret(values['recovery-key-file']));
+          if (!key) throw new CliError('the recovery key must be 64 hexadecimal digits');
+          vault.openWithKey(key);
+        }
+        try {
+          const today = amsterdamDate(new Date());
+          process.stdout.write(await agendaCommand(vault.database(), { meeting: values.meeting ?? 'next', format, out: values.out, today, cwd: process.env.INIT_CWD ?? process.cwd() }));
+          return 0;
+        } finally {
+          vault.lock();
+        }
+      }
+      case 'minutes': {
+        if (positionals[1] !== 'export') throw new CliError('usage: minutes export --db PATH --meeting ID|latest --out DIR');
+        const now = new Date();
+        return await minutesExportCommand(dataDir, {
+          meeting: values.meeting,
+          out: values.out,
+          user: values.user,
+          passwordFile: values['password-file'],
+          recoveryKeyFile: values['recovery-key-file'],
+          readSecret,
+          now,
+          today: amsterdamDate(now),
+        });
+      }
       default:
         throw new CliError(`unknown command "${command}"`);
     }
@@ -112,7 +162,7 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   const message =
-    e instanceof CliError
+    e instanceof CliError || e instanceof MinutesCliError
       ? e.message
       : e instanceof ApiError
         ? `${e.code}: ${e.error.fields?.map((f) => `${f.path} ${f.code}`).join(', ') || e.message}`

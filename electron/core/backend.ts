@@ -4,6 +4,12 @@ import { amsterdamDate, type CoreContext } from './context';
 import { Vault } from './environment/vault';
 import { environmentHandlers, readSettings } from './handlers/environment';
 import { userHandlers } from './handlers/users';
+import { meetingHandlers } from './handlers/meetings';
+import { dossierHandlers } from './handlers/dossiers';
+import { positionHandlers } from './handlers/positions';
+import { decisionHandlers } from './handlers/decisions';
+import { actionHandlers } from './handlers/actions';
+import { minutesHandlers } from './handlers/minutes';
 import type { Ports } from './ports';
 
 export interface Backend {
@@ -27,6 +33,12 @@ export function createBackend(ports: Ports): Backend {
   const handlers: Handlers = {
     ...environmentHandlers(ctx, sleep),
     ...userHandlers(ctx),
+    ...dossierHandlers(ctx),
+    ...meetingHandlers(ctx),
+    ...positionHandlers(ctx),
+    ...decisionHandlers(ctx),
+    ...actionHandlers(ctx),
+    ...minutesHandlers(ctx),
   };
 
   let lastActivity = ports.clock().getTime();

@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import type { HandlerContext, MethodSpec } from './define';
 import { authMethods } from './auth';
+import { dossierMethods } from './dossiers';
+import { itemsMethods } from './items';
+import { meetingMethods } from './meetings';
+import { minutesMethods } from './minutes';
 
 /** The whole API: every method the renderer may call, with its input, output and access rule. */
 export const contract = {
   ...authMethods,
+  ...dossierMethods,
+  ...itemsMethods,
+  ...meetingMethods,
+  ...minutesMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

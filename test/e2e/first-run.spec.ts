@@ -103,7 +103,7 @@ test('a newcomer sets up a city, keeps the recovery key, logs in, locks and come
   await page2.getByLabel('Gebruikersnaam').fill('ilse');
   await page2.getByLabel('Wachtwoord').fill('tijdelijk wachtwoord 1');
   await page2.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page2.getByRole('heading', { name: 'Mijn account' })).toBeVisible();
+  await expect(page2.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
   await expect(page2.getByText('Ilse Jansen — IND')).toBeVisible();
   await expect(page2.getByRole('link', { name: 'Beheer' })).toHaveCount(0);
 

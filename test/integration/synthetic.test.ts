@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ActionStatus, AgendaItemKind, AgendaItemStatus, AgendaReason } from '../../shared/domain/agenda';
 import { SetupInput } from '../../shared/domain/environment';
 import { verifyAudit } from '../../electron/core/audit/audit';
 import { parseRecoveryKey } from '../../electron/core/crypto/keywrap';
@@ -200,16 +202,49 @@ describe('synthetic city generator', () => {
     ).toBe(0);
   });
 
-  it('has mostly done actions, some open and some postponed', () => {
+  it('has mostly done actions, some open, some postponed (open with a later due date) and some lapsed', () => {
     const by = Object.fromEntries(
       db.prepare('SELECT status, count(*) FROM actions GROUP BY status').raw().all() as [string, number][],
     );
+    expect(Object.keys(by).every((s) => ActionStatus.safeParse(s).success)).toBe(true);
     expect(by.gedaan!).toBeGreaterThan(4000 * 0.6);
     expect(by.open!).toBeGreaterThan(0);
-    expect(by.uitgesteld!).toBeGreaterThan(0);
+    expect(by.vervallen!).toBeGreaterThan(0);
+    expect(by.niet_gedaan!).toBeGreaterThan(0);
+    expect(n(db, `SELECT count(*) FROM actions WHERE status = 'open' AND postponements > 0`)).toBeGreaterThan(
+      0,
+    );
     expect(
-      n(db, `SELECT count(*) FROM actions WHERE status IN ('uitgesteld', 'niet_gedaan') AND reason IS NULL`),
+      n(
+        db,
+        `SELECT count(*) FROM actions WHERE (status IN ('vervallen', 'niet_gedaan') OR postponements > 0) AND reason IS NULL`,
+      ),
     ).toBe(0);
+  });
+
+  it('stores agenda reasons, item statuses and carry-overs exactly as the agenda rules write them', () => {
+    const rows = db.prepare('SELECT kind, status, reasons, carried_from FROM agenda_items').all() as {
+      kind: string;
+      status: string;
+      reasons: string;
+      carried_from: string | null;
+    }[];
+    const Reasons = z.array(AgendaReason);
+    for (const r of rows) {
+      expect(AgendaItemKind.safeParse(r.kind).success).toBe(true);
+      expect(AgendaItemStatus.safeParse(r.status).success).toBe(true);
+      const reasons = Reasons.parse(JSON.parse(r.reasons));
+      if (r.kind === 'dossier') expect(reasons.length).toBeGreaterThan(0);
+      // carried_from is set exactly when the item carries over, with the original date.
+      const carried = reasons.find((x) => x.code === 'carried_over');
+      expect(r.carried_from).toBe(carried ? carried.from : null);
+    }
+    const codes = new Set(
+      rows.flatMap((r) => (JSON.parse(r.reasons) as { code: string }[]).map((x) => x.code)),
+    );
+    for (const c of ['new_referral', 'carried_over', 'review_due', 'requested', 'actions_due'])
+      expect(codes.has(c)).toBe(true);
+    expect(n(db, 'SELECT count(*) FROM discussion_requests WHERE late = 1')).toBeGreaterThan(0);
   });
 });
 

@@ -186,6 +186,19 @@ CREATE TABLE positions (
 ) STRICT;
 CREATE INDEX positions_recorded ON positions(recorded_at);
 
+-- What a user has typed for a position but not yet recorded, saved as they type so that closing the app
+-- or a crash loses nothing. Personal data, so it lives here in the encrypted database, never in the
+-- renderer's storage. One draft per user, agenda item and organisation; removed when recorded.
+CREATE TABLE position_drafts (
+  user_id          INTEGER NOT NULL REFERENCES users(id),
+  agenda_item_id   INTEGER NOT NULL REFERENCES agenda_items(id),
+  organisation_id  INTEGER NOT NULL REFERENCES organisations(id),
+  base_version     INTEGER NOT NULL,
+  body             TEXT NOT NULL,
+  saved_at         TEXT NOT NULL,
+  PRIMARY KEY (user_id, agenda_item_id, organisation_id)
+) STRICT;
+
 CREATE TABLE decisions (
   id               INTEGER PRIMARY KEY,
   number           TEXT NOT NULL UNIQUE,
@@ -240,4 +253,65 @@ CREATE TABLE actions (
 ) STRICT;
 CREATE INDEX actions_open ON actions(status, due_date);
 CREATE INDEX actions_org ON actions(organisation_id, status);
+
+-- Minutes (issue 5). One row per version of a meeting's minutes; the highest version is current.
+-- Until adoption the content is built live from the meeting's records; adoption freezes the model,
+-- the exact DOCX bytes and their hashes, and the audit chain head at that moment.
+CREATE TABLE minutes_versions (
+  id              INTEGER PRIMARY KEY,
+  meeting_id      INTEGER NOT NULL REFERENCES meetings(id),
+  version         INTEGER NOT NULL,
+  state           TEXT NOT NULL DEFAULT 'concept',
+  created_at      TEXT NOT NULL,
+  created_by      INTEGER REFERENCES users(id),
+  adopted_at      TEXT,
+  adopted_by      INTEGER REFERENCES users(id),
+  model_json      TEXT,
+  docx            BLOB,
+  docx_sha256     TEXT,
+  content_sha256  TEXT,
+  audit_head      TEXT,
+  UNIQUE (meeting_id, version)
+) STRICT;
+
+-- A correction an organisation proposes to its own position or action in the minutes. Accepted
+-- corrections are applied over the recorded text when the minutes are built; the record itself stays.
+CREATE TABLE minutes_corrections (
+  id                 INTEGER PRIMARY KEY,
+  minutes_version_id INTEGER NOT NULL REFERENCES minutes_versions(id),
+  organisation_id    INTEGER NOT NULL REFERENCES organisations(id),
+  target_kind        TEXT NOT NULL,
+  target_id          INTEGER NOT NULL,
+  field              TEXT NOT NULL,
+  original_text      TEXT NOT NULL,
+  proposed_text      TEXT NOT NULL,
+  status             TEXT NOT NULL DEFAULT 'voorgesteld',
+  decision_reason    TEXT,
+  proposed_by        INTEGER NOT NULL REFERENCES users(id),
+  proposed_at        TEXT NOT NULL,
+  decided_by         INTEGER REFERENCES users(id),
+  decided_at         TEXT
+) STRICT;
+CREATE INDEX minutes_corrections_version ON minutes_corrections(minutes_version_id);
+
+-- Signing certificates issued by the environment's CA (meta ca_certificate / ca_private_key). The
+-- private keys are stored as PKCS#8 in this encrypted database: they are exactly as protected as the
+-- database key (a user's password or the recovery key), which is the protection the CA key needs too.
+CREATE TABLE certificates (
+  user_id          INTEGER PRIMARY KEY REFERENCES users(id),
+  certificate_pem  TEXT NOT NULL,
+  private_key      BLOB NOT NULL,
+  issued_at        TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE signatures (
+  id                  INTEGER PRIMARY KEY,
+  minutes_version_id  INTEGER NOT NULL REFERENCES minutes_versions(id),
+  user_id             INTEGER NOT NULL REFERENCES users(id),
+  role                TEXT NOT NULL,
+  p7s                 BLOB NOT NULL,
+  signed_at           TEXT NOT NULL,
+  UNIQUE (minutes_version_id, role),
+  UNIQUE (minutes_version_id, user_id)
+) STRICT;
 `;

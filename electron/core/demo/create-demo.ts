@@ -7,6 +7,9 @@ import { addMonths, insertDossierRow, insertSpecialRow } from '../dossiers/inser
 import { insertUser, populateEnvironment } from '../environment/setup';
 import type { Vault } from '../environment/vault';
 import { demoDossiers } from './demo-dossiers';
+import { addDemoSignedMeeting } from '../minutes/demo-signed';
+import { newEnvironmentCa } from '../signing/store';
+import { insertDemoMeetings } from '../meetings/demo-meetings';
 
 const demoOrganisations = [
   { name: 'Gemeente Demostad', kind: 'gemeente' as const },
@@ -35,6 +38,7 @@ export const DEMO_ADMIN = 'beheerder';
 /** Creates the demo environment in the vault's folder: the same encryption as a real one. */
 export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUser[]> {
   const key = newDatabaseKey();
+  const ca = await newEnvironmentCa('Demostad', ctx.ports.clock());
   const at = ctx.nowIso();
   const userIds: number[] = [];
   try {
@@ -47,7 +51,7 @@ export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUs
           organisations: demoOrganisations,
           admin: { displayName: 'Bea Beheerder', username: DEMO_ADMIN, password: demoPassword(DEMO_ADMIN), organisationIndex: 0 },
         };
-        const env = populateEnvironment(db, input, at, true);
+        const env = populateEnvironment(db, input, at, true, ca);
         for (const u of demoUsers) {
           userIds.push(insertUser(db, { username: u.username, displayName: u.displayName, organisationId: env.organisationIds[u.org]!, roles: u.roles }, at));
         }
@@ -87,6 +91,8 @@ export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUs
         });
         appendAudit(db, { at, userId: env.adminUserId, organisationId: env.organisationIds[0]!, action: 'user.create', entity: 'users', ids: userIds });
         appendAudit(db, { at, userId: env.adminUserId, organisationId: env.organisationIds[0]!, action: 'dossier.create', entity: 'dossiers', ids: dossierIds });
+        const meetingIds = insertDemoMeetings(db, { today: ctx.today(), organisationIds: env.organisationIds, dossierIds, chairUserId: userIds[0]!, secretaryUserId: userIds[1]! });
+        appendAudit(db, { at, userId: env.adminUserId, organisationId: env.organisationIds[0]!, action: 'meeting.create', entity: 'meetings', ids: meetingIds });
         return env;
       },
       demoPassword(DEMO_ADMIN),
@@ -94,6 +100,7 @@ export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUs
     );
     // Wrap the key for every demo user while we still hold it.
     vault.openWithKey(key);
+    await addDemoSignedMeeting(vault.database(), ctx.today(), ctx.ports.clock());
     for (const [i, u] of demoUsers.entries()) await vault.setPassword(userIds[i]!, u.username, demoPassword(u.username));
   } finally {
     vault.lock();

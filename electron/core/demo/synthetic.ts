@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ActionStatus, AgendaItemStatus, AgendaReason } from '../../../shared/domain/agenda';
 import type { Role } from '../../../shared/domain/roles';
 import { auditHead, chainHash } from '../audit/audit';
 import { formatRecoveryKey, newDatabaseKey } from '../crypto/keywrap';
@@ -156,6 +157,41 @@ const outcomeDirection: Record<Outcome, string | null> = {
   MOB: null,
   OVERIG: null,
 };
+
+/** Why the generator puts a dossier on an agenda; ruleReason turns it into the domain's AgendaReason. */
+type Rule = 'nieuw' | 'doorgeschoven' | 'evaluatiedatum' | 'streefdatum' | 'actie_verlopen' | 'standpunt_gewijzigd' | 'verzoek';
+
+interface RuleFacts {
+  day: number;
+  dossier: DossierPlan;
+  carriedFrom: string | null;
+  carryCount: number;
+  organisationId: number;
+  requestedAt: string;
+  late: boolean;
+}
+
+/** The stored reason, exactly as shared/domain/agenda.ts writes it (the synthetic test parses every one). */
+function ruleReason(rule: Rule, f: RuleFacts): AgendaReason {
+  switch (rule) {
+    case 'nieuw':
+      return { code: 'new_referral', referredAt: isoDay(f.dossier.ref) };
+    case 'doorgeschoven':
+      return { code: 'carried_over', from: f.carriedFrom ?? isoDay(f.day - 7), count: Math.max(1, f.carryCount) };
+    case 'evaluatiedatum':
+      return { code: 'review_due', reviewDate: isoDay(f.day) };
+    case 'streefdatum':
+      return f.dossier.targetDay < f.day
+        ? { code: 'target_passed', targetDate: isoDay(f.dossier.targetDay) }
+        : { code: 'target_near', targetDate: isoDay(f.dossier.targetDay), weeks: 4 };
+    case 'actie_verlopen':
+      return { code: 'actions_due', count: 1, earliestDue: isoDay(f.day - 7) };
+    case 'standpunt_gewijzigd':
+      return { code: 'positions_changed', organisationIds: [f.organisationId], latestAt: f.requestedAt };
+    case 'verzoek':
+      return { code: 'requested', organisationId: f.organisationId, requestedAt: f.requestedAt, late: f.late };
+  }
+}
 
 const statusReason: Record<string, string> = {
   intake: 'Uitgebreide intake gestart',
@@ -767,7 +803,8 @@ export function generateCity(db: Db, opts: GenerateCityOptions): CityStats {
   let nextRequestId = 1;
   let active: number[] = [];
   let pointer = 0;
-  let carried: { dossier: number; fromDate: string }[] = [];
+  /** Items not finished last time: the date they were first carried from and how often (as agenda.ts counts). */
+  let carried: { dossier: number; fromDate: string; count: number }[] = [];
   const gap = Math.max(7, tl.meetingDays[1]! - tl.meetingDays[0]!);
 
   for (let m = 0; m < nMeetings; m++) {
@@ -795,16 +832,16 @@ export function generateCity(db: Db, opts: GenerateCityOptions): CityStats {
     // Which dossiers are on the agenda
     while (pointer < nDossiers && dossiers[pointer]!.ref <= day - 3) active.push(pointer++);
     active = active.filter((i) => dossiers[i]!.open || dossiers[i]!.end >= day);
-    const chosen: { dossier: number; reason: string; carriedFrom: string | null }[] = [];
+    const chosen: { dossier: number; reason: Rule; carriedFrom: string | null; carryCount: number }[] = [];
     const taken = new Set<number>();
-    const take = (dossier: number, reason: string, carriedFrom: string | null = null) => {
+    const take = (dossier: number, reason: Rule, carriedFrom: string | null = null, carryCount = 0) => {
       if (taken.has(dossier) || chosen.length >= dossierSlots) return;
       taken.add(dossier);
-      chosen.push({ dossier, reason, carriedFrom });
+      chosen.push({ dossier, reason, carriedFrom, carryCount });
     };
     for (const c of carried)
       if (dossiers[c.dossier]!.open || dossiers[c.dossier]!.end >= day)
-        take(c.dossier, 'doorgeschoven', c.fromDate);
+        take(c.dossier, 'doorgeschoven', c.fromDate, c.count);
     for (const i of active) if (dossiers[i]!.lastDiscussed < 0) take(i, 'nieuw');
     const decisive = (d: DossierPlan) =>
       d.besluitDay !== null && d.besluitDay >= day - 3 && d.besluitDay < day + gap;
@@ -860,7 +897,7 @@ export function generateCity(db: Db, opts: GenerateCityOptions): CityStats {
       title: string | null,
       reasons: string,
       minutes: number,
-      status: string,
+      status: AgendaItemStatus,
       carriedFrom: string | null,
     ) => {
       const id = nextItemId++;
@@ -881,41 +918,55 @@ export function generateCity(db: Db, opts: GenerateCityOptions): CityStats {
       minute += minutes;
       return { id, at };
     };
-    const procStatus = planned ? 'open' : 'besproken';
+    const procStatus: AgendaItemStatus = planned ? 'open' : 'besproken';
     addItem('opening', null, 'Opening en mededelingen', '[]', 5, procStatus, null);
     addItem('verslag', null, 'Verslag vorig overleg', '[]', 5, procStatus, null);
     addItem('acties', null, 'Actielijst', '[]', 10, procStatus, null);
-    const dossierItems: { id: number; at: number; dossier: number; status: string; reason: string }[] = [];
+    const dossierItems: { id: number; at: number; dossier: number; status: AgendaItemStatus; reason: Rule }[] = [];
+    const cutoffMs = startMs - DAY_MS + 3 * 3600_000; // the day before at 12:00 (roughly; UTC)
     for (const c of chosen) {
-      const status = planned ? 'open' : rm.chance(0.04) ? 'doorgeschoven' : 'besproken';
-      const reasons =
-        c.reason === 'nieuw' || c.reason === 'doorgeschoven' || rm.chance(0.8)
-          ? [c.reason]
-          : [c.reason, 'actie_verlopen'];
+      const d = dossiers[c.dossier]!;
+      const status: AgendaItemStatus = planned ? 'open' : rm.chance(0.04) ? 'doorgeschoven' : 'besproken';
+      // A party's request is made a few days ahead; one in ten comes in after the cut-off.
+      const request =
+        c.reason === 'verzoek'
+          ? (() => {
+              const org = parties[rm.int(1, parties.length - 1)] ?? gemeente;
+              const late = rm.chance(0.1);
+              const ms = late ? cutoffMs + rm.int(1, 20) * 3600_000 : startMs - rm.int(2, 6) * DAY_MS;
+              return { org, ms, late };
+            })()
+          : null;
+      const reasons: AgendaReason[] = [
+        ruleReason(c.reason, {
+          day,
+          dossier: d,
+          carriedFrom: c.carriedFrom,
+          carryCount: c.carryCount,
+          organisationId: request?.org.id ?? parties[1 + (c.dossier % (parties.length - 1))]!.id,
+          requestedAt: request ? isoAt(request.ms) : isoAt(startMs - 3 * DAY_MS),
+          late: request?.late ?? false,
+        }),
+      ];
+      if (c.reason !== 'nieuw' && c.reason !== 'doorgeschoven' && c.reason !== 'actie_verlopen' && !rm.chance(0.8))
+        reasons.push({ code: 'actions_due', count: 1, earliestDue: isoDay(day - 7) });
       const { id, at } = addItem(
         'dossier',
         c.dossier,
         null,
-        JSON.stringify(reasons.map((code) => ({ code }))),
+        JSON.stringify(reasons),
         c.reason === 'nieuw' ? 10 : 5,
         status,
         c.carriedFrom,
       );
       dossierItems.push({ id, at, dossier: c.dossier, status, reason: c.reason });
-      if (status === 'doorgeschoven') carried.push({ dossier: c.dossier, fromDate: isoDay(day) });
-      if (c.reason === 'verzoek') {
-        const org = parties[rm.int(1, parties.length - 1)] ?? gemeente;
-        const requester = rm.pick(usersByOrg.get(org.id)!);
-        const reqMs = startMs - rm.int(2, 6) * DAY_MS;
-        requestRows.push([
-          nextRequestId,
-          meetingId,
-          dossiers[c.dossier]!.id,
-          org.id,
-          isoAt(reqMs),
-          rm.chance(0.1) ? 1 : 0,
-        ]);
-        audit.add(reqMs, requester, 'discussion.request', [nextRequestId, dossiers[c.dossier]!.id]);
+      // Carried over again: keep the original date and count one more, as agenda.ts does.
+      if (status === 'doorgeschoven')
+        carried.push({ dossier: c.dossier, fromDate: c.carriedFrom ?? isoDay(day), count: c.carryCount + 1 });
+      if (request) {
+        const requester = rm.pick(usersByOrg.get(request.org.id)!);
+        requestRows.push([nextRequestId, meetingId, d.id, request.org.id, isoAt(request.ms), request.late ? 1 : 0]);
+        audit.add(request.ms, requester, 'discussion.request', [nextRequestId, d.id]);
         nextRequestId++;
       }
     }
@@ -1110,23 +1161,28 @@ export function generateCity(db: Db, opts: GenerateCityOptions): CityStats {
         const what = ra.pick(T.actionWhat[trackAt(d, day)] ?? T.actionWhat.nog_te_bepalen!);
         let due = day + ra.pick([7, 14, 14, 21, 28, 28, 42, 56]);
         const reviewIdx = firstMeetingOnOrAfter(due);
-        let status = 'open';
+        let status: ActionStatus = 'open';
         let postponements = 0;
         let reason: string | null = null;
         let reviewedIn: number | null = null;
         if (reviewIdx <= lastFinished) {
-          status = ra.weighted([
+          // MARAC's review: done / postponed (stays open with a later due date) / circumstances changed
+          // (vervallen) / not done; a few were simply not reviewed yet.
+          const review = ra.weighted([
             ['gedaan', 84],
             ['uitgesteld', 7],
-            ['niet_gedaan', 5],
+            ['niet_gedaan', 3],
+            ['vervallen', 2],
             ['open', 4],
           ] as const);
-          if (status !== 'open') reviewedIn = reviewIdx + 1;
-          if (status === 'uitgesteld') {
+          status = review === 'uitgesteld' ? 'open' : review;
+          if (review !== 'open') reviewedIn = reviewIdx + 1;
+          if (review === 'uitgesteld') {
             postponements = ra.int(1, 3);
             due += 14 * postponements;
           }
-          if (status === 'uitgesteld' || status === 'niet_gedaan') reason = ra.pick(T.actionReasons);
+          if (review === 'uitgesteld' || review === 'niet_gedaan' || review === 'vervallen')
+            reason = ra.pick(T.actionReasons);
         }
         const createdMs = at + 5 * 60_000 + k * 20_000;
         actionRows.push([

@@ -28,6 +28,9 @@ export interface NewDossierRow {
   vulnerable: boolean;
   notes: string | null;
   updatedAt: string;
+  exAmv?: boolean;
+  targetOverrideReason?: string | null;
+  reviewDate?: string | null;
 }
 
 /** Inserts a dossier row (validation happens before, at the boundary). Returns its id. */
@@ -37,10 +40,12 @@ export function insertDossierRow(db: Db, d: NewDossierRow): number {
       .prepare(
         `INSERT INTO dossiers (number, city, v_number, name, aliases, sex, birth_date, birth_date_estimated, country_of_origin,
            nationality, first_known_nl, family_in_nl, languages, lead_ngo_id, casemanager, shelter, referred_at, intake_date,
-           track, status, target_date, stuck, stuck_reason, on_hold, vulnerable, notes, updated_at)
+           track, status, target_date, stuck, stuck_reason, on_hold, vulnerable, notes, updated_at, ex_amv,
+           target_override_reason, review_date)
          VALUES (@number, @city, @vNumber, @name, @aliases, @sex, @birthDate, @birthDateEstimated, @countryOfOrigin,
            @nationality, @firstKnownNl, @familyInNl, @languages, @leadNgoId, @casemanager, @shelter, @referredAt, @intakeDate,
-           @track, @status, @targetDate, @stuck, @stuckReason, @onHold, @vulnerable, @notes, @updatedAt)`,
+           @track, @status, @targetDate, @stuck, @stuckReason, @onHold, @vulnerable, @notes, @updatedAt, @exAmv,
+           @targetOverrideReason, @reviewDate)`,
       )
       .run({
         ...d,
@@ -49,6 +54,9 @@ export function insertDossierRow(db: Db, d: NewDossierRow): number {
         stuck: d.stuck ? 1 : 0,
         onHold: d.onHold ? 1 : 0,
         vulnerable: d.vulnerable ? 1 : 0,
+        exAmv: d.exAmv ? 1 : 0,
+        targetOverrideReason: d.targetOverrideReason ?? null,
+        reviewDate: d.reviewDate ?? null,
       }).lastInsertRowid,
   );
 }
@@ -56,7 +64,13 @@ export function insertDossierRow(db: Db, d: NewDossierRow): number {
 export function insertSpecialRow(
   db: Db,
   dossierId: number,
-  s: { somatic: string; psychiatric: string; medicalObstacle: string; healthDetail: string | null; justice: string | null },
+  s: {
+    somatic: string;
+    psychiatric: string;
+    medicalObstacle: string;
+    healthDetail: string | null;
+    justice: string | null;
+  },
 ): void {
   db.prepare(
     `INSERT INTO dossier_special (dossier_id, health_somatic, health_psychiatric, medical_obstacle, health_detail, justice_history)

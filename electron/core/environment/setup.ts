@@ -3,6 +3,8 @@ import type { SetupInput } from '../../../shared/domain/environment';
 import type { Role } from '../../../shared/domain/roles';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
+import type { CertificateAuthority } from '../signing/certificates';
+import { storeEnvironmentCa } from '../signing/store';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
@@ -30,11 +32,14 @@ export function insertUser(
 
 /**
  * Fills a new database with the city's settings, its organisations and the first administrator.
- * Runs inside the creating transaction. The organisations that hold health conversations (GGD, or the
- * gemeente by default) may see special-category data; others see only conclusions.
+ * Runs inside the creating transaction. Only the organisation that holds the health conversations
+ * (GGD) may see special-category data by default; within the gemeente only its casemanager role does
+ * (dossiers/special.ts), not the gemeente as a whole. Others see only conclusions.
  */
-export function populateEnvironment(db: Db, input: ParsedSetup, at: string, demo: boolean): { adminUserId: number; adminUsername: string; organisationIds: number[] } {
+export function populateEnvironment(db: Db, input: ParsedSetup, at: string, demo: boolean, ca?: CertificateAuthority): { adminUserId: number; adminUsername: string; organisationIds: number[] } {
   setMeta(db, 'city', input.city);
+  // The environment's own CA for signing minutes; made beforehand because creating it is async.
+  if (ca) storeEnvironmentCa(db, ca);
   setMeta(db, 'cadence', input.cadence);
   setMeta(db, 'term_months', String(input.termMonths));
   setMeta(db, 'idle_lock_minutes', String(DEFAULT_IDLE_LOCK_MINUTES));
@@ -42,7 +47,7 @@ export function populateEnvironment(db: Db, input: ParsedSetup, at: string, demo
   setMeta(db, 'created_at', at);
   const insertOrg = db.prepare('INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)');
   const organisationIds = input.organisations.map((o, i) =>
-    Number(insertOrg.run(o.name, o.kind, o.kind === 'ggd' || o.kind === 'gemeente' ? 1 : 0, i).lastInsertRowid),
+    Number(insertOrg.run(o.name, o.kind, o.kind === 'ggd' ? 1 : 0, i).lastInsertRowid),
   );
   const adminUserId = insertUser(
     db,

@@ -5,6 +5,7 @@ import { requireSession, writeAudited, type CoreContext } from '../context';
 import { getMeta, populateEnvironment, setMeta, DEFAULT_IDLE_LOCK_MINUTES } from '../environment/setup';
 import { LoginThrottle } from '../environment/throttle';
 import { createDemo } from '../demo/create-demo';
+import { newEnvironmentCa } from '../signing/store';
 import type { Db } from '../db/open';
 
 type EnvironmentHandlers = Pick<
@@ -42,7 +43,8 @@ export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Pro
     'setup.create': async (input) => {
       const key = newDatabaseKey();
       try {
-        await vault.create((db) => populateEnvironment(db, input, ctx.nowIso(), false), input.admin.password, key);
+        const ca = await newEnvironmentCa(input.city, ports.clock());
+        await vault.create((db) => populateEnvironment(db, input, ctx.nowIso(), false, ca), input.admin.password, key);
         ports.logger.info('Environment created', { city: input.city });
         return { recoveryKey: formatRecoveryKey(key) };
       } finally {

@@ -10,7 +10,14 @@ import type { Db } from '../db/open';
 
 type UserHandlers = Pick<
   Handlers,
-  'users.list' | 'users.create' | 'users.setDisabled' | 'users.resetPassword' | 'organisations.list' | 'organisations.add' | 'audit.verify'
+  | 'users.list'
+  | 'users.create'
+  | 'users.setDisabled'
+  | 'users.resetPassword'
+  | 'organisations.list'
+  | 'organisations.add'
+  | 'organisations.setSeesSpecial'
+  | 'audit.verify'
 >;
 
 interface UserRow {
@@ -105,6 +112,17 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
           db.prepare('INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)').run(input.name, input.kind, input.kind === 'ggd' ? 1 : 0, order).lastInsertRowid,
         );
         return { result: listOrganisations(db).find((o) => o.id === id)!, audit: { action: 'organisation.create', entity: 'organisations', ids: [id] } };
+      }),
+
+    // Who besides the gemeente's casemanagers may see special-category data is decided per organisation.
+    'organisations.setSeesSpecial': ({ organisationId, seesSpecial }, { session }) =>
+      writeAudited(ctx, session, (db) => {
+        const changed = db.prepare('UPDATE organisations SET sees_special = ? WHERE id = ?').run(seesSpecial ? 1 : 0, organisationId).changes;
+        if (changed === 0) throw new AppError('NOT_FOUND', 'No such organisation');
+        return {
+          result: listOrganisations(db).find((o) => o.id === organisationId)!,
+          audit: { action: 'organisation.update', entity: 'organisations', ids: [organisationId] },
+        };
       }),
 
     'audit.verify': () => verifyAudit(vault.database()),

@@ -22,6 +22,9 @@ export const directionLabel: Record<Direction, string> = {
   terugkeer: 'Terugkeer',
   doormigratie: 'Doormigratie',
   tweesporen: 'Tweesporen',
+  nader_onderzoek: 'Nader onderzoek nodig',
+  geen_standpunt: 'Geen standpunt',
+  aanhouden: 'Aanhouden',
 };
 
 export const consentLabel: Record<ConsentValue, string> = {
@@ -32,6 +35,7 @@ export const consentLabel: Record<ConsentValue, string> = {
 };
 
 export const decisionStateLabel: Record<DecisionState, string> = {
+  concept: 'Geen uitkomst',
   gedragen: 'Gedragen',
   aangehouden: 'Aangehouden',
   geescaleerd: 'Geëscaleerd',
@@ -41,6 +45,7 @@ export const actionStatusLabel: Record<ActionStatus, string> = {
   open: 'Open',
   gedaan: 'Gedaan',
   uitgesteld: 'Uitgesteld',
+  vervallen: 'Vervallen',
   niet_gedaan: 'Niet gedaan',
 };
 

@@ -8,11 +8,21 @@
 
 export type MinutesState = 'concept' | 'correctieronde' | 'vastgesteld' | 'ondertekend';
 export type AttendanceStatus = 'aanwezig' | 'afwezig_met_bericht' | 'schriftelijke_inbreng';
+/** Track directions, plus what a position or decision can say besides a track (shared/domain/consent.ts). */
 export type Direction =
-  'nog_te_bepalen' | 'stabilisatie' | 'legalisatie' | 'terugkeer' | 'doormigratie' | 'tweesporen';
+  | 'nog_te_bepalen'
+  | 'stabilisatie'
+  | 'legalisatie'
+  | 'terugkeer'
+  | 'doormigratie'
+  | 'tweesporen'
+  | 'nader_onderzoek'
+  | 'geen_standpunt'
+  | 'aanhouden';
 export type ConsentValue = 'akkoord' | 'akkoord_met_voorbehoud' | 'onthouding' | 'bezwaar';
-export type DecisionState = 'gedragen' | 'aangehouden' | 'geescaleerd';
-export type ActionStatus = 'open' | 'gedaan' | 'uitgesteld' | 'niet_gedaan';
+export type DecisionState = 'concept' | 'gedragen' | 'aangehouden' | 'geescaleerd';
+/** 'uitgesteld' is an open action whose due date was moved; 'vervallen': circumstances changed. */
+export type ActionStatus = 'open' | 'gedaan' | 'uitgesteld' | 'vervallen' | 'niet_gedaan';
 
 export interface PersonRef {
   name: string;
@@ -26,10 +36,14 @@ export interface AttendanceEntry {
   representatives: string[];
 }
 
-/** A dossier as the minutes name it: number and initials, nothing else. */
+/**
+ * A dossier as the minutes name it: number and initials. The full name is there only when the
+ * environment allows full names in minutes (meta `minutes_full_names`, off by default).
+ */
 export interface DossierRef {
   number: string;
   initials: string;
+  name?: string;
 }
 
 export interface Position {
@@ -147,9 +161,9 @@ export interface ActionListRow extends Action {
   item: string;
 }
 
-/** "D-2026-0003 (C.X.)": how the minutes name a dossier everywhere. */
+/** "D-2026-0003 (C.X.)" — or "D-2026-0003 (Chen Xiu)" where full names are allowed. */
 export function dossierLabel(d: DossierRef): string {
-  return `${d.number} (${d.initials})`;
+  return `${d.number} (${d.name ?? d.initials})`;
 }
 
 /** "Chen Xiu" → "C.X."; hyphenated parts count as names ("Al-Hassan" → "A.H."). */

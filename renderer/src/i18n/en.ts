@@ -1,7 +1,15 @@
 import type { MessageKey } from './nl';
+import { dossiersEn } from './areas/dossiers';
+import { meetingsEn } from './areas/meetings';
+import { itemsEn } from './areas/items';
+import { minutesEn } from './areas/minutes';
 
 /** English. Typed against the Dutch keys: a missing or misspelt key fails to compile. */
 export const en: Record<MessageKey, string> = {
+  ...dossiersEn,
+  ...meetingsEn,
+  ...itemsEn,
+  ...minutesEn,
   'app.name': 'LVV Overleg',
   'app.skip': 'Skip to content',
   'lang.switch': 'Nederlands',

@@ -3,7 +3,16 @@
  * Each feature area keeps its texts in i18n/areas/<area>.ts, exporting `<area>Nl` and `<area>En`,
  * spread in below and in en.ts.
  */
+import { dossiersNl } from './areas/dossiers';
+import { meetingsNl } from './areas/meetings';
+import { itemsNl } from './areas/items';
+import { minutesNl } from './areas/minutes';
+
 export const nl = {
+  ...dossiersNl,
+  ...meetingsNl,
+  ...itemsNl,
+  ...minutesNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',
   'lang.switch': 'English',

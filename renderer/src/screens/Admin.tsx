@@ -79,10 +79,18 @@ export function Admin() {
 
       <section aria-labelledby="orgs-h">
         <h2 id="orgs-h">{t('admin.orgs')}</h2>
-        <ul>
+        <p className="help">{t('admin.orgs.special.help')}</p>
+        <ul className="org-special-list">
           {orgs.map((o) => (
             <li key={o.id}>
               {o.name} ({t(`kind.${o.kind}`)}){o.seesSpecialCategories ? ` — ${t('admin.orgs.special')}` : ''}
+              <Checkbox
+                label={t('admin.orgs.special.toggle', { name: o.name })}
+                checked={o.seesSpecialCategories}
+                onChange={(seesSpecial) =>
+                  void run(() => api['organisations.setSeesSpecial']({ organisationId: o.id, seesSpecial }), t('admin.saved'))
+                }
+              />
             </li>
           ))}
         </ul>

@@ -1,0 +1,143 @@
+/**
+ * The command line's minutes commands:
+ *   minutes export --db PATH --meeting ID|latest --out DIR [--user NAAM --password-file F | --recovery-key-file F]
+ *   verify FILE.docx [--ca ca.pem]
+ * `verify` opens no database: it needs only the files a recipient has.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { appendAudit } from '../core/audit/audit';
+import { parseRecoveryKey } from '../core/crypto/keywrap';
+import type { Db } from '../core/db/open';
+import { Vault } from '../core/environment/vault';
+import { exportMinutes, verifyMinutes, verifyReasonNl } from '../core/minutes/files';
+import { writeFileAtomic } from '../core/storage/atomic';
+
+export class MinutesCliError extends Error {}
+
+export interface UnlockOptions {
+  user?: string | undefined;
+  readSecret(file: string | undefined): string;
+  passwordFile?: string | undefined;
+  recoveryKeyFile?: string | undefined;
+}
+
+/**
+ * "latest": the most recent meeting whose minutes were adopted; without any, the most recent meeting
+ * held (not in the future).
+ */
+function meetingFor(db: Db, ref: string, today: string): number {
+  if (ref !== 'latest') {
+    const id = Number(ref);
+    if (!Number.isInteger(id) || id <= 0)
+      throw new MinutesCliError('--meeting must be a meeting id or "latest"');
+    return id;
+  }
+  const row = (db
+    .prepare(
+      `SELECT m.id FROM meetings m JOIN minutes_versions v ON v.meeting_id = m.id WHERE v.adopted_at IS NOT NULL
+       ORDER BY m.date DESC, m.id DESC LIMIT 1`,
+    )
+    .get() ??
+    db.prepare('SELECT id FROM meetings WHERE date <= ? ORDER BY date DESC, id DESC LIMIT 1').get(today)) as
+    { id: number } | undefined;
+  if (!row) throw new MinutesCliError('no meeting with minutes in this environment');
+  return row.id;
+}
+
+export async function minutesExportCommand(
+  dataDir: string,
+  opts: UnlockOptions & { meeting: string | undefined; out: string | undefined; now: Date; today: string },
+): Promise<number> {
+  if (!opts.meeting) throw new MinutesCliError('--meeting ID|latest is required');
+  if (!opts.out) throw new MinutesCliError('--out DIR is required');
+  const vault = new Vault(dataDir);
+  if (vault.state() === 'leeg') throw new MinutesCliError(`no environment at ${dataDir}`);
+  let userId: number | null = null;
+  let organisationId: number | null = null;
+  if (opts.user) {
+    const session = await vault.unlockWithPassword(opts.user, opts.readSecret(opts.passwordFile));
+    if (!session) throw new MinutesCliError('wrong user name or password');
+    if (!session.roles.some((r) => r === 'notulist' || r === 'voorzitter' || r === 'beheerder')) {
+      throw new MinutesCliError('only the chair, the secretary or an administrator may export full minutes');
+    }
+    userId = session.userId;
+    organisationId = session.organisationId;
+  } else {
+    const key = parseRecoveryKey(opts.readSecret(opts.recoveryKeyFile));
+    if (!key) throw new MinutesCliError('the recovery key must be 64 hexadecimal digits');
+    vault.openWithKey(key);
+    key.fill(0);
+  }
+  try {
+    const db = vault.database();
+    const meetingId = meetingFor(db, opts.meeting, opts.today);
+    const result = await exportMinutes(
+      db,
+      meetingId,
+      { kind: 'full' },
+      { at: opts.now.toISOString(), now: opts.now },
+    );
+    fs.mkdirSync(opts.out, { recursive: true });
+    for (const file of result.files) writeFileAtomic(path.join(opts.out, file.name), file.bytes);
+    db.transaction(() =>
+      appendAudit(db, {
+        at: opts.now.toISOString(),
+        userId,
+        organisationId,
+        action: 'minutes.export.full',
+        entity: 'meetings',
+        ids: [meetingId],
+      }),
+    )();
+    console.log(
+      `Verslag van overleg ${meetingId}, versie ${result.version} (${result.state}), geschreven naar ${opts.out}:`,
+    );
+    for (const file of result.files) console.log(`  ${file.name}`);
+    if (result.state !== 'ondertekend')
+      console.log('Let op: dit verslag is (nog) niet door voorzitter en secretaris ondertekend.');
+    return 0;
+  } finally {
+    vault.lock();
+  }
+}
+
+/** The signature files that belong to a DOCX: "<stem>.<anything>.p7s" in the same folder. */
+export function signaturesBeside(docxFile: string): string[] {
+  const dir = path.dirname(docxFile);
+  const stem = path.basename(docxFile).replace(/\.docx$/i, '');
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${stem}.`) && name.toLowerCase().endsWith('.p7s'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+export async function verifyCommand(
+  docxFile: string | undefined,
+  caFile: string | undefined,
+): Promise<number> {
+  if (!docxFile) throw new MinutesCliError('name the DOCX to verify: verify FILE.docx [--ca ca.pem]');
+  if (!fs.existsSync(docxFile)) throw new MinutesCliError(`no file ${docxFile}`);
+  const ca = caFile ?? path.join(path.dirname(docxFile), 'ca.pem');
+  if (!fs.existsSync(ca)) throw new MinutesCliError(`no CA certificate ${ca}; pass --ca ca.pem`);
+  const signatureFiles = signaturesBeside(docxFile);
+  if (signatureFiles.length === 0) throw new MinutesCliError(`no .p7s signatures beside ${docxFile}`);
+  const result = await verifyMinutes(
+    new Uint8Array(fs.readFileSync(docxFile)),
+    signatureFiles.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) })),
+    fs.readFileSync(ca, 'utf8'),
+  );
+  for (const s of result.signatures) {
+    const who = s.signer
+      ? `${s.signer.name ?? '?'} (${s.signer.organisation ?? '?'})`
+      : 'onbekende ondertekenaar';
+    const when = s.signingTime ? `, ondertekend ${s.signingTime}` : '';
+    console.log(
+      s.valid
+        ? `GELDIG       ${s.file}: ${who}${when}`
+        : `NIET GELDIG  ${s.file}: ${verifyReasonNl[s.reason!]} — ${who}${when}`,
+    );
+  }
+  return result.allValid ? 0 : 1;
+}

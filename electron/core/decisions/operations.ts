@@ -1,0 +1,287 @@
+import type { z } from 'zod';
+import type {
+  Decision,
+  DecisionConsentInput,
+  DecisionSaveInput,
+  Escalation,
+  SettleOutcome,
+} from '../../../shared/contract/decisions';
+import { consentLabels, decisionDirectionLabels, trackForDirection } from '../../../shared/domain/consent';
+import type { Session } from '../../../shared/domain/roles';
+import { AppError } from '../../../shared/errors';
+import type { AuditFacts } from '../context';
+import type { Db } from '../db/open';
+import { authoriseSpeakFor } from '../positions/access';
+import {
+  CLOSED_MEETING_STATE,
+  loadDossierItem,
+  loadItem,
+  requireOpenMeeting,
+  requireParticipant,
+} from '../positions/item';
+import { addHistoryRow, changeDossier } from './dossier';
+import {
+  decisionForItem,
+  decisionRow,
+  escalationBody,
+  escalationRow,
+  getDecision,
+  nextDecisionNumber,
+  requireUnlocked,
+  requireVersion,
+  type DecisionRow,
+} from './repo';
+
+type Change<T> = { result: T; audit: AuditFacts | AuditFacts[] };
+const audit = (action: string, entity: string, ids: number[]): AuditFacts => ({ action, entity, ids });
+
+function requireConcept(row: DecisionRow): void {
+  if (row.state !== 'concept')
+    throw new AppError('CONFLICT', 'The decision is settled', {
+      info: { reason: 'decision_settled', number: row.number },
+    });
+}
+
+/** Creates the concept decision of an item, or edits it; a changed text or direction clears the consents. */
+export function saveDecision(db: Db, input: z.output<typeof DecisionSaveInput>): Change<Decision> {
+  const item = loadDossierItem(db, input.itemId);
+  if (input.reviewDate !== null && input.reviewDate < item.meetingDate)
+    throw new AppError('BAD_INPUT', 'Review date before the meeting', {
+      fields: [
+        { path: 'reviewDate', code: 'review_before_meeting', message: 'Review date before the meeting' },
+      ],
+    });
+  if (input.decisionId === undefined) {
+    requireOpenMeeting(item);
+    const existing = decisionForItem(db, item.id);
+    if (existing)
+      throw new AppError('CONFLICT', 'This item already has a decision', {
+        info: { reason: 'decision_exists', number: existing.number },
+      });
+    const number = nextDecisionNumber(db, Number(item.meetingDate.slice(0, 4)));
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO decisions (number, dossier_id, agenda_item_id, meeting_id, text, direction, review_date)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(number, item.dossierId, item.id, item.meetingId, input.text, input.direction, input.reviewDate)
+        .lastInsertRowid,
+    );
+    return { result: getDecision(db, id), audit: audit('decision.create', 'decisions', [id]) };
+  }
+  const row = decisionRow(db, input.decisionId);
+  if (row.agenda_item_id !== item.id)
+    throw new AppError('BAD_INPUT', 'Decision belongs to another item', {
+      fields: [{ path: 'decisionId', code: 'other_item', message: 'Decision of another item' }],
+    });
+  requireUnlocked(row);
+  requireConcept(row);
+  requireVersion(row, input.expectedVersion!);
+  // Consents were given to the text as it was; a different text or direction needs them again.
+  const textChanged = row.text !== input.text || row.direction !== input.direction;
+  const cleared = textChanged
+    ? db.prepare('DELETE FROM consents WHERE decision_id = ?').run(row.id).changes
+    : 0;
+  db.prepare(
+    'UPDATE decisions SET text = ?, direction = ?, review_date = ?, version = version + 1 WHERE id = ?',
+  ).run(input.text, input.direction, input.reviewDate, row.id);
+  return { result: getDecision(db, row.id, cleared), audit: audit('decision.update', 'decisions', [row.id]) };
+}
+
+export function recordConsent(
+  db: Db,
+  session: Session,
+  input: z.output<typeof DecisionConsentInput>,
+  now: string,
+): Change<Decision> {
+  authoriseSpeakFor(session, input.organisationId);
+  const row = decisionRow(db, input.decisionId);
+  requireUnlocked(row);
+  requireConcept(row);
+  requireVersion(row, input.decisionVersion);
+  if (row.meeting_id === null) throw new AppError('CONFLICT', 'Decision without a meeting');
+  requireParticipant(db, row.meeting_id, input.organisationId);
+  db.prepare(
+    `INSERT INTO consents (decision_id, organisation_id, consent, reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (decision_id, organisation_id)
+     DO UPDATE SET consent = excluded.consent, reason = excluded.reason, recorded_by = excluded.recorded_by,
+                   recorded_at = excluded.recorded_at`,
+  ).run(row.id, input.organisationId, input.consent, input.reason, session.userId, now);
+  return {
+    result: getDecision(db, row.id),
+    audit: audit('decision.consent', 'consents', [row.id, input.organisationId]),
+  };
+}
+
+/** The dissent as the escalation carries it: one line per participant that did not plainly agree. */
+function dissentText(decision: Decision, names: Map<number, string>): string {
+  const lines: string[] = [];
+  for (const id of decision.evaluation.participants) {
+    const c = decision.consents.find((x) => x.organisationId === id);
+    const name = names.get(id) ?? `organisatie ${id}`;
+    if (!c) lines.push(`${name}: geen reactie`);
+    else if (c.consent !== 'akkoord')
+      lines.push(`${name}: ${consentLabels[c.consent].toLowerCase()} — ${c.reason ?? ''}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The chair settles a concept: carried (only when the consent rule says so), held, or escalated.
+ * A carried decision sets the dossier's track (and status 'besluit_gedragen') and review date, with the
+ * decision as the reason in the history. A held item is marked 'aangehouden' so it returns on the next
+ * proposed agenda; an escalation flags the dossier until the escalation returns.
+ */
+export function settleDecision(
+  db: Db,
+  session: Session,
+  input: { decisionId: number; expectedVersion: number; outcome: SettleOutcome },
+  now: string,
+): Change<Decision> {
+  const row = decisionRow(db, input.decisionId);
+  requireUnlocked(row);
+  requireConcept(row);
+  requireVersion(row, input.expectedVersion);
+  const decision = getDecision(db, row.id);
+  const facts = { at: now, userId: session.userId, decisionId: row.id };
+  const setItemStatus = (status: string) =>
+    row.agenda_item_id !== null &&
+    db.prepare('UPDATE agenda_items SET status = ? WHERE id = ?').run(status, row.agenda_item_id);
+  const audits: AuditFacts[] = [];
+  let state: 'gedragen' | 'aangehouden' | 'geescaleerd';
+
+  if (input.outcome === 'gedragen') {
+    if (!decision.evaluation.carried)
+      throw new AppError('CONFLICT', 'The decision is not carried', {
+        info: {
+          reason: 'not_carried',
+          missing: decision.evaluation.missing.length,
+          objections: decision.evaluation.objections.length,
+        },
+      });
+    state = 'gedragen';
+    const track = trackForDirection(decision.direction);
+    const reason = `Gedragen besluit ${row.number}: ${decisionDirectionLabels[decision.direction]}`;
+    changeDossier(
+      db,
+      row.dossier_id,
+      {
+        ...(track ? { track, status: 'besluit_gedragen' } : {}),
+        ...(row.review_date ? { review_date: row.review_date } : {}),
+      },
+      { ...facts, reason },
+    );
+    setItemStatus(decision.direction === 'aanhouden' ? 'aangehouden' : 'besproken');
+    audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
+  } else if (input.outcome === 'aanhouden') {
+    state = 'aangehouden';
+    setItemStatus('aangehouden');
+  } else {
+    if (decision.evaluation.carried)
+      throw new AppError('CONFLICT', 'A carried decision is not escalated', {
+        info: { reason: 'carried_not_escalated' },
+      });
+    state = 'geescaleerd';
+    const names = new Map(
+      (db.prepare('SELECT id, name FROM organisations').all() as { id: number; name: string }[]).map((o) => [
+        o.id,
+        o.name,
+      ]),
+    );
+    const body = escalationBody(db);
+    const escalationId = Number(
+      db
+        .prepare(
+          'INSERT INTO escalations (dossier_id, decision_id, body, dissent, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(row.dossier_id, row.id, body, dissentText(decision, names), now).lastInsertRowid,
+    );
+    changeDossier(
+      db,
+      row.dossier_id,
+      { escalated: 1 },
+      { ...facts, reason: `Besluit ${row.number} geëscaleerd naar ${body}` },
+    );
+    setItemStatus('besproken');
+    audits.push(
+      audit('escalation.create', 'escalations', [escalationId]),
+      audit('dossier.update', 'dossiers', [row.dossier_id]),
+    );
+  }
+  // Settled after the meeting closed (a reopened decision): it is locked again at once.
+  const meetingClosed =
+    row.agenda_item_id !== null && loadItem(db, row.agenda_item_id).meetingState === CLOSED_MEETING_STATE;
+  db.prepare(
+    'UPDATE decisions SET state = ?, decided_at = ?, locked = ?, version = version + 1 WHERE id = ?',
+  ).run(state, now, meetingClosed ? 1 : 0, row.id);
+  return {
+    result: getDecision(db, row.id),
+    audit: [audit(`decision.${input.outcome}`, 'decisions', [row.id]), ...audits],
+  };
+}
+
+/**
+ * Brings a settled or locked decision back to concept. The reason goes into the dossier's history
+ * (the audit log holds ids only); the consents stay until the text changes.
+ */
+export function reopenDecision(
+  db: Db,
+  session: Session,
+  input: { decisionId: number; reason: string },
+  now: string,
+): Change<Decision> {
+  const row = decisionRow(db, input.decisionId);
+  if (row.state === 'concept' && row.locked === 0)
+    throw new AppError('CONFLICT', 'The decision is open already', { info: { reason: 'decision_open' } });
+  db.prepare(
+    "UPDATE decisions SET state = 'concept', locked = 0, decided_at = NULL, version = version + 1 WHERE id = ?",
+  ).run(row.id);
+  addHistoryRow(db, row.dossier_id, 'besluit', `${row.number}: ${row.state}`, `${row.number}: concept`, {
+    at: now,
+    userId: session.userId,
+    reason: input.reason,
+    decisionId: row.id,
+  });
+  if (row.agenda_item_id !== null && loadItem(db, row.agenda_item_id).meetingState !== CLOSED_MEETING_STATE)
+    db.prepare("UPDATE agenda_items SET status = 'open' WHERE id = ?").run(row.agenda_item_id);
+  return { result: getDecision(db, row.id), audit: audit('decision.reopen', 'decisions', [row.id]) };
+}
+
+/** The escalation's answer is back: the dossier loses its flag when no other escalation is open. */
+export function returnEscalation(
+  db: Db,
+  session: Session,
+  input: { escalationId: number; reason: string },
+  now: string,
+): Change<Escalation> {
+  const e = escalationRow(db, input.escalationId);
+  if (e.returnedAt !== null)
+    throw new AppError('CONFLICT', 'The escalation has returned already', {
+      info: { reason: 'escalation_returned' },
+    });
+  db.prepare('UPDATE escalations SET returned_at = ? WHERE id = ?').run(now, e.id);
+  const stillOpen = db
+    .prepare('SELECT 1 FROM escalations WHERE dossier_id = ? AND returned_at IS NULL')
+    .get(e.dossierId);
+  if (!stillOpen)
+    changeDossier(
+      db,
+      e.dossierId,
+      { escalated: 0 },
+      { at: now, userId: session.userId, reason: input.reason, decisionId: e.decisionId },
+    );
+  else
+    addHistoryRow(db, e.dossierId, 'escalatie', e.body, 'terug', {
+      at: now,
+      userId: session.userId,
+      reason: input.reason,
+    });
+  return {
+    result: escalationRow(db, e.id),
+    audit: [
+      audit('escalation.return', 'escalations', [e.id]),
+      audit('dossier.update', 'dossiers', [e.dossierId]),
+    ],
+  };
+}

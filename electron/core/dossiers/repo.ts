@@ -1,0 +1,305 @@
+import type { Dossier, DossierRow, HistoryEntry, Procedure } from '../../../shared/contract/dossiers';
+import {
+  DossierStatus,
+  ProcedureKind,
+  Sex,
+  Shelter,
+  Track,
+  formatDossierNumber,
+} from '../../../shared/domain/dossier';
+import type { Db } from '../db/open';
+
+/*
+ * Reads and writes of the dossiers table and its history and procedures. Never touches
+ * dossier_special: that lives in special.ts, behind the access check.
+ */
+
+interface DossierDbRow {
+  id: number;
+  number: string;
+  city: string;
+  v_number: string | null;
+  name: string;
+  aliases: string;
+  sex: string | null;
+  birth_date: string | null;
+  birth_date_estimated: number;
+  country_of_origin: string | null;
+  nationality: string | null;
+  first_known_nl: string | null;
+  ex_amv: number;
+  family_in_nl: string | null;
+  languages: string | null;
+  lead_ngo_id: number | null;
+  casemanager: string | null;
+  shelter: string;
+  referred_at: string;
+  intake_date: string | null;
+  track: string;
+  status: string;
+  target_date: string | null;
+  target_override_reason: string | null;
+  review_date: string | null;
+  stuck: number;
+  stuck_reason: string | null;
+  on_hold: number;
+  vulnerable: number;
+  escalated: number;
+  notes: string | null;
+  outcome: string | null;
+  outflow_date: string | null;
+  version: number;
+  updated_at: string;
+}
+
+const aliasesOf = (json: string): string[] => {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((a): a is string => typeof a === 'string') : [];
+};
+
+function toDossier(r: DossierDbRow): Dossier {
+  return {
+    id: r.id,
+    number: r.number,
+    city: r.city,
+    vNumber: r.v_number,
+    name: r.name,
+    aliases: aliasesOf(r.aliases),
+    sex: r.sex === null ? null : Sex.parse(r.sex),
+    birthDate: r.birth_date,
+    birthDateEstimated: r.birth_date_estimated === 1,
+    countryOfOrigin: r.country_of_origin,
+    nationality: r.nationality,
+    firstKnownNl: r.first_known_nl,
+    exAmv: r.ex_amv === 1,
+    familyInNl: r.family_in_nl,
+    languages: r.languages,
+    leadNgoId: r.lead_ngo_id,
+    casemanager: r.casemanager,
+    shelter: Shelter.parse(r.shelter),
+    referredAt: r.referred_at,
+    intakeDate: r.intake_date,
+    track: Track.parse(r.track),
+    status: DossierStatus.parse(r.status),
+    targetDate: r.target_date,
+    targetOverride: r.target_override_reason !== null,
+    targetOverrideReason: r.target_override_reason,
+    reviewDate: r.review_date,
+    stuck: r.stuck === 1,
+    stuckReason: r.stuck_reason,
+    onHold: r.on_hold === 1,
+    vulnerable: r.vulnerable === 1,
+    escalated: r.escalated === 1,
+    notes: r.notes,
+    outcome: r.outcome,
+    outflowDate: r.outflow_date,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function findDossier(db: Db, id: number): Dossier | null {
+  const row = db.prepare('SELECT * FROM dossiers WHERE id = ?').get(id) as DossierDbRow | undefined;
+  return row ? toDossier(row) : null;
+}
+
+interface ListDbRow {
+  id: number;
+  number: string;
+  name: string;
+  aliases: string;
+  v_number: string | null;
+  status: string;
+  track: string;
+  lead_ngo_id: number | null;
+  casemanager: string | null;
+  referred_at: string;
+  target_date: string | null;
+  review_date: string | null;
+  stuck: number;
+  on_hold: number;
+  vulnerable: number;
+  escalated: number;
+}
+
+/**
+ * Every dossier as a compact row, in one query. Codes come from our own writes, so they are cast
+ * rather than parsed: parsing 6,000 rows field by field would cost more than the query itself (the
+ * dispatcher still checks the whole answer against the contract).
+ */
+export function listRows(db: Db): DossierRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, number, name, aliases, v_number, status, track, lead_ngo_id, casemanager, referred_at, target_date,
+              review_date, stuck, on_hold, vulnerable, escalated
+         FROM dossiers ORDER BY number`,
+    )
+    .all() as ListDbRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    name: r.name,
+    aliases: r.aliases === '[]' ? [] : aliasesOf(r.aliases),
+    vNumber: r.v_number,
+    status: r.status as DossierRow['status'],
+    track: r.track as DossierRow['track'],
+    leadNgoId: r.lead_ngo_id,
+    casemanager: r.casemanager,
+    referredAt: r.referred_at,
+    targetDate: r.target_date,
+    reviewDate: r.review_date,
+    stuck: r.stuck === 1,
+    onHold: r.on_hold === 1,
+    vulnerable: r.vulnerable === 1,
+    escalated: r.escalated === 1,
+  }));
+}
+
+export function historyOf(db: Db, dossierId: number): HistoryEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT h.id, h.at, u.display_name AS user_name, h.field, h.from_value, h.to_value, h.reason, h.decision_id
+         FROM dossier_history h LEFT JOIN users u ON u.id = h.user_id
+        WHERE h.dossier_id = ? ORDER BY h.at DESC, h.id DESC`,
+    )
+    .all(dossierId) as {
+    id: number;
+    at: string;
+    user_name: string | null;
+    field: string;
+    from_value: string | null;
+    to_value: string;
+    reason: string;
+    decision_id: number | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userName: r.user_name,
+    field: r.field,
+    from: r.from_value,
+    to: r.to_value,
+    reason: r.reason,
+    decisionId: r.decision_id,
+  }));
+}
+
+export function addHistory(
+  db: Db,
+  h: {
+    dossierId: number;
+    at: string;
+    userId: number;
+    field: string;
+    from: string | null;
+    to: string;
+    reason: string;
+  },
+): void {
+  db.prepare(
+    'INSERT INTO dossier_history (dossier_id, at, user_id, field, from_value, to_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(h.dossierId, h.at, h.userId, h.field, h.from, h.to, h.reason);
+}
+
+export function proceduresOf(db: Db, dossierId: number): Procedure[] {
+  const rows = db
+    .prepare(
+      `SELECT id, kind, started_on, ended_on, result FROM procedures WHERE dossier_id = ?
+        ORDER BY coalesce(started_on, '9999'), id`,
+    )
+    .all(dossierId) as {
+    id: number;
+    kind: string;
+    started_on: string | null;
+    ended_on: string | null;
+    result: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: ProcedureKind.parse(r.kind),
+    startedOn: r.started_on,
+    endedOn: r.ended_on,
+    result: r.result,
+  }));
+}
+
+/** The next dossier number of a year: one more than the highest sequence already used in that year. */
+export function nextDossierNumber(db: Db, year: number): string {
+  const prefix = `D-${year}-`;
+  const row = db
+    .prepare(
+      "SELECT max(CAST(substr(number, ?) AS INTEGER)) AS n FROM dossiers WHERE number LIKE ? ESCAPE '\\'",
+    )
+    .get(prefix.length + 1, `${prefix.replace(/[\\%_]/g, '\\$&')}%`) as { n: number | null };
+  return formatDossierNumber(year, (row.n ?? 0) + 1);
+}
+
+export function dossierWithVNumber(
+  db: Db,
+  vNumber: string,
+  exceptId: number | null,
+): { id: number; number: string } | null {
+  return (
+    (db
+      .prepare('SELECT id, number FROM dossiers WHERE v_number = ? AND id IS NOT ?')
+      .get(vNumber, exceptId) as { id: number; number: string } | undefined) ?? null
+  );
+}
+
+/** Columns an update may set, keyed by the contract's field names. */
+const columns = {
+  vNumber: 'v_number',
+  name: 'name',
+  aliases: 'aliases',
+  sex: 'sex',
+  birthDate: 'birth_date',
+  birthDateEstimated: 'birth_date_estimated',
+  countryOfOrigin: 'country_of_origin',
+  nationality: 'nationality',
+  firstKnownNl: 'first_known_nl',
+  exAmv: 'ex_amv',
+  familyInNl: 'family_in_nl',
+  languages: 'languages',
+  leadNgoId: 'lead_ngo_id',
+  casemanager: 'casemanager',
+  shelter: 'shelter',
+  referredAt: 'referred_at',
+  intakeDate: 'intake_date',
+  track: 'track',
+  status: 'status',
+  targetDate: 'target_date',
+  targetOverrideReason: 'target_override_reason',
+  reviewDate: 'review_date',
+  stuck: 'stuck',
+  stuckReason: 'stuck_reason',
+  onHold: 'on_hold',
+  vulnerable: 'vulnerable',
+  notes: 'notes',
+} as const satisfies Partial<Record<keyof Dossier, string>>;
+export type WritableField = keyof typeof columns;
+
+const toDb = (v: unknown): unknown =>
+  typeof v === 'boolean' ? (v ? 1 : 0) : Array.isArray(v) ? JSON.stringify(v) : v;
+
+/**
+ * Writes the fields of a dossier and bumps its version, only if the version is still the one read.
+ * Returns false when someone else changed it in between (the caller reports a conflict).
+ */
+export function writeDossier(
+  db: Db,
+  id: number,
+  version: number,
+  values: Pick<Dossier, WritableField>,
+  updatedAt: string,
+): boolean {
+  const keys = Object.keys(columns) as WritableField[];
+  const sets = keys.map((k) => `${columns[k]} = @${k}`).join(', ');
+  const params: Record<string, unknown> = { id, version, updatedAt };
+  for (const k of keys) params[k] = toDb(values[k]);
+  const info = db
+    .prepare(
+      `UPDATE dossiers SET ${sets}, version = version + 1, updated_at = @updatedAt WHERE id = @id AND version = @version`,
+    )
+    .run(params);
+  return info.changes === 1;
+}

@@ -1,0 +1,143 @@
+import type { Session } from '../../../shared/domain/roles';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../db/open';
+import { signDetached } from '../signing/cms';
+import { saveUserCertificate, signingIdentity, type SigningIdentity } from '../signing/store';
+import { requireState, stateAfter } from './state';
+import { frozenDocx, latestVersion, requireMeeting, setVersionState, versionById } from './versions';
+import type { MinutesState } from './model';
+
+/**
+ * The chair's and the secretary's signatures over the adopted DOCX: detached CAdES-BES files, one per
+ * role, each by a different user, stored with the version they cover (never carried to a later one).
+ */
+
+export type SignerRole = 'voorzitter' | 'secretaris';
+
+/**
+ * The role a user signs in: the meeting's chair or secretary as recorded with the meeting; where the
+ * meeting names none, a user with the voorzitter or notulist role takes that place. Anyone else: FORBIDDEN.
+ */
+export function signerRole(db: Db, meetingId: number, session: Session): SignerRole {
+  const m = db
+    .prepare('SELECT chair_user_id, secretary_user_id FROM meetings WHERE id = ?')
+    .get(meetingId) as { chair_user_id: number | null; secretary_user_id: number | null } | undefined;
+  if (!m) throw new AppError('NOT_FOUND', 'No such meeting');
+  if (m.chair_user_id === session.userId) return 'voorzitter';
+  if (m.secretary_user_id === session.userId) return 'secretaris';
+  if (m.chair_user_id === null && session.roles.includes('voorzitter')) return 'voorzitter';
+  if (m.secretary_user_id === null && session.roles.includes('notulist')) return 'secretaris';
+  throw new AppError('FORBIDDEN', 'Only the chair and the secretary of this meeting sign its minutes');
+}
+
+export interface PreparedSignature {
+  versionId: number;
+  role: SignerRole;
+  identity: SigningIdentity;
+  p7s: Uint8Array;
+}
+
+function checkNotSigned(db: Db, versionId: number, role: SignerRole, userId: number): void {
+  const rows = db
+    .prepare('SELECT role, user_id FROM signatures WHERE minutes_version_id = ?')
+    .all(versionId) as {
+    role: SignerRole;
+    user_id: number;
+  }[];
+  if (rows.some((r) => r.user_id === userId)) {
+    throw new AppError('CONFLICT', 'You already signed this version', {
+      info: { reason: 'already_signed_by_you' },
+    });
+  }
+  if (rows.some((r) => r.role === role)) {
+    throw new AppError('CONFLICT', 'This role already signed this version', {
+      info: { reason: 'role_signed', role },
+    });
+  }
+}
+
+/** Makes the signature (async: key import and signing) before the write transaction. */
+export async function prepareSignature(
+  db: Db,
+  meetingId: number,
+  session: Session,
+  now: Date,
+): Promise<PreparedSignature> {
+  requireMeeting(db, meetingId);
+  const version = latestVersion(db, meetingId);
+  requireState(version?.state ?? 'concept', 'sign');
+  const role = signerRole(db, meetingId, session);
+  checkNotSigned(db, version!.id, role, session.userId);
+  const docx = frozenDocx(db, version!.id)!;
+  const identity = await signingIdentity(db, session.userId, now);
+  const p7s = await signDetached(
+    docx,
+    identity.certificate.certificatePem,
+    identity.certificate.privateKeyPkcs8,
+    {
+      signingTime: now,
+    },
+  );
+  return { versionId: version!.id, role, identity, p7s };
+}
+
+/** Stores the signature (and a newly issued certificate); call inside the audited transaction. */
+export function commitSignature(
+  db: Db,
+  prepared: PreparedSignature,
+  userId: number,
+  at: string,
+): MinutesState {
+  const version = versionById(db, prepared.versionId)!;
+  const latest = latestVersion(db, version.meeting_id)!;
+  if (latest.id !== version.id) {
+    throw new AppError('CONFLICT', 'A newer version exists', { info: { reason: 'changed_meanwhile' } });
+  }
+  requireState(version.state, 'sign');
+  checkNotSigned(db, version.id, prepared.role, userId);
+  if (prepared.identity.isNew && !saveUserCertificate(db, userId, prepared.identity.certificate, at)) {
+    throw new AppError('CONFLICT', 'A certificate was issued meanwhile; sign again', {
+      info: { reason: 'changed_meanwhile' },
+    });
+  }
+  db.prepare(
+    'INSERT INTO signatures (minutes_version_id, user_id, role, p7s, signed_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(version.id, userId, prepared.role, Buffer.from(prepared.p7s), at);
+  const count = (
+    db.prepare('SELECT COUNT(*) AS n FROM signatures WHERE minutes_version_id = ?').get(version.id) as {
+      n: number;
+    }
+  ).n;
+  const state = stateAfter('sign', count);
+  setVersionState(db, version.id, state);
+  return state;
+}
+
+export interface SignatureInfo {
+  id: number;
+  role: SignerRole;
+  userId: number;
+  name: string;
+  organisation: string;
+  signedAt: string;
+}
+
+export function listSignatures(db: Db, versionId: number): SignatureInfo[] {
+  return db
+    .prepare(
+      `SELECT s.id, s.role, s.user_id AS userId, u.display_name AS name, o.name AS organisation, s.signed_at AS signedAt
+       FROM signatures s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
+       WHERE s.minutes_version_id = ? ORDER BY CASE s.role WHEN 'voorzitter' THEN 0 ELSE 1 END`,
+    )
+    .all(versionId) as SignatureInfo[];
+}
+
+export function signatureFiles(db: Db, versionId: number): { role: SignerRole; p7s: Uint8Array }[] {
+  return (
+    db
+      .prepare(
+        "SELECT role, p7s FROM signatures WHERE minutes_version_id = ? ORDER BY CASE role WHEN 'voorzitter' THEN 0 ELSE 1 END",
+      )
+      .all(versionId) as { role: SignerRole; p7s: Uint8Array }[]
+  ).map((r) => ({ role: r.role, p7s: new Uint8Array(r.p7s) }));
+}

@@ -1,0 +1,67 @@
+import type { ItemWork } from '../../../shared/contract/items';
+import type { Session } from '../../../shared/domain/roles';
+import { hasAnyRole } from '../../../shared/domain/roles';
+import { AppError } from '../../../shared/errors';
+import { actionsForItem } from '../actions/repo';
+import type { Db } from '../db/open';
+import { dossierRow, toOutcome } from '../decisions/dossier';
+import { decisionForItem, escalationBody, escalationsOf } from '../decisions/repo';
+import { canSpeakFor } from './access';
+import { CLOSED_MEETING_STATE, loadItem, participants } from './item';
+import { changedFields, draftsFor, positionPair } from './repo';
+
+/** Everything the work panel of one agenda item shows, read in one go. */
+export function itemWork(
+  db: Db,
+  session: Session,
+  meetingId: number,
+  itemId: number,
+  today: string,
+): ItemWork {
+  const item = loadItem(db, itemId);
+  if (item.meetingId !== meetingId) throw new AppError('NOT_FOUND', 'Item is not on this meeting');
+  const table = participants(db, meetingId);
+  const drafts = draftsFor(db, session.userId, itemId);
+  const dossier = item.dossierId === null ? null : dossierRow(db, item.dossierId);
+  const organisations = db
+    .prepare('SELECT id, name FROM organisations WHERE active = 1 ORDER BY sort_order, id')
+    .all() as {
+    id: number;
+    name: string;
+  }[];
+  const speakFor = table.filter((p) => canSpeakFor(session, p.organisationId)).map((p) => p.organisationId);
+  return {
+    meeting: {
+      id: meetingId,
+      date: item.meetingDate,
+      state: item.meetingState,
+      closed: item.meetingState === CLOSED_MEETING_STATE,
+    },
+    item: { id: item.id, kind: item.kind, status: item.status, title: item.title },
+    dossier: dossier ? { ...toOutcome(dossier), name: dossier.name } : null,
+    participants: table.map((p) => {
+      const pair =
+        dossier === null
+          ? { current: null, previous: null, latestVersion: 0 }
+          : positionPair(db, dossier.id, p.organisationId, itemId);
+      return {
+        ...p,
+        ...pair,
+        changed: changedFields(pair.previous, pair.current),
+        draft: drafts.get(p.organisationId) ?? null,
+      };
+    }),
+    decision: decisionForItem(db, itemId),
+    escalations: dossier ? escalationsOf(db, dossier.id) : [],
+    actions: dossier ? actionsForItem(db, dossier.id, meetingId, today) : [],
+    organisations,
+    escalationBody: escalationBody(db),
+    permissions: {
+      recordFor: speakFor,
+      consentFor: speakFor,
+      decide: hasAnyRole(session, ['voorzitter']),
+      manageActions: hasAnyRole(session, ['voorzitter', 'notulist']),
+      outflow: hasAnyRole(session, ['voorzitter', 'casemanager']),
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Action, ActionFilter } from '../../../../shared/contract/actions';
+import { getApi } from '../../api';
+import { Notice } from '../../components/forms';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/session';
+import { ActionReview } from '../item/ActionReview';
+import { Select } from '../item/controls';
+import { itemErrorText } from '../item/text';
+
+const filters: ActionFilter[] = ['open', 'overdue', 'all'];
+
+/** "Acties van mijn organisatie": the user's organisation's actions, filterable; the chair and secretary may pick another. */
+export function ActionsScreen() {
+  const t = useT();
+  const session = useSession((s) => s.status?.session);
+  const [filter, setFilter] = useState<ActionFilter>('open');
+  const [dossier, setDossier] = useState('');
+  const [org, setOrg] = useState('');
+  const [orgs, setOrgs] = useState<{ id: number; name: string }[]>([]);
+  const [actions, setActions] = useState<Action[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const runsMeeting = Boolean(session?.roles.some((r) => r === 'voorzitter' || r === 'notulist'));
+
+  const load = useCallback(async () => {
+    try {
+      const r = await getApi()['actions.list']({ filter, ...(org ? { organisationId: Number(org) } : {}) });
+      setActions(r.actions);
+      setError(null);
+    } catch (e) {
+      setError(itemErrorText(e, t));
+    }
+  }, [filter, org, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (runsMeeting)
+      void getApi()
+        ['organisations.list']({})
+        .then((o) => setOrgs(o.filter((x) => x.active)));
+  }, [runsMeeting]);
+
+  // The dossier filter offers the dossiers that occur in the list (by number and initials only).
+  const dossiers = [
+    ...new Map(
+      actions.filter((a) => a.dossierId !== null).map((a) => [String(a.dossierId), a.dossierLabel ?? '']),
+    ).entries(),
+  ];
+  const shown = dossier ? actions.filter((a) => String(a.dossierId) === dossier) : actions;
+  const orgName = orgs.find((o) => String(o.id) === org)?.name;
+
+  return (
+    <main id="main" tabIndex={-1}>
+      <h1>{orgName ? t('actions.titleOther', { org: orgName }) : t('actions.title')}</h1>
+      {session && !orgName ? <p className="help">{session.organisationName}</p> : null}
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <div className="action-filters" role="group" aria-label={t('actions.filter')}>
+        <Select
+          label={t('actions.filter')}
+          value={filter}
+          onChange={(v) => setFilter(v === '' ? 'open' : v)}
+          options={filters.map((f) => ({ value: f, label: t(`actions.filter.${f}`) }))}
+        />
+        <Select
+          label={t('actions.filter.dossier')}
+          value={dossier}
+          onChange={setDossier}
+          options={dossiers.map(([value, label]) => ({ value, label }))}
+          placeholder={t('actions.filter.allDossiers')}
+        />
+        {runsMeeting ? (
+          <Select
+            label={t('actions.filter.org')}
+            value={org}
+            onChange={setOrg}
+            options={orgs.map((o) => ({ value: String(o.id), label: o.name }))}
+            placeholder={session?.organisationName ?? ''}
+          />
+        ) : null}
+      </div>
+      <p role="status">{t('actions.count', { n: shown.length })}</p>
+      {shown.length === 0 ? (
+        <p>{t('actions.empty')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('actions.col.what')}</th>
+              <th scope="col">{t('actions.col.dossier')}</th>
+              <th scope="col">{t('actions.col.person')}</th>
+              <th scope="col">{t('actions.col.due')}</th>
+              <th scope="col">{t('actions.col.status')}</th>
+              <th scope="col">{t('actions.col.decision')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  {a.what}
+                  {runsMeeting && a.status === 'open' ? (
+                    <details>
+                      <summary>{t('actions.review')}</summary>
+                      <ActionReview action={a} meetingId={null} onDone={load} />
+                    </details>
+                  ) : null}
+                </td>
+                <td>{a.dossierLabel ?? ''}</td>
+                <td>{a.person ?? ''}</td>
+                <td>
+                  {a.dueDate}
+                  {a.overdue ? <strong className="overdue"> · {t('actions.overdue')}</strong> : null}
+                </td>
+                <td>
+                  {t(`actions.status.${a.status}`)}
+                  {a.postponements ? ` · ${t('actions.postponed', { n: a.postponements })}` : ''}
+                  {a.reason ? ` — ${a.reason}` : ''}
+                </td>
+                <td>{a.decisionNumber ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

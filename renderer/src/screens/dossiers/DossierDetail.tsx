@@ -1,0 +1,264 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { DossierDetail as Detail, HistoryEntry } from '../../../../shared/contract/dossiers';
+import {
+  dossierStatusLabels,
+  sexLabels,
+  shelterLabels,
+  trackLabels,
+} from '../../../../shared/domain/dossier';
+import type { Organisation, EnvironmentSettings } from '../../../../shared/domain/environment';
+import { getApi } from '../../api';
+import { Button, Notice } from '../../components/forms';
+import { errorText } from '../../errors';
+import { isMessageKey, useT, type T } from '../../i18n';
+import { navigate } from '../../state/router';
+import { DossierForm } from './DossierForm';
+import { Procedures } from './Procedures';
+import { showDate, useMayWrite } from './shared';
+import { SpecialPanel } from './SpecialPanel';
+
+/** What the dossier screens need besides the dossier: today, the city's term, the organisations. */
+export function useDossierContext(): {
+  settings: EnvironmentSettings | null;
+  organisations: Organisation[];
+  error: string | null;
+} {
+  const t = useT();
+  const [settings, setSettings] = useState<EnvironmentSettings | null>(null);
+  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const api = getApi();
+    Promise.all([api['settings.get']({}), api['organisations.list']({})]).then(
+      ([s, o]) => {
+        setSettings(s);
+        setOrganisations(o);
+      },
+      (e: unknown) => setError(errorText(e, t)),
+    );
+  }, [t]);
+  return { settings, organisations, error };
+}
+
+const todayLocal = (): string => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+
+export function NewDossier() {
+  const t = useT();
+  const { settings, organisations, error } = useDossierContext();
+  return (
+    <main id="main" tabIndex={-1}>
+      <p>
+        <a href="#/dossiers">{t('dossiers.back')}</a>
+      </p>
+      <h1>{t('dossiers.new')}</h1>
+      <Notice kind="error">{error}</Notice>
+      {settings ? (
+        <DossierForm
+          dossier={null}
+          today={todayLocal()}
+          termMonths={settings.termMonths}
+          organisations={organisations}
+          onSaved={(d) => navigate(`dossiers/${d.dossier.id}`)}
+          onCancel={() => navigate('dossiers')}
+        />
+      ) : null}
+    </main>
+  );
+}
+
+/** One dossier: its fields, flags, procedures, special-category conclusion and the history timeline. */
+export function DossierDetail({ id }: { id: number }) {
+  const t = useT();
+  const mayWrite = useMayWrite();
+  const { settings, organisations } = useDossierContext();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const load = useCallback(() => {
+    const request = getApi()['dossiers.get']({ id });
+    request.then(setDetail, (e: unknown) => setError(errorText(e, t)));
+  }, [id, t]);
+  useEffect(load, [load]);
+
+  if (!detail) {
+    return (
+      <main id="main" tabIndex={-1}>
+        <p>
+          <a href="#/dossiers">{t('dossiers.back')}</a>
+        </p>
+        {error ? <Notice kind="error">{error}</Notice> : <p role="status">{t('common.loading')}</p>}
+      </main>
+    );
+  }
+  const d = detail.dossier;
+  const orgName = (oid: number | null) =>
+    organisations.find((o) => o.id === oid)?.name ?? (oid === null ? '—' : String(oid));
+  const flags = [
+    d.stuck && `${t('dossiers.flag.stuck')}${d.stuckReason ? `: ${d.stuckReason}` : ''}`,
+    d.onHold && t('dossiers.flag.onHold'),
+    d.vulnerable && t('dossiers.flag.vulnerable'),
+    d.escalated && t('dossiers.flag.escalated'),
+  ].filter((f): f is string => Boolean(f));
+
+  return (
+    <main id="main" tabIndex={-1} className="dossier-detail">
+      <p>
+        <a href="#/dossiers">{t('dossiers.back')}</a>
+      </p>
+      <h1>
+        {d.number} — {d.name}
+      </h1>
+      {flags.length ? (
+        <ul className="flag-list" aria-label={t('dossiers.flags')}>
+          {flags.map((f) => (
+            <li key={f} className="flag">
+              {f}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {saved ? <Notice kind="success">{t('dossiers.saved')}</Notice> : null}
+
+      {editing && settings ? (
+        <DossierForm
+          dossier={d}
+          today={todayLocal()}
+          termMonths={settings.termMonths}
+          organisations={organisations}
+          onSaved={(next) => {
+            setDetail(next);
+            setEditing(false);
+            setSaved(true);
+          }}
+          onCancel={() => {
+            setEditing(false);
+            load();
+          }}
+        />
+      ) : (
+        <>
+          {mayWrite ? (
+            <Button
+              variant="primary"
+              onPress={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('dossiers.edit')}
+            </Button>
+          ) : null}
+          <div className="dossier-columns">
+            <section aria-labelledby="person-h" className="dossier-section">
+              <h2 id="person-h">{t('dossiers.person')}</h2>
+              <dl className="facts">
+                <Fact label={t('dossiers.f.vNumber')}>{d.vNumber ?? '—'}</Fact>
+                <Fact label={t('dossiers.f.aliases')}>{d.aliases.join(', ') || '—'}</Fact>
+                <Fact label={t('dossiers.f.sex')}>{d.sex ? sexLabels[d.sex] : '—'}</Fact>
+                <Fact label={t('dossiers.f.birthDate')}>
+                  {showDate(d.birthDate)} {d.birthDateEstimated ? t('dossiers.f.estimated') : ''}
+                </Fact>
+                <Fact label={t('dossiers.f.countryOfOrigin')}>{d.countryOfOrigin ?? '—'}</Fact>
+                <Fact label={t('dossiers.f.nationality')}>{d.nationality ?? '—'}</Fact>
+                <Fact label={t('dossiers.f.firstKnownNl')}>{showDate(d.firstKnownNl)}</Fact>
+                <Fact label={t('dossiers.f.exAmv')}>{d.exAmv ? t('common.yes') : t('common.no')}</Fact>
+                <Fact label={t('dossiers.f.familyInNl')}>{d.familyInNl ?? '—'}</Fact>
+                <Fact label={t('dossiers.f.languages')}>{d.languages ?? '—'}</Fact>
+              </dl>
+            </section>
+            <section aria-labelledby="dossier-h" className="dossier-section">
+              <h2 id="dossier-h">{t('dossiers.dossier')}</h2>
+              <dl className="facts">
+                <Fact label={t('dossiers.f.status')}>{dossierStatusLabels[d.status]}</Fact>
+                <Fact label={t('dossiers.f.track')}>{trackLabels[d.track]}</Fact>
+                <Fact label={t('dossiers.f.targetDate')}>
+                  {showDate(d.targetDate)}
+                  {d.targetOverrideReason ? ` (${d.targetOverrideReason})` : ''}
+                </Fact>
+                <Fact label={t('dossiers.f.reviewDate')}>{showDate(d.reviewDate)}</Fact>
+                <Fact label={t('dossiers.f.referredAt')}>{showDate(d.referredAt)}</Fact>
+                <Fact label={t('dossiers.f.intakeDate')}>{showDate(d.intakeDate)}</Fact>
+                <Fact label={t('dossiers.f.leadNgoId')}>{orgName(d.leadNgoId)}</Fact>
+                <Fact label={t('dossiers.f.casemanager')}>{d.casemanager ?? '—'}</Fact>
+                <Fact label={t('dossiers.f.shelter')}>{shelterLabels[d.shelter]}</Fact>
+              </dl>
+            </section>
+          </div>
+          <section aria-labelledby="notes-h" className="dossier-section">
+            <h2 id="notes-h">{t('dossiers.notes')}</h2>
+            <p className="notes">{d.notes ?? '—'}</p>
+          </section>
+        </>
+      )}
+
+      <SpecialPanel key={d.id} dossierId={d.id} conclusion={detail.special} />
+      <Procedures
+        dossierId={d.id}
+        procedures={detail.procedures}
+        mayWrite={mayWrite}
+        onChange={(procedures) => setDetail({ ...detail, procedures })}
+      />
+      <Timeline history={detail.history} t={t} />
+    </main>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+const valueLabel = (field: string, value: string | null): string => {
+  if (value === null) return '—';
+  if (field === 'status' && value in dossierStatusLabels)
+    return dossierStatusLabels[value as keyof typeof dossierStatusLabels];
+  if (field === 'track' && value in trackLabels) return trackLabels[value as keyof typeof trackLabels];
+  if (field === 'target_date') return showDate(value);
+  return value;
+};
+
+const atLabel = (iso: string): string =>
+  new Date(iso).toLocaleString('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
+
+/** Every change of track or status (and overridden target dates), newest first, with who and why. */
+function Timeline({ history, t }: { history: HistoryEntry[]; t: T }) {
+  return (
+    <section aria-labelledby="history-h" className="dossier-section">
+      <h2 id="history-h">{t('dossiers.history')}</h2>
+      {history.length === 0 ? (
+        <p>{t('dossiers.history.empty')}</p>
+      ) : (
+        <ol className="timeline">
+          {history.map((h) => {
+            const key = `dossiers.history.field.${h.field}`;
+            const field = isMessageKey(key) ? t(key) : h.field;
+            const vars = { field, from: valueLabel(h.field, h.from), to: valueLabel(h.field, h.to) };
+            return (
+              <li key={h.id}>
+                <strong>
+                  {h.from === null ? t('dossiers.history.start', vars) : t('dossiers.history.change', vars)}
+                </strong>
+                {h.reason ? <span className="timeline-reason"> — {h.reason}</span> : null}
+                <br />
+                <span className="help">
+                  {t('dossiers.history.by', { at: atLabel(h.at), who: h.userName ?? '—' })}
+                  {h.decisionId !== null ? ` · ${t('dossiers.history.decision', { id: h.decisionId })}` : ''}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

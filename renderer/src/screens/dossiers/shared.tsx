@@ -1,0 +1,76 @@
+import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
+import type { Role } from '../../../../shared/domain/roles';
+import { formatDateNl } from '../../../../shared/domain/dates';
+import { ApiError, type FieldIssue } from '../../../../shared/errors';
+import { fieldText } from '../../errors';
+import { isMessageKey, type T } from '../../i18n';
+import { useSession } from '../../state/session';
+
+/** Roles that may change dossiers (the backend enforces the same list). */
+const writerRoles: readonly Role[] = ['voorzitter', 'notulist', 'casemanager'];
+
+export function useMayWrite(): boolean {
+  const roles = useSession((s) => s.status?.session?.roles ?? []);
+  return roles.some((r) => writerRoles.includes(r));
+}
+
+export const showDate = (d: string | null): string => (d ? formatDateNl(d) : '—');
+/** "2026-08-24" → "24-08-2026": the Dutch numeric form, narrow enough for a table column. */
+export const shortDate = (d: string | null): string => (d ? d.split('-').reverse().join('-') : '—');
+
+function issueText(f: FieldIssue, info: Record<string, string | number>, t: T): string {
+  if (f.path === 'reason' && f.code === 'required') return t('dossiers.issue.reason_required');
+  // Domain codes arrive as the code (custom rules) or as the message (e.g. a required text's minimum).
+  for (const code of [f.code, f.message]) {
+    const key = `dossiers.issue.${code}`;
+    if (isMessageKey(key)) return t(key, info);
+  }
+  return fieldText(f, t);
+}
+
+/**
+ * Dutch messages per form field for a failed dossier call. Paths arrive as "changes.birthDate",
+ * "procedure.endedOn" or "aliases.2"; the form knows its fields by the plain name.
+ */
+export function dossierFieldErrors(e: unknown, t: T): Record<string, string> {
+  if (!(e instanceof ApiError) || !e.error.fields) return {};
+  const out: Record<string, string> = {};
+  for (const f of e.error.fields) {
+    const field = f.path.replace(/^(changes|procedure|special)\./, '').split('.')[0] ?? f.path;
+    out[field] ??= issueText(f, e.error.info ?? {}, t);
+  }
+  return out;
+}
+
+/** A labelled multi-line text field with its error announced, like Field in components/forms. */
+export function TextAreaField(props: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string | undefined;
+  help?: string;
+  isRequired?: boolean;
+}) {
+  return (
+    <TextField
+      className="field"
+      value={props.value}
+      onChange={props.onChange}
+      isInvalid={Boolean(props.error)}
+      isRequired={props.isRequired}
+      validationBehavior="aria"
+    >
+      <Label>
+        {props.label}
+        {props.isRequired ? <span aria-hidden="true"> *</span> : null}
+      </Label>
+      <TextArea />
+      {props.help ? (
+        <Text slot="description" className="help">
+          {props.help}
+        </Text>
+      ) : null}
+      <FieldError className="field-error">{props.error}</FieldError>
+    </TextField>
+  );
+}

@@ -1,0 +1,350 @@
+import { useState } from 'react';
+import type { Decision } from '../../../../shared/contract/decisions';
+import type { ItemWork } from '../../../../shared/contract/items';
+import {
+  consentValues,
+  decisionDirectionLabels,
+  type ConsentValue,
+  type DecisionDirection,
+} from '../../../../shared/domain/consent';
+import { getApi } from '../../api';
+import { Button, Notice } from '../../components/forms';
+import { fieldErrors } from '../../errors';
+import { useLocale, useT } from '../../i18n';
+import { Select, submitOnCtrlEnter, TextArea, TextInput } from './controls';
+import { formatInstant, itemErrorText } from './text';
+
+const directions = Object.keys(decisionDirectionLabels) as DecisionDirection[];
+type Message = { kind: 'error' | 'success' | 'warning'; text: string } | null;
+
+/** The decision of the item: its text (the chair), each organisation's consent, and settling it. */
+export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
+  const t = useT();
+  const api = getApi();
+  const d = work.decision;
+  const [text, setText] = useState(d?.text ?? '');
+  const [direction, setDirection] = useState<DecisionDirection | ''>(d?.direction ?? '');
+  const [reviewDate, setReviewDate] = useState(d?.reviewDate ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<Message>(null);
+  const [reopenReason, setReopenReason] = useState('');
+  const open = d === null || (d.state === 'concept' && !d.locked);
+  const canEditText = work.permissions.decide && open && (d !== null || !work.meeting.closed);
+  const names = new Map(work.participants.map((p) => [p.organisationId, p.organisationName]));
+  const orgList = (ids: number[]) => ids.map((id) => names.get(id) ?? String(id)).join(', ');
+
+  const run = async (fn: () => Promise<string>) => {
+    setErrors({});
+    try {
+      setMessage({ kind: 'success', text: await fn() });
+    } catch (e) {
+      setErrors(fieldErrors(e, t));
+      setMessage({ kind: 'error', text: itemErrorText(e, t) });
+    }
+    await reload();
+  };
+
+  const save = (dir: DecisionDirection | '') => {
+    if (!dir) {
+      setErrors({ direction: t('field.required') });
+      return;
+    }
+    void run(async () => {
+      const saved = await api['decisions.save']({
+        itemId: work.item.id,
+        ...(d ? { decisionId: d.id, expectedVersion: d.version } : {}),
+        text,
+        direction: dir,
+        reviewDate: reviewDate.trim() || null,
+      });
+      return saved.clearedConsents
+        ? `${t('decision.saved', { number: saved.number })} ${t('decision.cleared', { n: saved.clearedConsents })}`
+        : t('decision.saved', { number: saved.number });
+    });
+  };
+
+  return (
+    <section className="item-section" aria-labelledby="decision-h">
+      <h3 id="decision-h">
+        {d
+          ? t('decision.heading', { number: d.number, state: t(`decision.state.${d.state}`) })
+          : t('decision.title')}
+      </h3>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      <div data-shortcut="decision">
+        {canEditText ? (
+          <form
+            noValidate
+            onKeyDown={submitOnCtrlEnter}
+            onSubmit={(e) => {
+              e.preventDefault();
+              save(direction);
+            }}
+          >
+            <TextArea
+              id="decision-text"
+              label={t('decision.text')}
+              value={text}
+              onChange={setText}
+              error={errors.text}
+              rows={4}
+              isRequired
+            />
+            <Select
+              label={t('decision.direction')}
+              value={direction}
+              onChange={setDirection}
+              options={directions.map((x) => ({ value: x, label: t(`direction.${x}`) }))}
+              placeholder={t('direction.choose')}
+              error={errors.direction}
+            />
+            <TextInput
+              label={t('decision.reviewDate')}
+              value={reviewDate}
+              onChange={setReviewDate}
+              placeholder="JJJJ-MM-DD"
+              help={t('decision.reviewDate.help')}
+              error={errors.reviewDate}
+            />
+            <div className="actions">
+              <Button type="submit" variant="primary" aria-keyshortcuts="Control+Enter">
+                {t('decision.save')} <kbd>Ctrl+Enter</kbd>
+              </Button>
+              {d ? (
+                <Button
+                  onPress={() =>
+                    void api['projector.setDecisionText']({ text: d.text }).then(
+                      () => setMessage({ kind: 'success', text: t('decision.projector') }),
+                      (e: unknown) => setMessage({ kind: 'error', text: itemErrorText(e, t) }),
+                    )
+                  }
+                >
+                  {t('decision.projector')}
+                </Button>
+              ) : null}
+            </div>
+          </form>
+        ) : d ? (
+          <blockquote className="decision-text" tabIndex={-1}>
+            {d.text}
+            <footer>
+              {t(`direction.${d.direction}`)}
+              {d.reviewDate ? ` · ${t('decision.reviewDate')}: ${d.reviewDate}` : ''}
+            </footer>
+          </blockquote>
+        ) : (
+          <p className="muted" tabIndex={-1}>
+            {work.permissions.decide ? t('items.closed') : t('decision.none')}
+          </p>
+        )}
+      </div>
+
+      {d ? (
+        <>
+          <Consents work={work} decision={d} reload={reload} />
+          <p className={`evaluation evaluation-${d.evaluation.state}`} role="status">
+            {d.evaluation.state === 'gedragen'
+              ? t('evaluation.gedragen')
+              : d.evaluation.state === 'open'
+                ? t('evaluation.open', { orgs: orgList(d.evaluation.missing) })
+                : t('evaluation.geblokkeerd', { orgs: orgList(d.evaluation.objections) })}
+            {d.evaluation.carried && d.evaluation.abstentions.length === d.evaluation.participants.length
+              ? ` ${t('evaluation.allAbstain')}`
+              : ''}
+          </p>
+          {work.permissions.decide && open ? (
+            <div className="actions" role="group" aria-label={t('settle.title')}>
+              <Button
+                variant="primary"
+                isDisabled={!d.evaluation.carried}
+                onPress={() =>
+                  void run(() =>
+                    settle(d, 'gedragen').then((r) => t('settle.done.gedragen', { number: r.number })),
+                  )
+                }
+              >
+                {t('settle.carry')}
+              </Button>
+              <Button
+                onPress={() =>
+                  void run(() =>
+                    settle(d, 'aanhouden').then((r) => t('settle.done.aanhouden', { number: r.number })),
+                  )
+                }
+              >
+                {t('settle.hold')}
+              </Button>
+              <Button
+                variant="danger"
+                isDisabled={d.evaluation.carried}
+                onPress={() =>
+                  void run(() =>
+                    settle(d, 'escaleren').then((r) =>
+                      t('settle.done.escaleren', { number: r.number, body: work.escalationBody }),
+                    ),
+                  )
+                }
+              >
+                {t('settle.escalate', { body: work.escalationBody })}
+              </Button>
+            </div>
+          ) : null}
+          {work.permissions.decide && !open ? (
+            <form
+              className="reopen"
+              noValidate
+              onKeyDown={submitOnCtrlEnter}
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(async () => {
+                  const r = await api['decisions.reopen']({ decisionId: d.id, reason: reopenReason });
+                  setReopenReason('');
+                  return t('decision.reopened', { number: r.number });
+                });
+              }}
+            >
+              {d.locked ? <p className="help">{t('decision.locked')}</p> : null}
+              <TextInput
+                label={t('decision.reopenReason')}
+                value={reopenReason}
+                onChange={setReopenReason}
+                error={errors.reason}
+              />
+              <Button type="submit">{t('decision.reopen')}</Button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+
+  function settle(decision: Decision, outcome: 'gedragen' | 'aanhouden' | 'escaleren') {
+    return api['decisions.settle']({ decisionId: decision.id, expectedVersion: decision.version, outcome });
+  }
+}
+
+/** One line per participant: its consent, and a form for those this user may speak for. */
+function Consents({
+  work,
+  decision,
+  reload,
+}: {
+  work: ItemWork;
+  decision: Decision;
+  reload(): Promise<void>;
+}) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const editable = decision.state === 'concept' && !decision.locked;
+  return (
+    <section aria-labelledby="consent-h" data-shortcut="consent">
+      <h4 id="consent-h" tabIndex={-1}>
+        {t('consent.title')} <kbd>Alt+I</kbd>
+      </h4>
+      <ul className="consent-list">
+        {work.participants.map((p) => {
+          const c = decision.consents.find((x) => x.organisationId === p.organisationId);
+          return (
+            <li key={p.organisationId}>
+              <strong>{p.organisationName}</strong>:{' '}
+              {c ? (
+                <>
+                  <span className={`consent consent-${c.consent}`}>{t(`consent.${c.consent}`)}</span>
+                  {c.reason ? ` — ${c.reason}` : ''}{' '}
+                  <span className="pos-meta">
+                    ({t('consent.byWhom', { who: c.recordedByName })}
+                    {c.onBehalf ? `, ${t('positions.onBehalf', { org: p.organisationName })}` : ''},{' '}
+                    {formatInstant(c.recordedAt, locale)})
+                  </span>
+                </>
+              ) : (
+                <span className="muted">{t('consent.none')}</span>
+              )}
+              {editable && work.permissions.consentFor.includes(p.organisationId) ? (
+                <ConsentForm
+                  org={p.organisationName}
+                  organisationId={p.organisationId}
+                  decision={decision}
+                  given={c?.consent}
+                  reload={reload}
+                />
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ConsentForm(props: {
+  org: string;
+  organisationId: number;
+  decision: Decision;
+  given: ConsentValue | undefined;
+  reload(): Promise<void>;
+}) {
+  const t = useT();
+  const [value, setValue] = useState<ConsentValue | ''>(props.given ?? '');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<Message>(null);
+  return (
+    <form
+      className="consent-form"
+      aria-label={t('consent.save', { org: props.org })}
+      noValidate
+      onKeyDown={submitOnCtrlEnter}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!value) {
+          setErrors({ consent: t('field.required') });
+          return;
+        }
+        void getApi()
+          ['decisions.consent']({
+            decisionId: props.decision.id,
+            organisationId: props.organisationId,
+            consent: value,
+            reason: reason.trim() || null,
+            decisionVersion: props.decision.version,
+          })
+          .then(
+            async () => {
+              setErrors({});
+              setMessage(null);
+              await props.reload();
+            },
+            async (err: unknown) => {
+              setErrors(fieldErrors(err, t));
+              setMessage({ kind: 'error', text: itemErrorText(err, t) });
+              await props.reload();
+            },
+          );
+      }}
+    >
+      <Select
+        label={t('consent.value', { org: props.org })}
+        value={value}
+        onChange={setValue}
+        options={consentValues.map((v) => ({ value: v, label: t(`consent.${v}`) }))}
+        placeholder={t('outflow.choose')}
+        error={errors.consent}
+      />
+      {value && value !== 'akkoord' ? (
+        <TextArea
+          label={t('consent.reason', { org: props.org })}
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+          rows={2}
+          isRequired
+        />
+      ) : null}
+      <Button type="submit" aria-keyshortcuts="Control+Enter">
+        {t('consent.save', { org: props.org })} <kbd>Ctrl+Enter</kbd>
+      </Button>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+    </form>
+  );
+}

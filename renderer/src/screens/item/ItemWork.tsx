@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ItemWork as ItemWorkData } from '../../../../shared/contract/items';
+import { dossierStatusLabels, trackLabels } from '../../../../shared/domain/dossier';
+import { getApi } from '../../api';
+import { Notice } from '../../components/forms';
+import { useLocale, useT } from '../../i18n';
+import { ActionsPanel } from './ActionsPanel';
+import { DecisionPanel } from './DecisionPanel';
+import { EscalationsPanel } from './EscalationsPanel';
+import { OutflowPanel } from './OutflowPanel';
+import { PositionRow } from './PositionRow';
+import { useItemShortcuts } from './shortcuts';
+import { formatDate, itemErrorText } from './text';
+
+/**
+ * The work on one agenda item — every participant's position next to last time's, the decision with
+ * consents, escalations, actions and outflow — recordable without a mouse (see shortcuts.ts).
+ */
+export function ItemWork({ meetingId, itemId }: { meetingId: number; itemId: number }) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const root = useRef<HTMLElement>(null);
+  const [work, setWork] = useState<ItemWorkData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useItemShortcuts(root);
+
+  const load = useCallback(async () => {
+    try {
+      setWork(await getApi()['items.work']({ meetingId, itemId }));
+      setError(null);
+    } catch (e) {
+      setError(itemErrorText(e, t));
+    }
+  }, [meetingId, itemId, t]);
+  useEffect(() => {
+    setWork(null);
+    void load();
+  }, [load]);
+
+  if (!work) return error ? <Notice kind="error">{error}</Notice> : <p role="status">{t('items.loading')}</p>;
+  const d = work.dossier;
+
+  return (
+    // Keyed by item: moving to another item starts with fresh forms (and flushes the drafts of this one).
+    <section className="item-work" aria-labelledby="item-work-h" ref={root} key={itemId}>
+      <h2 id="item-work-h">
+        {d
+          ? t('items.title', { label: `${d.number} ${d.name}` })
+          : (work.item.title ?? t('items.titleTopic'))}
+        {d?.escalated ? <span className="flag"> {t('items.escalatedFlag')}</span> : null}
+      </h2>
+      <p className="help">
+        {t('items.meeting', { date: formatDate(work.meeting.date, locale) })}
+        {d
+          ? ` · ${t('items.status', { status: dossierStatusLabels[d.status], track: trackLabels[d.track] })}`
+          : ''}
+      </p>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {work.meeting.closed ? <Notice kind="info">{t('items.closed')}</Notice> : null}
+      <details className="shortcuts">
+        <summary>{t('items.keys.title')}</summary>
+        <dl>
+          <dt>
+            <kbd>Alt+1</kbd>…<kbd>Alt+9</kbd>
+          </dt>
+          <dd>{t('items.keys.org')}</dd>
+          <dt>
+            <kbd>Ctrl+Enter</kbd>
+          </dt>
+          <dd>{t('items.keys.save')}</dd>
+          <dt>
+            <kbd>Alt+B</kbd>
+          </dt>
+          <dd>{t('items.keys.decision')}</dd>
+          <dt>
+            <kbd>Alt+I</kbd>
+          </dt>
+          <dd>{t('items.keys.consent')}</dd>
+          <dt>
+            <kbd>Alt+A</kbd>
+          </dt>
+          <dd>{t('items.keys.action')}</dd>
+          <dt>
+            <kbd>Alt+U</kbd>
+          </dt>
+          <dd>{t('items.keys.outflow')}</dd>
+        </dl>
+      </details>
+      {!d ? (
+        <p>{t('items.notDossier')}</p>
+      ) : (
+        <>
+          <section className="item-section" aria-labelledby="positions-h">
+            <h3 id="positions-h">{t('positions.title')}</h3>
+            {work.participants.length === 0 ? <p>{t('positions.none')}</p> : null}
+            {work.participants.map((p, i) => (
+              <PositionRow
+                key={p.organisationId}
+                row={p}
+                index={i + 1}
+                itemId={itemId}
+                canRecord={work.permissions.recordFor.includes(p.organisationId)}
+                closed={work.meeting.closed}
+                onRecorded={load}
+              />
+            ))}
+          </section>
+          <DecisionPanel work={work} reload={load} />
+          {work.escalations.length ? <EscalationsPanel work={work} reload={load} /> : null}
+          <ActionsPanel work={work} reload={load} />
+          {work.permissions.outflow ? <OutflowPanel work={work} reload={load} /> : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import type { ItemWork } from '../../../../shared/contract/items';
+import {
+  endedByLabels,
+  endedByValues,
+  outcomeCategories,
+  outcomeLabels,
+  outcomeSubkinds,
+  type EndedBy,
+  type OutcomeCategory,
+} from '../../../../shared/domain/dossier';
+import { getApi } from '../../api';
+import { Button, Notice } from '../../components/forms';
+import { fieldErrors } from '../../errors';
+import { useT } from '../../i18n';
+import { Select, submitOnCtrlEnter, TextInput } from './controls';
+import { itemErrorText } from './text';
+
+/** Uitstroom: the categories of the Perspectief evaluation, exactly as domain.md lists them. */
+export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
+  const t = useT();
+  const dossier = work.dossier!;
+  const [outcome, setOutcome] = useState<OutcomeCategory | ''>('');
+  const [subkind, setSubkind] = useState('');
+  const [detail, setDetail] = useState('');
+  const [endedBy, setEndedBy] = useState<EndedBy | ''>('');
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const out = dossier.status === 'uitgestroomd' || dossier.status === 'gesloten';
+  const subkinds: Record<string, string> = outcome ? outcomeSubkinds[outcome] : {};
+
+  const run = async (fn: () => Promise<string>) => {
+    try {
+      setMessage({ kind: 'success', text: await fn() });
+      setErrors({});
+    } catch (e) {
+      setErrors(fieldErrors(e, t));
+      setMessage({ kind: 'error', text: itemErrorText(e, t) });
+    }
+    await reload();
+  };
+
+  const submit = () => {
+    const missing: Record<string, string> = {};
+    if (!outcome) missing.outcome = t('field.required');
+    if (!endedBy) missing.endedBy = t('field.required');
+    if (!outcome || !endedBy) return setErrors(missing);
+    void run(async () => {
+      await getApi()['outflow.record']({
+        dossierId: dossier.id,
+        expectedVersion: dossier.version,
+        outcome,
+        subkind: subkind || null,
+        detail: detail.trim() || null,
+        endedBy,
+        date: date.trim(),
+      });
+      return t('outflow.saved');
+    });
+  };
+
+  return (
+    <section className="item-section" aria-labelledby="outflow-h" data-shortcut="outflow">
+      <h3 id="outflow-h" tabIndex={-1}>
+        {t('outflow.title')} <kbd>Alt+U</kbd>
+      </h3>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {out ? (
+        <form
+          noValidate
+          onKeyDown={submitOnCtrlEnter}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              await getApi()['outflow.reopen']({
+                dossierId: dossier.id,
+                expectedVersion: dossier.version,
+                reason,
+              });
+              setReason('');
+              return t('outflow.reopened');
+            });
+          }}
+        >
+          <p>
+            {t('outflow.current', {
+              date: dossier.outflowDate ?? '',
+              outcome: dossier.outcome ? outcomeLabels[dossier.outcome] : '',
+            })}
+            {dossier.outcomeDetail ? ` — ${dossier.outcomeDetail}` : ''}
+          </p>
+          <TextInput
+            label={t('outflow.reopenReason')}
+            value={reason}
+            onChange={setReason}
+            error={errors.reason}
+          />
+          <Button type="submit">{t('outflow.reopen')}</Button>
+        </form>
+      ) : (
+        <form
+          noValidate
+          onKeyDown={submitOnCtrlEnter}
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <Select
+            label={t('outflow.outcome')}
+            value={outcome}
+            onChange={(v) => {
+              setOutcome(v);
+              setSubkind('');
+            }}
+            options={outcomeCategories.map((c) => ({ value: c, label: outcomeLabels[c] }))}
+            placeholder={t('outflow.choose')}
+            error={errors.outcome}
+          />
+          {Object.keys(subkinds).length ? (
+            <Select
+              label={t('outflow.subkind')}
+              value={subkind}
+              onChange={setSubkind}
+              options={Object.entries(subkinds).map(([value, label]) => ({ value, label }))}
+              placeholder={t('outflow.choose')}
+              error={errors.subkind}
+            />
+          ) : null}
+          <TextInput label={t('outflow.detail')} value={detail} onChange={setDetail} error={errors.detail} />
+          <Select
+            label={t('outflow.endedBy')}
+            value={endedBy}
+            onChange={setEndedBy}
+            options={endedByValues.map((v) => ({ value: v, label: endedByLabels[v] }))}
+            placeholder={t('outflow.choose')}
+            error={errors.endedBy}
+          />
+          <TextInput
+            label={t('outflow.date')}
+            value={date}
+            onChange={setDate}
+            placeholder="JJJJ-MM-DD"
+            error={errors.date}
+          />
+          <Button type="submit" aria-keyshortcuts="Control+Enter">
+            {t('outflow.save')} <kbd>Ctrl+Enter</kbd>
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}

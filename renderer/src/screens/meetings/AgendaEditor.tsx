@@ -1,0 +1,183 @@
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { AgendaItemView } from '../../../../shared/contract/meetings';
+import { Button } from '../../components/forms';
+import { useT } from '../../i18n';
+import { reasonText, useDates } from './format';
+
+export interface AgendaEditorProps {
+  items: AgendaItemView[];
+  editable: boolean;
+  orgName: (id: number) => string;
+  onReorder: (itemIds: number[], moved: AgendaItemView) => Promise<void>;
+  onMinutes: (item: AgendaItemView, minutes: number) => Promise<void>;
+  onRemove: (item: AgendaItemView) => Promise<void>;
+}
+
+/**
+ * The stored agenda. Reordering works three ways, all ending in one `meetings.agenda.reorder` call:
+ * the up/down buttons, Alt+ArrowUp/Alt+ArrowDown anywhere in an item (focus stays on the moved item),
+ * and dragging with the mouse (native drag and drop). A live region says where the item went.
+ */
+export function AgendaEditor(props: AgendaEditorProps) {
+  const t = useT();
+  const dates = useDates();
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [over, setOver] = useState<number | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const refocus = useRef<{ id: number; selector: string } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // After a keyboard move, put focus back where it was, on the moved item.
+  useEffect(() => {
+    const r = refocus.current;
+    if (!r) return;
+    refocus.current = null;
+    const li = listRef.current?.querySelector<HTMLElement>(`[data-item-id="${r.id}"]`);
+    (li?.querySelector<HTMLElement>(r.selector) ?? li)?.focus();
+  }, [props.items]);
+
+  const move = async (item: AgendaItemView, to: number, selector = '') => {
+    const ids = props.items.map((i) => i.id).filter((id) => id !== item.id);
+    const target = Math.max(0, Math.min(ids.length, to));
+    ids.splice(target, 0, item.id);
+    if (ids.every((id, i) => id === props.items[i]?.id)) return;
+    refocus.current = { id: item.id, selector };
+    await props.onReorder(ids, item);
+    setAnnounce(t('meeting.item.moved', { label: item.label, n: target + 1, total: ids.length }));
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLLIElement>, item: AgendaItemView, index: number) => {
+    if (!props.editable || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    const focused = e.target as HTMLElement;
+    const selector = focused.dataset.focusKey ? `[data-focus-key="${focused.dataset.focusKey}"]` : '';
+    void move(item, e.key === 'ArrowUp' ? index - 1 : index + 1, selector);
+  };
+
+  const onDrop = (e: DragEvent, index: number) => {
+    e.preventDefault();
+    const item = props.items.find((i) => i.id === dragging);
+    setDragging(null);
+    setOver(null);
+    if (item) void move(item, index);
+  };
+
+  return (
+    <>
+      <ol className="agenda" ref={listRef}>
+        {props.items.map((item, index) => (
+          <li
+            key={item.id}
+            data-item-id={item.id}
+            tabIndex={props.editable ? 0 : undefined}
+            aria-label={`${t('meeting.item.number', { n: index + 1 })}: ${item.label}`}
+            aria-keyshortcuts={props.editable ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
+            className={`agenda-item${dragging === item.id ? ' is-dragging' : ''}${over === index ? ' is-over' : ''}`}
+            draggable={props.editable}
+            onDragStart={(e) => {
+              setDragging(item.id);
+              e.dataTransfer.effectAllowed = 'move';
+              e.dataTransfer.setData('text/plain', String(item.id));
+            }}
+            onDragEnd={() => {
+              setDragging(null);
+              setOver(null);
+            }}
+            onDragOver={(e) => {
+              if (dragging === null) return;
+              e.preventDefault();
+              setOver(index);
+            }}
+            onDrop={(e) => onDrop(e, index)}
+            onKeyDown={(e) => onKey(e, item, index)}
+          >
+            <span className="agenda-number" aria-hidden="true">
+              {index + 1}
+            </span>
+            <div className="agenda-body">
+              <strong>{item.label}</strong>
+              <span className="agenda-reasons">
+                {item.reasons.length > 0
+                  ? item.reasons.map((r) => reasonText(r, t, dates, props.orgName)).join(' · ')
+                  : item.kind === 'dossier'
+                    ? t('meeting.item.byHand')
+                    : ''}
+              </span>
+              {item.status !== 'open' ? (
+                <span className="agenda-status">{t(`meeting.item.status.${item.status}`)}</span>
+              ) : null}
+            </div>
+            {props.editable ? (
+              <div className="agenda-tools">
+                <MinutesInput item={item} onMinutes={props.onMinutes} />
+                <Button
+                  data-focus-key="up"
+                  aria-label={t('meeting.item.up', { label: item.label })}
+                  aria-keyshortcuts="Alt+ArrowUp"
+                  isDisabled={index === 0}
+                  onPress={() => void move(item, index - 1, '[data-focus-key="up"]')}
+                >
+                  ↑
+                </Button>
+                <Button
+                  data-focus-key="down"
+                  aria-label={t('meeting.item.down', { label: item.label })}
+                  aria-keyshortcuts="Alt+ArrowDown"
+                  isDisabled={index === props.items.length - 1}
+                  onPress={() => void move(item, index + 1, '[data-focus-key="down"]')}
+                >
+                  ↓
+                </Button>
+                <Button
+                  aria-label={t('meeting.item.remove', { label: item.label })}
+                  onPress={() => void props.onRemove(item)}
+                >
+                  ✕
+                </Button>
+              </div>
+            ) : (
+              <span className="agenda-minutes">{item.plannedMinutes}′</span>
+            )}
+          </li>
+        ))}
+      </ol>
+      <p className="visually-hidden" role="status">
+        {announce}
+      </p>
+    </>
+  );
+}
+
+/** Planned minutes: saved when the field loses focus or on Enter, only when changed and valid. */
+function MinutesInput({
+  item,
+  onMinutes,
+}: {
+  item: AgendaItemView;
+  onMinutes: AgendaEditorProps['onMinutes'];
+}) {
+  const t = useT();
+  const [value, setValue] = useState(String(item.plannedMinutes));
+  useEffect(() => setValue(String(item.plannedMinutes)), [item.plannedMinutes]);
+  const commit = () => {
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= 1 && n <= 240 && n !== item.plannedMinutes) void onMinutes(item, n);
+    else setValue(String(item.plannedMinutes));
+  };
+  return (
+    <input
+      className="minutes-input"
+      type="number"
+      min={1}
+      max={240}
+      data-focus-key="minutes"
+      aria-label={t('meeting.item.minutes', { label: item.label })}
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
+  );
+}

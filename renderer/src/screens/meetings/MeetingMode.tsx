@@ -1,0 +1,351 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ItemDetail, MeetingDetail, ProjectorControl } from '../../../../shared/contract/meetings';
+import { agendaItemStatuses, type AgendaItemStatus } from '../../../../shared/domain/agenda';
+import {
+  dossierStatusLabels,
+  trackLabels,
+  type DossierStatus,
+  type Track,
+} from '../../../../shared/domain/dossier';
+import { getApi } from '../../api';
+import { Button, Notice, SelectField } from '../../components/forms';
+import { useT } from '../../i18n';
+import { navigate } from '../../state/router';
+import { meetingErrorText, reasonText, useDates } from './format';
+import { useHasRole, useOrganisations } from './hooks';
+import { ItemWork } from '../item/ItemWork';
+
+const valueLabel = (field: 'status' | 'track', v: string | null) =>
+  v === null
+    ? '—'
+    : field === 'status'
+      ? (dossierStatusLabels[v as DossierStatus] ?? v)
+      : (trackLabels[v as Track] ?? v);
+
+/** Typing in a field must never step the meeting. */
+const typing = (e: KeyboardEvent) => {
+  const el = e.target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+};
+
+/** mm:ss since `since`. */
+function useElapsed(since: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return Math.max(0, Math.floor((now - since) / 1000));
+}
+
+/**
+ * Meeting mode, for the chair: step through the agenda (buttons and keys), the current dossier's
+ * summary and timeline, a clock against the planned minutes, the projector's controls and a preview of
+ * the next item that only this screen shows. The current item is stored in the meeting, so the
+ * projector follows it.
+ */
+export function MeetingMode({ meetingId }: { meetingId: number }) {
+  const t = useT();
+  const dates = useDates();
+  const api = getApi();
+  const isChair = useHasRole('voorzitter');
+  const { orgName } = useOrganisations();
+  const [m, setM] = useState<MeetingDetail | null>(null);
+  const [detail, setDetail] = useState<ItemDetail | null>(null);
+  const [control, setControl] = useState<ProjectorControl | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [since, setSince] = useState(() => Date.now());
+  const elapsed = useElapsed(since);
+
+  const load = useCallback(async () => {
+    try {
+      setM(await api['meetings.get']({ meetingId }));
+      if (isChair) setControl(await api['projector.control']({}));
+    } catch (e) {
+      setMessage(meetingErrorText(e, t));
+    }
+  }, [api, meetingId, isChair, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const currentId = m?.currentItemId ?? null;
+  useEffect(() => {
+    if (currentId === null) return;
+    setSince(Date.now());
+    let alive = true;
+    void api['meetings.itemDetail']({ meetingId, itemId: currentId })
+      .then((d) => alive && setDetail(d))
+      .catch((e: unknown) => alive && setMessage(meetingErrorText(e, t)));
+    return () => {
+      alive = false;
+    };
+  }, [api, meetingId, currentId, t]);
+
+  const call = useCallback(
+    async <R,>(fn: () => Promise<R>): Promise<R | undefined> => {
+      try {
+        const r = await fn();
+        setMessage(null);
+        return r;
+      } catch (e) {
+        setMessage(meetingErrorText(e, t));
+        return undefined;
+      }
+    },
+    [t],
+  );
+
+  const items = useMemo(() => m?.items ?? [], [m]);
+  const index = items.findIndex((i) => i.id === currentId);
+  const go = useCallback(
+    async (to: number) => {
+      const target = items[to];
+      if (!target || target.id === currentId) return;
+      const next = await call(() => api['meetings.setCurrent']({ meetingId, itemId: target.id }));
+      if (next) {
+        setM(next);
+        setControl((c) => (c ? { ...c, revealedItemId: null, decisionText: null } : c));
+      }
+    },
+    [api, call, currentId, items, meetingId],
+  );
+  const blackout = useCallback(
+    async (on: boolean) => {
+      const c = await call(() => api['projector.blackout']({ on }));
+      if (c) setControl(c);
+    },
+    [api, call],
+  );
+
+  useEffect(() => {
+    if (!isChair || m?.state !== 'bezig') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'n' || e.key === 'PageDown') void go(index + 1);
+      else if (key === 'p' || e.key === 'PageUp') void go(index - 1);
+      else if (key === 'b') void blackout(!control?.blackout);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [blackout, control?.blackout, go, index, isChair, m?.state]);
+
+  if (!m)
+    return (
+      <main id="main" tabIndex={-1}>
+        {message ? <Notice kind="error">{message}</Notice> : <p role="status">{t('common.loading')}</p>}
+      </main>
+    );
+  if (m.state !== 'bezig')
+    return (
+      <main id="main" tabIndex={-1}>
+        <h1>{t('mode.title', { date: dates.date(m.date) })}</h1>
+        <p>{t('mode.notRunning')}</p>
+        <a href={`#/overleggen/${meetingId}`}>{t('meeting.back')}</a>
+      </main>
+    );
+
+  const current = items[index];
+  const next = items[index + 1];
+  const dossier = detail?.item.id === current?.id ? detail?.dossier : null;
+  const planned = current?.plannedMinutes ?? 0;
+  const clock = `${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}`;
+
+  return (
+    <main id="main" tabIndex={-1} className="meeting-mode">
+      <h1>{t('mode.title', { date: dates.date(m.date) })}</h1>
+      {message ? <Notice kind="error">{message}</Notice> : null}
+      <p className="help">{t('mode.shortcuts')}</p>
+      <div className="mode-grid">
+        <nav aria-labelledby="mode-agenda-h" className="mode-agenda">
+          <h2 id="mode-agenda-h">{t('mode.agenda')}</h2>
+          <ol>
+            {items.map((item, i) => (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  className="mode-jump"
+                  aria-current={item.id === currentId ? 'step' : undefined}
+                  aria-label={t('mode.jump', { n: i + 1, label: item.label })}
+                  disabled={!isChair}
+                  onClick={() => void go(i)}
+                >
+                  <span aria-hidden="true">{i + 1}.</span> {item.label}
+                  {item.status !== 'open' ? (
+                    <span className="agenda-status"> {t(`meeting.item.status.${item.status}`)}</span>
+                  ) : null}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+
+        <section aria-labelledby="mode-current-h" className="mode-current">
+          <p className="mode-position">{t('mode.current', { n: index + 1, total: items.length })}</p>
+          <h2 id="mode-current-h">
+            {dossier ? `${dossier.pseudonym} — ${dossier.name}` : (current?.label ?? '')}
+          </h2>
+          <div className="actions">
+            <Button
+              onPress={() => void go(index - 1)}
+              isDisabled={!isChair || index <= 0}
+              aria-keyshortcuts="P PageUp"
+            >
+              {t('mode.prev')} <kbd>P</kbd>
+            </Button>
+            <Button
+              variant="primary"
+              onPress={() => void go(index + 1)}
+              isDisabled={!isChair || !next}
+              aria-keyshortcuts="N PageDown"
+            >
+              {t('mode.next')} <kbd>N</kbd>
+            </Button>
+          </div>
+          <p className={`mode-clock${elapsed > planned * 60 ? ' is-over' : ''}`} aria-live="off">
+            {t('mode.clock')}: <strong>{clock}</strong> (
+            {t('mode.clock.value', { elapsed: Math.floor(elapsed / 60), planned })})
+            {elapsed > planned * 60 ? ` — ${t('mode.clock.over')}` : ''}
+          </p>
+          {current && current.reasons.length > 0 ? (
+            <>
+              <h3>{t('mode.why')}</h3>
+              <ul>
+                {current.reasons.map((r, i) => (
+                  <li key={i}>{reasonText(r, t, dates, orgName)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {current && isChair && (current.kind === 'dossier' || current.kind === 'onderwerp') ? (
+            <SelectField<AgendaItemStatus>
+              label={t('mode.itemStatus')}
+              value={current.status}
+              options={agendaItemStatuses.map((s) => ({ value: s, label: t(`meeting.item.status.${s}`) }))}
+              onChange={(status) =>
+                void call(() =>
+                  api['meetings.setItemStatus']({ meetingId, itemId: current.id, status }),
+                ).then((x) => x && setM(x))
+              }
+            />
+          ) : null}
+
+          {dossier ? (
+            <section aria-labelledby="mode-dossier-h" className="card">
+              <h3 id="mode-dossier-h">{t('mode.summary')}</h3>
+              <dl className="mode-summary">
+                <dt>{t('mode.summary.status')}</dt>
+                <dd>{dossierStatusLabels[dossier.status]}</dd>
+                <dt>{t('mode.summary.track')}</dt>
+                <dd>{trackLabels[dossier.track]}</dd>
+                <dt>{t('mode.summary.target')}</dt>
+                <dd>{dossier.targetDate ? dates.date(dossier.targetDate) : '—'}</dd>
+                <dt>{t('mode.summary.review')}</dt>
+                <dd>{dossier.reviewDate ? dates.date(dossier.reviewDate) : '—'}</dd>
+                <dt>{t('mode.summary.leadNgo')}</dt>
+                <dd>{dossier.leadNgo ?? '—'}</dd>
+                <dt>{t('mode.summary.casemanager')}</dt>
+                <dd>{dossier.casemanager ?? '—'}</dd>
+                <dt>{t('mode.summary.flags')}</dt>
+                <dd>
+                  {[
+                    dossier.stuck ? t('mode.flag.stuck', { reason: dossier.stuckReason ?? '' }) : null,
+                    dossier.onHold ? t('mode.flag.onHold') : null,
+                    dossier.vulnerable ? t('mode.flag.vulnerable') : null,
+                  ]
+                    .filter(Boolean)
+                    .join(', ') || t('mode.flag.none')}
+                </dd>
+              </dl>
+              <p>
+                <a href={`#/dossiers/${dossier.id}`}>{t('mode.summary.open')}</a>
+              </p>
+              <h3>{t('mode.timeline')}</h3>
+              {dossier.history.length === 0 ? (
+                <p>{t('mode.timeline.empty')}</p>
+              ) : (
+                <ol className="timeline">
+                  {dossier.history.map((h, i) => (
+                    <li key={i}>
+                      <time dateTime={h.at}>{dates.day(h.at)}</time>{' '}
+                      {t('mode.timeline.entry', {
+                        field: t(`mode.timeline.field.${h.field}`),
+                        from: valueLabel(h.field, h.from),
+                        to: valueLabel(h.field, h.to),
+                      })}
+                      {h.reason ? ` — ${h.reason}` : ''}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          ) : null}
+
+          {/* ITEM WORK (issue 4): positions, decision, consents, actions of the current item. */}
+          {current ? <ItemWork meetingId={meetingId} itemId={current.id} /> : null}
+        </section>
+
+        {isChair ? (
+          <aside className="mode-side" aria-labelledby="mode-projector-h">
+            <h2 id="mode-projector-h">{t('mode.projector')}</h2>
+            <div className="actions">
+              <Button onPress={() => window.open('#/projector', 'lvv-projector')}>
+                {t('mode.projector.open')}
+              </Button>
+              {current?.kind === 'dossier' ? (
+                <Button
+                  onPress={() =>
+                    void call(() =>
+                      api['projector.reveal']({
+                        itemId: current.id,
+                        reveal: control?.revealedItemId !== current.id,
+                      }),
+                    ).then((c) => c && setControl(c))
+                  }
+                >
+                  {control?.revealedItemId === current.id
+                    ? t('mode.projector.hide')
+                    : t('mode.projector.reveal')}
+                </Button>
+              ) : null}
+              <Button
+                variant={control?.blackout ? 'danger' : 'secondary'}
+                aria-keyshortcuts="B"
+                onPress={() => void blackout(!control?.blackout)}
+              >
+                {control?.blackout ? t('mode.projector.unblack') : t('mode.projector.blackout')} <kbd>B</kbd>
+              </Button>
+            </div>
+            <p role="status">
+              {control?.blackout
+                ? t('mode.projector.isBlack')
+                : control?.revealedItemId === current?.id && current
+                  ? t('mode.projector.revealed')
+                  : ''}
+            </p>
+            <h2>{t('mode.nextPreview')}</h2>
+            <p className="mode-next">{next ? next.label : t('mode.nextPreview.none')}</p>
+            {next && next.reasons.length > 0 ? (
+              <p className="help">{next.reasons.map((r) => reasonText(r, t, dates, orgName)).join(' · ')}</p>
+            ) : null}
+            <h2>{t('mode.end')}</h2>
+            <p className="help">{t('mode.end.help')}</p>
+            <Button
+              variant="danger"
+              onPress={() =>
+                void call(() => api['meetings.end']({ meetingId, version: m.version })).then(
+                  (x) => x && navigate(`overleggen/${meetingId}`),
+                )
+              }
+            >
+              {t('mode.end')}
+            </Button>
+          </aside>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,268 @@
+import { useCallback, useEffect, useState } from 'react';
+import type {
+  MeetingOptions,
+  MeetingSummary,
+  StoredAgendaSettings,
+} from '../../../../shared/contract/meetings';
+import { getApi } from '../../api';
+import { Button, Field, Notice, SelectField } from '../../components/forms';
+import { fieldErrors } from '../../errors';
+import { useT } from '../../i18n';
+import { navigate } from '../../state/router';
+import { meetingErrorText, useDates } from './format';
+import { useHasRole } from './hooks';
+
+type Message = { kind: 'error' | 'success'; text: string } | null;
+
+/** The meetings, newest first; the chair and secretary plan new ones; agenda settings for chair and beheerder. */
+export function MeetingsList() {
+  const t = useT();
+  const dates = useDates();
+  const canPlan = useHasRole('voorzitter', 'notulist');
+  const canSet = useHasRole('voorzitter', 'beheerder');
+  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setMeetings(await getApi()['meetings.list']({}));
+    } catch (e) {
+      setMessage({ kind: 'error', text: meetingErrorText(e, t) });
+    }
+  }, [t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <main id="main" tabIndex={-1}>
+      <h1>{t('meetings.title')}</h1>
+      <p>{t('meetings.intro')}</p>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {meetings === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : meetings.length === 0 ? (
+        <p>{t('meetings.none')}</p>
+      ) : (
+        <table className="table">
+          <caption>{t('meetings.list.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('meetings.col.date')}</th>
+              <th scope="col">{t('meetings.col.time')}</th>
+              <th scope="col">{t('meetings.col.place')}</th>
+              <th scope="col">{t('meetings.col.chair')}</th>
+              <th scope="col">{t('meetings.col.items')}</th>
+              <th scope="col">{t('meetings.col.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {meetings.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <a
+                    href={`#/overleggen/${m.id}`}
+                    aria-label={t('meetings.open', { date: dates.date(m.date) })}
+                  >
+                    {dates.date(m.date)}
+                  </a>
+                </td>
+                <td>{m.time}</td>
+                <td>{m.place}</td>
+                <td>{m.chair?.displayName ?? ''}</td>
+                <td>{m.itemCount}</td>
+                <td>{t(`meetings.state.${m.state}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canPlan ? <PlanForm onPlanned={(id) => navigate(`overleggen/${id}`)} onError={setMessage} /> : null}
+      {canSet ? <SettingsForm /> : null}
+    </main>
+  );
+}
+
+function PlanForm({
+  onPlanned,
+  onError,
+}: {
+  onPlanned: (id: number) => void;
+  onError: (m: Message) => void;
+}) {
+  const t = useT();
+  const [options, setOptions] = useState<MeetingOptions | null>(null);
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('10:00');
+  const [place, setPlace] = useState('');
+  const [chair, setChair] = useState('');
+  const [secretary, setSecretary] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    const api = getApi();
+    void api['meetings.options']({})
+      .then((o) => {
+        setOptions(o);
+        setDate(o.suggestedDate);
+      })
+      .catch((e: unknown) => onError({ kind: 'error', text: meetingErrorText(e, t) }));
+  }, [onError, t]);
+  if (!options) return null;
+
+  const people = (list: MeetingOptions['chairs']) => [
+    { value: '', label: t('meetings.field.nobody') },
+    ...list.map((p) => ({ value: String(p.id), label: p.displayName })),
+  ];
+  const submit = async () => {
+    try {
+      const m = await getApi()['meetings.plan']({
+        date,
+        time,
+        place,
+        chairUserId: chair ? Number(chair) : null,
+        secretaryUserId: secretary ? Number(secretary) : null,
+      });
+      onPlanned(m.id);
+    } catch (e) {
+      setErrors(fieldErrors(e, t));
+      onError({ kind: 'error', text: meetingErrorText(e, t) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="plan-h" className="card">
+      <h2 id="plan-h">{t('meetings.plan.title')}</h2>
+      <p className="help">{t('meetings.plan.help', { cadence: t(`meetings.cadence.${options.cadence}`) })}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="meeting-fields">
+          <Field
+            label={t('meetings.field.date')}
+            type="date"
+            value={date}
+            onChange={setDate}
+            error={errors.date}
+            isRequired
+          />
+          <Field
+            label={t('meetings.field.time')}
+            type="time"
+            value={time}
+            onChange={setTime}
+            error={errors.time}
+          />
+          <Field label={t('meetings.field.place')} value={place} onChange={setPlace} error={errors.place} />
+          <SelectField
+            label={t('meetings.field.chair')}
+            value={chair}
+            onChange={setChair}
+            options={people(options.chairs)}
+            error={errors.chairUserId}
+          />
+          <SelectField
+            label={t('meetings.field.secretary')}
+            value={secretary}
+            onChange={setSecretary}
+            options={people(options.secretaries)}
+            error={errors.secretaryUserId}
+          />
+        </div>
+        <Button type="submit" variant="primary">
+          {t('meetings.plan.submit')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function SettingsForm() {
+  const t = useT();
+  const [s, setS] = useState<StoredAgendaSettings | null>(null);
+  const [form, setForm] = useState({ window: '', days: '', time: '', minutes: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<Message>(null);
+
+  useEffect(() => {
+    const api = getApi();
+    void api['meetings.settings.get']({})
+      .then((x) => {
+        setS(x);
+        setForm({
+          window: String(x.targetWindowWeeks),
+          days: String(x.cutoff.daysBefore),
+          time: x.cutoff.time,
+          minutes: String(x.minutesPerDossier),
+        });
+      })
+      .catch(() => {});
+  }, []);
+  if (!s) return null;
+  const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
+  const save = async () => {
+    try {
+      await getApi()['meetings.settings.update']({
+        targetWindowWeeks: num(form.window),
+        cutoff: { daysBefore: num(form.days), time: form.time },
+        minutesPerDossier: num(form.minutes),
+      });
+      setErrors({});
+      setMessage({ kind: 'success', text: t('meetings.settings.saved') });
+    } catch (e) {
+      setErrors(fieldErrors(e, t));
+      setMessage({ kind: 'error', text: meetingErrorText(e, t) });
+    }
+  };
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  return (
+    <section aria-labelledby="settings-h" className="card">
+      <h2 id="settings-h">{t('meetings.settings.title')}</h2>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="meeting-fields">
+          <Field
+            label={t('meetings.settings.window')}
+            type="number"
+            inputMode="numeric"
+            value={form.window}
+            onChange={set('window')}
+            error={errors.targetWindowWeeks}
+          />
+          <Field
+            label={t('meetings.settings.daysBefore')}
+            type="number"
+            inputMode="numeric"
+            value={form.days}
+            onChange={set('days')}
+            error={errors['cutoff.daysBefore']}
+          />
+          <Field
+            label={t('meetings.settings.time')}
+            type="time"
+            value={form.time}
+            onChange={set('time')}
+            error={errors['cutoff.time']}
+          />
+          <Field
+            label={t('meetings.settings.minutes')}
+            type="number"
+            inputMode="numeric"
+            value={form.minutes}
+            onChange={set('minutes')}
+            error={errors.minutesPerDossier}
+          />
+        </div>
+        <Button type="submit">{t('common.save')}</Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Organisation } from '../../../../shared/domain/environment';
+import type { Role } from '../../../../shared/domain/roles';
+import { getApi } from '../../api';
+import { useSession } from '../../state/session';
+
+/** Organisation names by id, for reasons and attendance. */
+export function useOrganisations(): { orgs: Organisation[]; orgName: (id: number) => string } {
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  useEffect(() => {
+    let alive = true;
+    const api = getApi();
+    void api['organisations.list']({})
+      .then((o) => alive && setOrgs(o))
+      .catch(() => {});
+    return () => {
+      alive = false;
+    };
+  }, []);
+  const orgName = useCallback((id: number) => orgs.find((o) => o.id === id)?.name ?? `#${id}`, [orgs]);
+  return { orgs, orgName };
+}
+
+/** Whether the logged-in user has one of the roles (the backend checks again). */
+export function useHasRole(...roles: Role[]): boolean {
+  const session = useSession((s) => s.status?.session);
+  return Boolean(session?.roles.some((r) => roles.includes(r)));
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import type { ExportScope, MinutesDetail } from '../../../../shared/contract/minutes';
+import type { Session } from '../../../../shared/domain/roles';
+import { getApi } from '../../api';
+import { Button, SelectField } from '../../components/forms';
+import { useT } from '../../i18n';
+import { minutesErrorText } from './MinutesDetail';
+import { releaseDownloads, toDownloads, type Download } from './files';
+
+/** The full minutes (with signatures and ca.pem once signed), an organisation's extract, one dossier's extract. */
+export function ExportPanel(props: { detail: MinutesDetail; session: Session; onError(text: string): void }) {
+  const t = useT();
+  const { detail, session } = props;
+  const secretariat = session.roles.includes('notulist') || session.roles.includes('voorzitter');
+  const organisations = secretariat
+    ? detail.organisations
+    : detail.organisations.filter((o) => o.id === session.organisationId);
+  const [organisationId, setOrganisationId] = useState(
+    String(organisations[0]?.id ?? session.organisationId),
+  );
+  const [dossier, setDossier] = useState(detail.dossiers[0]?.number ?? '');
+  const [downloads, setDownloads] = useState<Download[]>([]);
+  useEffect(() => () => releaseDownloads(downloads), [downloads]);
+
+  const run = async (scope: ExportScope) => {
+    try {
+      const { files } = await getApi()['minutes.export']({ meetingId: detail.meetingId, scope });
+      setDownloads(toDownloads(files));
+    } catch (e) {
+      props.onError(minutesErrorText(e, t));
+    }
+  };
+  // A participant's extracts are limited to their own organisation.
+  const ownOrg = secretariat ? undefined : session.organisationId;
+
+  return (
+    <section aria-labelledby="export-h">
+      <h2 id="export-h">{t('minutes.export')}</h2>
+      {secretariat ? (
+        <div className="card">
+          <Button variant="primary" onPress={() => void run({ kind: 'full' })}>
+            {t('minutes.export.full')}
+          </Button>
+          <p className="help">{t('minutes.export.full.help')}</p>
+        </div>
+      ) : null}
+      {organisations.length > 0 ? (
+        <div className="card minutes-export-row">
+          <SelectField
+            label={t('minutes.export.organisation')}
+            value={organisationId}
+            onChange={setOrganisationId}
+            options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+          />
+          <Button onPress={() => void run({ kind: 'organisation', organisationId: Number(organisationId) })}>
+            {t('minutes.export.organisation.submit')}
+          </Button>
+        </div>
+      ) : null}
+      {detail.dossiers.length > 0 ? (
+        <div className="card minutes-export-row">
+          <SelectField
+            label={t('minutes.export.dossier')}
+            value={dossier}
+            onChange={setDossier}
+            options={detail.dossiers.map((d) => ({ value: d.number, label: `${d.number} (${d.initials})` }))}
+          />
+          <Button
+            onPress={() =>
+              void run({
+                kind: 'dossier',
+                dossierNumber: dossier,
+                ...(ownOrg ? { organisationId: ownOrg } : {}),
+              })
+            }
+          >
+            {t('minutes.export.dossier.submit')}
+          </Button>
+        </div>
+      ) : null}
+      {downloads.length > 0 ? (
+        <div className="notice notice-success" role="status">
+          <p>{t('minutes.export.ready', { count: downloads.length })}</p>
+          <ul>
+            {downloads.map((d) => (
+              <li key={d.url}>
+                <a href={d.url} download={d.name} aria-label={t('minutes.export.download', { name: d.name })}>
+                  {d.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

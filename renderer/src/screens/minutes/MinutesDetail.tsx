@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { MinutesDetail } from '../../../../shared/contract/minutes';
+import { ApiError } from '../../../../shared/errors';
+import { getApi } from '../../api';
+import { Button, Notice } from '../../components/forms';
+import { errorText } from '../../errors';
+import { isMessageKey, useT, type T } from '../../i18n';
+import { useSession } from '../../state/session';
+import { CorrectionsPanel } from './Corrections';
+import { ExportPanel } from './Export';
+import { formatDate, formatInstant } from './files';
+
+export type Message = { kind: 'error' | 'success'; text: string } | null;
+
+/** Dutch text for a failed minutes call: a specific sentence when the backend named the reason. */
+export function minutesErrorText(e: unknown, t: T): string {
+  if (e instanceof ApiError) {
+    const reason = e.error.info?.reason;
+    const key = `minutes.error.${String(reason)}`;
+    if (reason && isMessageKey(key)) {
+      const role = e.error.info?.role;
+      return t(key, {
+        ...e.error.info,
+        ...(role ? { role: t(`minutes.role.${role as 'voorzitter' | 'secretaris'}`) } : {}),
+      });
+    }
+  }
+  return errorText(e, t);
+}
+
+export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
+  const t = useT();
+  const session = useSession((s) => s.status?.session ?? null);
+  const [detail, setDetail] = useState<MinutesDetail | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const api = getApi();
+    api['minutes.get']({ meetingId })
+      .then(setDetail)
+      .catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e, t) }));
+  }, [meetingId, t]);
+
+  /** Runs a step that answers with the new detail; shows its outcome. */
+  const step = useCallback(
+    async (run: () => Promise<MinutesDetail>, success: (d: MinutesDetail) => string): Promise<boolean> => {
+      setBusy(true);
+      try {
+        const next = await run();
+        setDetail(next);
+        setMessage({ kind: 'success', text: success(next) });
+        return true;
+      } catch (e) {
+        setMessage({ kind: 'error', text: minutesErrorText(e, t) });
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+
+  if (!detail || !session) {
+    return (
+      <main id="main" tabIndex={-1}>
+        <p>{message ? <Notice kind="error">{message.text}</Notice> : t('common.loading')}</p>
+      </main>
+    );
+  }
+  const secretariat = session.roles.includes('notulist') || session.roles.includes('voorzitter');
+  const latest = detail.versions.at(-1);
+  const mySignature = latest?.signatures.some((s) => s.role === detail.mySignerRole) ?? false;
+  const api = getApi();
+  const ref = { meetingId };
+
+  return (
+    <main id="main" tabIndex={-1} className="minutes">
+      <p>
+        <a href="#/verslagen">{t('minutes.back')}</a>
+      </p>
+      <h1>{t('minutes.detail.title', { date: formatDate(detail.date) })}</h1>
+      <p>
+        {t('minutes.detail.meta', { place: detail.place, chair: detail.chair, secretary: detail.secretary })}
+      </p>
+      <p>
+        <span className={`minutes-state minutes-state-${detail.state}`}>
+          {t('minutes.detail.status', { version: detail.version, state: t(`minutes.state.${detail.state}`) })}
+        </span>
+      </p>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {detail.changedSinceAdoption ? <Notice kind="warning">{t('minutes.detail.changed')}</Notice> : null}
+
+      <div className="actions">
+        {secretariat && detail.state === 'concept' ? (
+          <Button
+            variant="primary"
+            isDisabled={busy}
+            onPress={() =>
+              void step(
+                () => api['minutes.startCorrections'](ref),
+                () => t('minutes.done.startCorrections'),
+              )
+            }
+          >
+            {t('minutes.step.startCorrections')}
+          </Button>
+        ) : null}
+        {secretariat && detail.state === 'correctieronde' ? (
+          <Button
+            variant="primary"
+            isDisabled={busy}
+            onPress={() =>
+              void step(
+                () => api['minutes.adopt'](ref),
+                () => t('minutes.done.adopt'),
+              )
+            }
+          >
+            {t('minutes.step.adopt')}
+          </Button>
+        ) : null}
+        {detail.state === 'vastgesteld' && detail.mySignerRole && !mySignature ? (
+          <Button
+            variant="primary"
+            isDisabled={busy}
+            onPress={() =>
+              void step(
+                () => api['minutes.sign'](ref),
+                () => t('minutes.done.sign'),
+              )
+            }
+          >
+            {t('minutes.step.sign', { role: t(`minutes.role.${detail.mySignerRole}`) })}
+          </Button>
+        ) : null}
+        {secretariat && (detail.state === 'vastgesteld' || detail.state === 'ondertekend') ? (
+          <Button
+            isDisabled={busy}
+            onPress={() =>
+              void step(
+                () => api['minutes.newVersion'](ref),
+                (d) => t('minutes.done.newVersion', { version: d.version }),
+              )
+            }
+          >
+            {t('minutes.step.newVersion')}
+          </Button>
+        ) : null}
+      </div>
+      {secretariat && detail.state === 'concept' ? (
+        <p className="help">{t('minutes.step.startCorrections.help')}</p>
+      ) : null}
+      {secretariat && detail.state === 'correctieronde' ? (
+        <p className="help">{t('minutes.step.adopt.help')}</p>
+      ) : null}
+
+      <CorrectionsPanel detail={detail} session={session} busy={busy} step={step} />
+      <ExportPanel
+        detail={detail}
+        session={session}
+        onError={(text) => setMessage({ kind: 'error', text })}
+      />
+      <VersionsPanel detail={detail} />
+    </main>
+  );
+}
+
+function VersionsPanel({ detail }: { detail: MinutesDetail }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="versions-h">
+      <h2 id="versions-h">{t('minutes.versions')}</h2>
+      {[...detail.versions].reverse().map((v) => (
+        <div className="card" key={v.version}>
+          <h3>{t('minutes.version.title', { version: v.version, state: t(`minutes.state.${v.state}`) })}</h3>
+          {v.adoptedAt ? (
+            <dl className="minutes-hashes">
+              <dt>{t('minutes.version.adopted', { date: formatInstant(v.adoptedAt) })}</dt>
+              <dd />
+              <dt>{t('minutes.version.docxHash')}</dt>
+              <dd>
+                <code>{v.docxSha256}</code>
+              </dd>
+              <dt>{t('minutes.version.contentHash')}</dt>
+              <dd>
+                <code>{v.contentSha256}</code>
+              </dd>
+              <dt>{t('minutes.version.auditHead')}</dt>
+              <dd>
+                <code>{v.auditHead}</code>
+              </dd>
+            </dl>
+          ) : null}
+          {v.signatures.length === 0 ? (
+            <p>{t('minutes.version.unsigned')}</p>
+          ) : (
+            <ul>
+              {v.signatures.map((s) => (
+                <li key={s.role}>
+                  {t('minutes.version.signedBy', {
+                    role: t(`minutes.role.${s.role}`),
+                    name: s.name,
+                    organisation: s.organisation,
+                    date: formatInstant(s.signedAt),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          {v.version < detail.version && v.signatures.length > 0 ? (
+            <p className="help">{t('minutes.version.earlier', { version: v.version })}</p>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import type { MinutesVerification } from '../../../../shared/contract/minutes';
+import { getApi } from '../../api';
+import { Button, Notice } from '../../components/forms';
+import { fieldErrors } from '../../errors';
+import { useT } from '../../i18n';
+import { minutesErrorText } from './MinutesDetail';
+import { fileToBase64, formatDate, formatInstant } from './files';
+
+/** "Verslag controleren": a received DOCX with its .p7s files, checked against this environment's CA or a ca.pem. */
+export function VerifyMinutes() {
+  const t = useT();
+  const ids = { docx: useId(), sigs: useId(), ca: useId() };
+  const [docx, setDocx] = useState<File | null>(null);
+  const [signatures, setSignatures] = useState<File[]>([]);
+  const [ca, setCa] = useState<File | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [result, setResult] = useState<MinutesVerification | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const pick = (set: (files: File[]) => void) => (e: ChangeEvent<HTMLInputElement>) => {
+    set([...(e.target.files ?? [])]);
+    setResult(null);
+  };
+
+  const submit = async () => {
+    const missing: Record<string, string> = {};
+    if (!docx) missing.docx = t('verify.needDocx');
+    if (signatures.length === 0) missing.signatures = t('verify.needSignatures');
+    setErrors(missing);
+    setMessage(null);
+    if (!docx || signatures.length === 0) return;
+    setBusy(true);
+    try {
+      const read = async (f: File) => ({ name: f.name, base64: await fileToBase64(f) });
+      const input = {
+        docx: await read(docx),
+        signatures: await Promise.all(signatures.map(read)),
+        ...(ca ? { caPem: await ca.text() } : {}),
+      };
+      setResult(await getApi()['minutes.verify'](input));
+    } catch (e) {
+      const fields = fieldErrors(e, t);
+      if (fields.caPem) setErrors({ ca: fields.caPem });
+      else setMessage(minutesErrorText(e, t));
+      setResult(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fileField = (
+    key: 'docx' | 'signatures' | 'ca',
+    id: string,
+    label: string,
+    accept: string,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => void,
+    multiple = false,
+    help?: string,
+  ) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        onChange={onChange}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={
+          [help ? `${id}-help` : '', errors[key] ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined
+        }
+      />
+      {help ? (
+        <span id={`${id}-help`} className="help">
+          {help}
+        </span>
+      ) : null}
+      {errors[key] ? (
+        <span id={`${id}-err`} className="field-error">
+          {errors[key]}
+        </span>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <main id="main" tabIndex={-1}>
+      <h1>{t('verify.title')}</h1>
+      <p>{t('verify.intro')}</p>
+      <form
+        className="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        {fileField(
+          'docx',
+          ids.docx,
+          t('verify.docx'),
+          '.docx',
+          pick((f) => setDocx(f[0] ?? null)),
+        )}
+        {fileField('signatures', ids.sigs, t('verify.signatures'), '.p7s', pick(setSignatures), true)}
+        {fileField(
+          'ca',
+          ids.ca,
+          t('verify.ca'),
+          '.pem,.crt',
+          pick((f) => setCa(f[0] ?? null)),
+          false,
+          t('verify.ca.help'),
+        )}
+        <Button type="submit" variant="primary" isDisabled={busy}>
+          {t('verify.submit')}
+        </Button>
+      </form>
+      {message ? <Notice kind="error">{message}</Notice> : null}
+      {result ? <VerifyResult result={result} /> : null}
+    </main>
+  );
+}
+
+/** Checks after the digest (signature, issuer, validity) failing means the bytes did match; earlier ones tell nothing. */
+const afterDigest = new Set([
+  'bad_signature',
+  'untrusted_signer',
+  'certificate_not_valid_at_signing_time',
+  'key_usage',
+]);
+function bytesMatch(s: MinutesVerification['signatures'][number]): boolean | null {
+  if (s.valid || afterDigest.has(s.reason ?? '')) return true;
+  return s.reason === 'digest_mismatch' ? false : null;
+}
+
+function VerifyResult({ result }: { result: MinutesVerification }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="verify-result-h" className="verify-result">
+      <h2 id="verify-result-h" className={result.allValid ? 'verify-ok' : 'verify-bad'}>
+        {result.allValid ? t('verify.allValid', { count: result.signatures.length }) : t('verify.notValid')}
+      </h2>
+      <p>
+        {result.knownVersion
+          ? t('verify.known', {
+              version: result.knownVersion.version,
+              date: formatDate(result.knownVersion.date),
+            })
+          : t('verify.unknown')}{' '}
+        {t(`verify.caSource.${result.caSource}`)}
+      </p>
+      <p className="help">{t('verify.sha', { sha: result.documentSha256 })}</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('verify.col.file')}</th>
+            <th scope="col">{t('verify.col.result')}</th>
+            <th scope="col">{t('verify.col.signer')}</th>
+            <th scope="col">{t('verify.col.organisation')}</th>
+            <th scope="col">{t('verify.col.time')}</th>
+            <th scope="col">{t('verify.col.bytes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.signatures.map((s) => (
+            <tr key={s.file}>
+              <td>{s.file}</td>
+              <td className={s.valid ? 'verify-ok' : 'verify-bad'}>
+                {s.valid
+                  ? t('verify.valid')
+                  : t('verify.invalid', { reason: t(`verify.reason.${s.reason!}`) })}
+              </td>
+              <td>{s.signer?.name ?? t('verify.unknownSigner')}</td>
+              <td>{s.signer?.organisation ?? t('verify.unknownSigner')}</td>
+              <td>{s.signingTime ? formatInstant(s.signingTime) : '—'}</td>
+              <td>{bytesMatch(s) === null ? '—' : bytesMatch(s) ? t('common.yes') : t('common.no')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import type { ProjectorView } from '../../../../shared/contract/meetings';
+import { dossierStatusLabels, trackLabels } from '../../../../shared/domain/dossier';
+import { ApiError } from '../../../../shared/errors';
+import { getApi } from '../../api';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/session';
+import { reasonText, useDates } from '../meetings/format';
+import { useOrganisations } from '../meetings/hooks';
+
+/**
+ * The beamer's page (#/projector, no menu): follows the chair through a long poll. Each
+ * `projector.wait` returns as soon as anything the room sees changes (or after ~25 s), and the loop
+ * asks again at once, so the screen follows within milliseconds. It shows only what the backend's
+ * ProjectorView carries: pseudonyms, track, status and reasons; never a V-nummer, a date of birth or
+ * special-category data.
+ */
+export function Projector() {
+  const t = useT();
+  const dates = useDates();
+  const { orgName } = useOrganisations();
+  const [view, setView] = useState<ProjectorView | null>(null);
+  const [offline, setOffline] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    document.title = t('projector.title');
+    void (async () => {
+      let since = 0;
+      while (alive) {
+        try {
+          const v = await getApi()['projector.wait']({ sinceVersion: since });
+          if (!alive) return;
+          since = v.version;
+          setView(v);
+          setOffline(false);
+        } catch (e) {
+          if (!alive) return;
+          // Locked or logged out: the app shows the login screen instead of this page.
+          if (e instanceof ApiError && e.code === 'UNAUTHENTICATED')
+            return void useSession.getState().refresh();
+          setOffline(true);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [t]);
+
+  if (view?.blackout)
+    return (
+      <main id="main" className="projector projector-black" aria-label={t('projector.blackout')}>
+        <h1 className="visually-hidden">{t('projector.blackout')}</h1>
+      </main>
+    );
+  const item = view?.item;
+  return (
+    <main id="main" className="projector">
+      {offline ? <p role="status">{t('projector.offline')}</p> : null}
+      {!view?.meeting ? (
+        <h1 className="projector-idle">{t('projector.idle')}</h1>
+      ) : (
+        <>
+          <p className="projector-meeting">
+            {t('projector.meeting', { city: view.meeting.city, date: dates.date(view.meeting.date) })}
+            {item ? ` · ${t('projector.item', { n: item.number, total: item.total })}` : ''}
+          </p>
+          {item ? (
+            <>
+              <h1 className="projector-label" data-testid="projector-label">
+                {item.name ?? item.label}
+              </h1>
+              {item.name ? <p className="projector-sub">{item.label}</p> : null}
+              {item.track && item.status ? (
+                <p className="projector-status">
+                  {t('projector.status', {
+                    status: dossierStatusLabels[item.status],
+                    track: trackLabels[item.track],
+                  })}
+                </p>
+              ) : null}
+              {item.reasons.length > 0 ? (
+                <>
+                  <h2>{t('projector.why')}</h2>
+                  <ul className="projector-reasons">
+                    {item.reasons.map((r, i) => (
+                      <li key={i}>{reasonText(r, t, dates, orgName)}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {view.decisionText ? (
+                <section className="projector-decision" aria-labelledby="projector-decision-h">
+                  <h2 id="projector-decision-h">{t('projector.decision')}</h2>
+                  <p>{view.decisionText}</p>
+                </section>
+              ) : null}
+            </>
+          ) : null}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { method, rolesOnly } from './define';
+import { Id, tableRoles } from './positions';
+import { ConsentInput, ConsentValue, DecisionDirection, DecisionState } from '../domain/consent';
+import { IsoDate } from '../domain/dates';
+import { DossierStatus, EndedBy, OutcomeCategory, OutflowInput, Track } from '../domain/dossier';
+
+/*
+ * The gedragen besluit, its consents, escalation and the outflow of a dossier.
+ * - The chair (voorzitter) writes the decision text and settles it: carried, held or escalated.
+ * - Each organisation consents for itself (a deelnemer of that organisation) or the secretary
+ *   (notulist) records it on its behalf. `decisionVersion` is the version of the text consented to:
+ *   a consent to a text that changed meanwhile is refused with CONFLICT.
+ * - Changing the text or direction after consents were given clears them: they were given to the
+ *   old text (the answer says how many were cleared, so the UI can tell the room).
+ * - When the meeting closes, its decisions are locked; reopening needs a reason and is audited.
+ */
+
+export const Consent = z.object({
+  organisationId: z.number().int(),
+  organisationName: z.string(),
+  consent: ConsentValue,
+  reason: z.string().nullable(),
+  recordedById: z.number().int(),
+  recordedByName: z.string(),
+  onBehalf: z.boolean(),
+  recordedAt: z.string(),
+});
+export type Consent = z.infer<typeof Consent>;
+
+export const Evaluation = z.object({
+  carried: z.boolean(),
+  state: z.enum(['gedragen', 'open', 'geblokkeerd']),
+  participants: z.array(z.number().int()),
+  missing: z.array(z.number().int()),
+  objections: z.array(z.number().int()),
+  reservations: z.array(z.number().int()),
+  abstentions: z.array(z.number().int()),
+  ignored: z.array(z.number().int()),
+});
+
+export const Decision = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  dossierId: z.number().int(),
+  agendaItemId: z.number().int().nullable(),
+  meetingId: z.number().int().nullable(),
+  text: z.string(),
+  direction: DecisionDirection,
+  reviewDate: z.string().nullable(),
+  state: DecisionState,
+  locked: z.boolean(),
+  decidedAt: z.string().nullable(),
+  version: z.number().int(),
+  consents: z.array(Consent),
+  evaluation: Evaluation,
+  /** Consents cleared by this save because the text or direction changed (0 otherwise). */
+  clearedConsents: z.number().int(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const Escalation = z.object({
+  id: z.number().int(),
+  dossierId: z.number().int(),
+  decisionId: z.number().int().nullable(),
+  body: z.string(),
+  dissent: z.string(),
+  createdAt: z.string(),
+  returnedAt: z.string().nullable(),
+});
+export type Escalation = z.infer<typeof Escalation>;
+
+export const DossierOutcome = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  status: DossierStatus,
+  track: Track,
+  escalated: z.boolean(),
+  version: z.number().int(),
+  outcome: OutcomeCategory.nullable(),
+  outcomeSubkind: z.string().nullable(),
+  outcomeDetail: z.string().nullable(),
+  endedBy: EndedBy.nullable(),
+  outflowDate: z.string().nullable(),
+});
+export type DossierOutcome = z.infer<typeof DossierOutcome>;
+
+const reason = z.string().trim().min(1, 'required').max(1000, 'too_long');
+
+export const DecisionSaveInput = z
+  .object({
+    itemId: Id,
+    /** Omitted for a new decision; then `expectedVersion` is ignored. */
+    decisionId: Id.optional(),
+    expectedVersion: z.number().int().min(1).optional(),
+    text: z.string().trim().min(1, 'required').max(4000, 'too_long'),
+    direction: DecisionDirection,
+    reviewDate: IsoDate.nullish().transform((d) => d ?? null),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.decisionId !== undefined && d.expectedVersion === undefined)
+      ctx.addIssue({ code: 'custom', path: ['expectedVersion'], message: 'required' });
+  });
+export type DecisionSaveInput = z.input<typeof DecisionSaveInput>;
+
+export const DecisionConsentInput = ConsentInput.safeExtend({
+  decisionId: Id,
+  organisationId: Id,
+  decisionVersion: z.number().int().min(1),
+}).strict();
+export type DecisionConsentInput = z.input<typeof DecisionConsentInput>;
+
+export const SettleOutcome = z.enum(['gedragen', 'aanhouden', 'escaleren']);
+export type SettleOutcome = z.infer<typeof SettleOutcome>;
+
+export const OutflowRecordInput = OutflowInput.safeExtend({
+  dossierId: Id,
+  expectedVersion: z.number().int().min(1),
+}).strict();
+export type OutflowRecordInput = z.input<typeof OutflowRecordInput>;
+
+export const decisionsMethods = {
+  'decisions.save': method({ input: DecisionSaveInput, output: Decision, access: rolesOnly('voorzitter') }),
+  'decisions.consent': method({
+    input: DecisionConsentInput,
+    output: Decision,
+    access: rolesOnly(...tableRoles),
+  }),
+  'decisions.settle': method({
+    input: z
+      .object({ decisionId: Id, expectedVersion: z.number().int().min(1), outcome: SettleOutcome })
+      .strict(),
+    output: Decision,
+    access: rolesOnly('voorzitter'),
+  }),
+  'decisions.reopen': method({
+    input: z.object({ decisionId: Id, reason }).strict(),
+    output: Decision,
+    access: rolesOnly('voorzitter'),
+  }),
+  'decisions.list': method({
+    input: z.object({ dossierId: Id.optional(), meetingId: Id.optional() }).strict(),
+    output: z.array(Decision),
+    access: rolesOnly(...tableRoles),
+  }),
+  'escalations.return': method({
+    input: z.object({ escalationId: Id, reason }).strict(),
+    output: Escalation,
+    access: rolesOnly('voorzitter'),
+  }),
+  'outflow.record': method({
+    input: OutflowRecordInput,
+    output: DossierOutcome,
+    access: rolesOnly('voorzitter', 'casemanager'),
+  }),
+  'outflow.reopen': method({
+    input: z.object({ dossierId: Id, expectedVersion: z.number().int().min(1), reason }).strict(),
+    output: DossierOutcome,
+    access: rolesOnly('voorzitter', 'casemanager'),
+  }),
+} as const;

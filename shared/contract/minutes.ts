@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { anyUser, method, rolesOnly } from './define';
+
+/**
+ * Minutes (verslag): from concept through the correction round to adopted and signed, export as DOCX
+ * with detached signatures, and verification of such files. Files cross the boundary as base64.
+ */
+
+const Id = z.number().int().positive();
+const MeetingRef = z.object({ meetingId: Id }).strict();
+/** Base64 of at most ~20 MB of file: a DOCX of minutes is a few hundred KiB. */
+const Base64File = z
+  .string()
+  .max(27_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not_base64');
+const FileName = z.string().trim().min(1).max(255);
+
+export const MinutesState = z.enum(['concept', 'correctieronde', 'vastgesteld', 'ondertekend']);
+export type MinutesState = z.infer<typeof MinutesState>;
+export const SignerRole = z.enum(['voorzitter', 'secretaris']);
+export type SignerRole = z.infer<typeof SignerRole>;
+export const CorrectionTargetKind = z.enum(['position', 'action']);
+export const CorrectionField = z.enum(['reasoning', 'information', 'conditions', 'what', 'person']);
+export type CorrectionField = z.infer<typeof CorrectionField>;
+export const CorrectionStatus = z.enum(['voorgesteld', 'aanvaard', 'afgewezen']);
+
+export const MinutesSummary = z.object({
+  meetingId: Id,
+  date: z.string(),
+  place: z.string(),
+  meetingState: z.string(),
+  version: z.number().int(),
+  state: MinutesState,
+  signatures: z.number().int(),
+});
+export type MinutesSummary = z.infer<typeof MinutesSummary>;
+
+export const SignatureInfo = z.object({
+  role: SignerRole,
+  name: z.string(),
+  organisation: z.string(),
+  signedAt: z.string(),
+});
+
+export const MinutesVersionInfo = z.object({
+  version: z.number().int(),
+  state: MinutesState,
+  createdAt: z.string(),
+  adoptedAt: z.string().nullable(),
+  docxSha256: z.string().nullable(),
+  contentSha256: z.string().nullable(),
+  auditHead: z.string().nullable(),
+  signatures: z.array(SignatureInfo),
+});
+export type MinutesVersionInfo = z.infer<typeof MinutesVersionInfo>;
+
+export const CorrectionTarget = z.object({
+  kind: CorrectionTargetKind,
+  id: Id,
+  organisation: z.string(),
+  dossierNumber: z.string().nullable(),
+  dossierInitials: z.string().nullable(),
+  fields: z.record(z.string(), z.string()),
+});
+export type CorrectionTarget = z.infer<typeof CorrectionTarget>;
+
+export const Correction = z.object({
+  id: Id,
+  version: z.number().int(),
+  organisation: z.string(),
+  targetKind: CorrectionTargetKind,
+  targetId: Id,
+  dossierNumber: z.string().nullable(),
+  field: z.string(),
+  originalText: z.string(),
+  proposedText: z.string(),
+  status: CorrectionStatus,
+  decisionReason: z.string().nullable(),
+  proposedBy: z.string(),
+  proposedAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type Correction = z.infer<typeof Correction>;
+
+export const MinutesDetail = z.object({
+  meetingId: Id,
+  city: z.string(),
+  date: z.string(),
+  place: z.string(),
+  chair: z.string(),
+  secretary: z.string(),
+  version: z.number().int(),
+  state: MinutesState,
+  /** The records changed after this version was adopted: a new version would differ. */
+  changedSinceAdoption: z.boolean(),
+  versions: z.array(MinutesVersionInfo),
+  corrections: z.array(Correction),
+  /** What the caller may correct: their own organisation's positions and actions (all, for the secretary). */
+  targets: z.array(CorrectionTarget),
+  /** The role the caller would sign in, or null when they do not sign these minutes. */
+  mySignerRole: SignerRole.nullable(),
+  organisations: z.array(z.object({ id: Id, name: z.string() })),
+  dossiers: z.array(z.object({ number: z.string(), initials: z.string() })),
+});
+export type MinutesDetail = z.infer<typeof MinutesDetail>;
+
+export const ExportScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('full') }).strict(),
+  z.object({ kind: z.literal('organisation'), organisationId: Id }).strict(),
+  z
+    .object({
+      kind: z.literal('dossier'),
+      dossierNumber: z.string().trim().min(1).max(40),
+      organisationId: Id.optional(),
+    })
+    .strict(),
+]);
+export type ExportScope = z.infer<typeof ExportScope>;
+
+export const ExportedFile = z.object({ name: z.string(), mediaType: z.string(), base64: z.string() });
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+export const VerifyReason = z.enum([
+  'malformed',
+  'signer_certificate_missing',
+  'missing_signed_attribute',
+  'signing_certificate_mismatch',
+  'unsupported_algorithm',
+  'digest_mismatch',
+  'bad_signature',
+  'untrusted_signer',
+  'certificate_not_valid_at_signing_time',
+  'key_usage',
+]);
+export type VerifyReason = z.infer<typeof VerifyReason>;
+
+export const SignatureCheck = z.object({
+  file: z.string(),
+  role: SignerRole.nullable(),
+  valid: z.boolean(),
+  reason: VerifyReason.nullable(),
+  signer: z.object({ name: z.string().nullable(), organisation: z.string().nullable() }).nullable(),
+  signingTime: z.string().nullable(),
+});
+export type SignatureCheck = z.infer<typeof SignatureCheck>;
+
+export const MinutesVerification = z.object({
+  documentSha256: z.string(),
+  signatures: z.array(SignatureCheck),
+  allValid: z.boolean(),
+  /** This exact document is a stored version of minutes in this environment. */
+  knownVersion: z.object({ meetingId: Id, date: z.string(), version: z.number().int() }).nullable(),
+  caSource: z.enum(['environment', 'file']),
+});
+export type MinutesVerification = z.infer<typeof MinutesVerification>;
+
+export const minutesMethods = {
+  'minutes.list': method({ input: z.object({}).strict(), output: z.array(MinutesSummary), access: anyUser }),
+  'minutes.get': method({ input: MeetingRef, output: MinutesDetail, access: anyUser }),
+  'minutes.startCorrections': method({
+    input: MeetingRef,
+    output: MinutesDetail,
+    access: rolesOnly('notulist', 'voorzitter'),
+  }),
+  'minutes.proposeCorrection': method({
+    input: z
+      .object({
+        meetingId: Id,
+        targetKind: CorrectionTargetKind,
+        targetId: Id,
+        field: CorrectionField,
+        text: z.string().trim().min(1).max(4000),
+      })
+      .strict(),
+    output: MinutesDetail,
+    access: rolesOnly('deelnemer', 'casemanager', 'voorzitter', 'notulist'),
+  }),
+  'minutes.decideCorrection': method({
+    input: z.object({ correctionId: Id, accept: z.boolean(), reason: z.string().trim().max(2000) }).strict(),
+    output: MinutesDetail,
+    access: rolesOnly('notulist'),
+  }),
+  'minutes.adopt': method({
+    input: MeetingRef,
+    output: MinutesDetail,
+    access: rolesOnly('notulist', 'voorzitter'),
+  }),
+  'minutes.sign': method({
+    input: MeetingRef,
+    output: MinutesDetail,
+    access: rolesOnly('notulist', 'voorzitter'),
+  }),
+  'minutes.newVersion': method({
+    input: MeetingRef,
+    output: MinutesDetail,
+    access: rolesOnly('notulist', 'voorzitter'),
+  }),
+  'minutes.export': method({
+    input: z
+      .object({ meetingId: Id, scope: ExportScope, version: z.number().int().positive().optional() })
+      .strict(),
+    output: z.object({ version: z.number().int(), state: MinutesState, files: z.array(ExportedFile) }),
+    access: anyUser,
+  }),
+  'minutes.verify': method({
+    input: z
+      .object({
+        docx: z.object({ name: FileName, base64: Base64File }).strict(),
+        signatures: z
+          .array(z.object({ name: FileName, base64: Base64File }).strict())
+          .min(1)
+          .max(10),
+        caPem: z.string().max(100_000).optional(),
+      })
+      .strict(),
+    output: MinutesVerification,
+    access: anyUser,
+  }),
+  'minutes.settings.get': method({
+    input: z.object({}).strict(),
+    output: z.object({ fullNames: z.boolean() }),
+    access: anyUser,
+  }),
+  'minutes.settings.update': method({
+    input: z.object({ fullNames: z.boolean() }).strict(),
+    output: z.object({ fullNames: z.boolean() }),
+    access: rolesOnly('beheerder'),
+  }),
+} as const;

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { RunningBrowserHost } from '../../electron/serve/main';
+import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+
+test.describe.configure({ mode: 'serial' });
+
+let dataDir: string;
+let host: RunningBrowserHost;
+
+test.beforeAll(async () => {
+  dataDir = newDataDir();
+  host = await startHost(dataDir);
+});
+test.afterAll(async () => {
+  await host.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(`demo-${username}-2026`);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes the track with a reason and sees it in the timeline', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(host.host.url);
+  await page.getByRole('button', { name: 'Demo openen' }).click();
+  await page.getByRole('button', { name: 'Naar inloggen' }).click();
+  await login(page, 'casemanager');
+
+  // The register is the first screen; the list shows the open demo dossiers.
+  await expect(page.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'dossiers' })).toHaveText(/van 10 dossiers/);
+  await expect(page.getByRole('grid', { name: 'Dossiers' })).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'dossiers-01-list');
+
+  // Part of the V-nummer, typed the way people do, with a space.
+  await page.getByLabel(/^Zoeken op naam/).fill('3012 457');
+  await expect(page.getByRole('status').filter({ hasText: 'dossiers' })).toHaveText('1 van 10 dossiers');
+  const row = page.getByRole('row', { name: 'D-2026-0001 Mateus Kiala Domingos' });
+  await expect(row).toBeVisible();
+  await row.focus();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { name: 'D-2026-0001 — Mateus Kiala Domingos' })).toBeVisible();
+  await expect(page.getByText('Medische belemmering: ja')).toBeVisible();
+  await expect(page.getByText('PTSS')).toHaveCount(0);
+  await page.getByRole('button', { name: /Bijzondere persoonsgegevens tonen/ }).click();
+  await expect(page.getByLabel('Toelichting gezondheid')).toHaveValue(/PTSS/);
+  await page.getByRole('button', { name: 'Verbergen' }).click();
+  await expectAccessible(page);
+  await snap(page, 'dossiers-02-detail');
+
+  await page.getByRole('button', { name: 'Bewerken' }).click();
+  await page.getByLabel('Geboortedatum', { exact: true }).fill('1988-02-30');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(page.getByText('Deze datum bestaat niet.')).toBeVisible();
+  await expect(page.getByLabel('Geboortedatum', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await snap(page, 'dossiers-03-bad-date');
+
+  await page.getByLabel('Geboortedatum', { exact: true }).fill('1988-03-14');
+  await page.getByLabel('Traject', { exact: true }).selectOption({ label: 'Tweesporen' });
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(page.getByText('Geef de reden voor de wijziging van traject of status.')).toBeVisible();
+  await page.getByLabel(/^Reden van de wijziging/).fill('BMA-advies negatief; terugkeer wordt voorbereid naast de medische aanvraag');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+
+  await expect(page.getByText('De wijzigingen zijn opgeslagen.')).toBeVisible();
+  const timeline = page.getByRole('region', { name: 'Tijdlijn' });
+  await expect(timeline.getByRole('listitem').first()).toContainText('Traject: Legalisatie → Tweesporen');
+  await expect(timeline.getByRole('listitem').first()).toContainText('BMA-advies negatief');
+  await expect(timeline.getByRole('listitem').first()).toContainText('Sanne de Vries');
+  await expectAccessible(page);
+  await snap(page, 'dossiers-04-timeline');
+
+  // Another party at the table sees the conclusion only.
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('heading', { name: 'Vergrendeld' })).toBeVisible();
+  await login(page, 'ind');
+  // The page keeps its address (#/dossiers/1) across the lock, so the new user lands on the same dossier.
+  await expect(page.getByRole('heading', { name: 'D-2026-0001 — Mateus Kiala Domingos' })).toBeVisible();
+  await expect(page.getByText('Medische belemmering: ja')).toBeVisible();
+  await expect(page.getByText(/U ziet alleen de conclusie/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /Bijzondere persoonsgegevens tonen/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Bewerken' })).toHaveCount(0);
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/PTSS|GGZ|BMA-advies aangevraagd/);
+  await expectAccessible(page);
+  await snap(page, 'dossiers-05-ind-conclusion');
+  expect(errors).toEqual([]);
+});
