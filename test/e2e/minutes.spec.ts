@@ -60,7 +60,9 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   // A later change: the secretary starts version 2 and opens the correction round.
   await page.getByRole('button', { name: 'Nieuwe versie maken' }).click();
   await expect(page.getByText('Versie 2: Concept')).toBeVisible();
-  await expect(page.getByText('Deze handtekeningen horen bij versie 1 en gelden niet voor latere versies.')).toBeVisible();
+  await expect(
+    page.getByText('Deze handtekeningen horen bij versie 1 en gelden niet voor latere versies.'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Correctieronde openen' }).click();
   await expect(page.getByText('Versie 2: Correctieronde')).toBeVisible();
 
@@ -68,7 +70,10 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await switchTo(page, 'ngo');
   await expect(page.getByText('Versie 2: Correctieronde')).toBeVisible();
   const target = page.getByLabel('Wat wilt u corrigeren?');
-  await expect(target.locator('option')).toHaveText([/^Standpunt VluchtelingenWerk/, /^Actie VluchtelingenWerk/]);
+  await expect(target.locator('option')).toHaveText([
+    /^Standpunt VluchtelingenWerk/,
+    /^Actie VluchtelingenWerk/,
+  ]);
   await target.selectOption({ label: (await target.locator('option').nth(1).innerText()).trim() });
   await page.getByLabel('Onderdeel').selectOption({ label: 'Wie' });
   await page.getByLabel('Nieuwe tekst').fill('Noor Nijland (VluchtelingenWerk)');
@@ -117,7 +122,26 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   expect(path.basename(docx)).toMatch(/^verslag-demostad-\d{4}-\d{2}-\d{2}-v2\.docx$/);
   expect(p7s.map((f) => path.basename(f).split('.').at(-2))).toEqual(['voorzitter', 'secretaris']);
   for (const sig of p7s) {
-    const r = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', sig, '-content', docx, '-CAfile', path.join(dir, 'ca.pem'), '-cades', '-out', '/dev/null'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        sig,
+        '-content',
+        docx,
+        '-CAfile',
+        path.join(dir, 'ca.pem'),
+        '-cades',
+        '-out',
+        '/dev/null',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
   }
   await snap(page, 'minutes-06-export');
@@ -131,8 +155,12 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await page.getByLabel('Verslag (.docx)').setInputFiles(docx);
   await page.getByLabel(/Handtekeningen/).setInputFiles(p7s);
   await page.getByRole('button', { name: 'Controleren' }).click();
-  await expect(page.getByRole('heading', { name: 'Geldig: alle 2 handtekeningen horen bij precies dit document.' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: 'Vera Voorzitter' })).toContainText('Gemeente Demostad');
+  await expect(
+    page.getByRole('heading', { name: 'Geldig: alle 2 handtekeningen horen bij precies dit document.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Vera Voorzitter' })).toContainText(
+    'Gemeente Demostad',
+  );
   await expect(page.getByText(/Dit is versie 2 van het verslag/)).toBeVisible();
   await expectAccessible(page);
   await snap(page, 'minutes-07-verify-valid');
@@ -144,8 +172,12 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   fs.writeFileSync(tampered, bytes);
   await page.getByLabel('Verslag (.docx)').setInputFiles(tampered);
   await page.getByRole('button', { name: 'Controleren' }).click();
-  await expect(page.getByRole('heading', { name: 'Niet geldig: niet elke handtekening hoort bij dit document.' })).toBeVisible();
-  await expect(page.getByText('Niet geldig: het document is gewijzigd of het is een ander document')).toHaveCount(2);
+  await expect(
+    page.getByRole('heading', { name: 'Niet geldig: niet elke handtekening hoort bij dit document.' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Niet geldig: het document is gewijzigd of het is een ander document'),
+  ).toHaveCount(2);
   await expectAccessible(page);
   await snap(page, 'minutes-08-verify-tampered');
   expect(errors).toEqual([]);

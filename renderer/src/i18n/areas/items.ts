@@ -13,7 +13,8 @@ export const itemsNl = {
   'items.keys.org': 'naar het standpunt van organisatie 1 t/m 9',
   'items.keys.save': 'opslaan (het formulier waarin u staat)',
   'items.keys.decision': 'naar de besluittekst',
-  'items.keys.consent': 'naar de instemming',
+  'items.keys.consent': 'naar de volgende organisatie zonder instemming',
+  'items.keys.settle': 'naar besluit afronden (vaststellen, aanhouden, escaleren)',
   'items.keys.action': 'nieuw actiepunt',
   'items.keys.outflow': 'naar uitstroom',
 
@@ -227,7 +228,8 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'items.keys.org': "to organisation 1 to 9's position",
   'items.keys.save': 'save (the form you are in)',
   'items.keys.decision': 'to the decision text',
-  'items.keys.consent': 'to the consents',
+  'items.keys.consent': 'to the next organisation without consent',
+  'items.keys.settle': 'to settling the decision (adopt, hold, escalate)',
   'items.keys.action': 'new action',
   'items.keys.outflow': 'to outflow',
 

@@ -13,6 +13,7 @@ const filters: ActionFilter[] = ['open', 'overdue', 'all'];
 /** "Acties van mijn organisatie": the user's organisation's actions, filterable; the chair and secretary may pick another. */
 export function ActionsScreen() {
   const t = useT();
+  const api = getApi();
   const session = useSession((s) => s.status?.session);
   const [filter, setFilter] = useState<ActionFilter>('open');
   const [dossier, setDossier] = useState('');
@@ -24,22 +25,19 @@ export function ActionsScreen() {
 
   const load = useCallback(async () => {
     try {
-      const r = await getApi()['actions.list']({ filter, ...(org ? { organisationId: Number(org) } : {}) });
+      const r = await api['actions.list']({ filter, ...(org ? { organisationId: Number(org) } : {}) });
       setActions(r.actions);
       setError(null);
     } catch (e) {
       setError(itemErrorText(e, t));
     }
-  }, [filter, org, t]);
+  }, [api, filter, org, t]);
   useEffect(() => {
     void load();
   }, [load]);
   useEffect(() => {
-    if (runsMeeting)
-      void getApi()
-        ['organisations.list']({})
-        .then((o) => setOrgs(o.filter((x) => x.active)));
-  }, [runsMeeting]);
+    if (runsMeeting) void api['organisations.list']({}).then((o) => setOrgs(o.filter((x) => x.active)));
+  }, [api, runsMeeting]);
 
   // The dossier filter offers the dossiers that occur in the list (by number and initials only).
   const dossiers = [

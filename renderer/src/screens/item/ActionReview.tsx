@@ -12,6 +12,7 @@ const outcomes: ActionReviewOutcome[] = ['gedaan', 'uitgesteld', 'vervallen', 'n
 /** Reviewing one open action: done, postponed (new date and reason), lapsed or not done (reason). */
 export function ActionReview(props: { action: Action; meetingId: number | null; onDone(): Promise<void> }) {
   const t = useT();
+  const api = getApi();
   const [outcome, setOutcome] = useState<ActionReviewOutcome | ''>('');
   const [newDueDate, setNewDueDate] = useState('');
   const [reason, setReason] = useState('');
@@ -30,26 +31,24 @@ export function ActionReview(props: { action: Action; meetingId: number | null; 
           setErrors({ outcome: t('field.required') });
           return;
         }
-        void getApi()
-          ['actions.review']({
-            actionId: a.id,
-            expectedVersion: a.version,
-            outcome,
-            newDueDate: outcome === 'uitgesteld' ? newDueDate.trim() || null : null,
-            reason: reason.trim() || null,
-            meetingId: props.meetingId,
-          })
-          .then(
-            async () => {
-              setErrors({});
-              setError(null);
-              await props.onDone();
-            },
-            (err: unknown) => {
-              setErrors(fieldErrors(err, t));
-              setError(itemErrorText(err, t));
-            },
-          );
+        void api['actions.review']({
+          actionId: a.id,
+          expectedVersion: a.version,
+          outcome,
+          newDueDate: outcome === 'uitgesteld' ? newDueDate.trim() || null : null,
+          reason: reason.trim() || null,
+          meetingId: props.meetingId,
+        }).then(
+          async () => {
+            setErrors({});
+            setError(null);
+            await props.onDone();
+          },
+          (err: unknown) => {
+            setErrors(fieldErrors(err, t));
+            setError(itemErrorText(err, t));
+          },
+        );
       }}
     >
       <Select

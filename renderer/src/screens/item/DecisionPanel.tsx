@@ -153,7 +153,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               : ''}
           </p>
           {work.permissions.decide && open ? (
-            <div className="actions" role="group" aria-label={t('settle.title')}>
+            <div className="actions" role="group" aria-label={t('settle.title')} data-shortcut="settle">
               <Button
                 variant="primary"
                 isDisabled={!d.evaluation.carried}
@@ -245,7 +245,7 @@ function Consents({
         {work.participants.map((p) => {
           const c = decision.consents.find((x) => x.organisationId === p.organisationId);
           return (
-            <li key={p.organisationId}>
+            <li key={p.organisationId} data-pending={c ? undefined : true}>
               <strong>{p.organisationName}</strong>:{' '}
               {c ? (
                 <>
@@ -285,6 +285,7 @@ function ConsentForm(props: {
   reload(): Promise<void>;
 }) {
   const t = useT();
+  const api = getApi();
   const [value, setValue] = useState<ConsentValue | ''>(props.given ?? '');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -301,26 +302,24 @@ function ConsentForm(props: {
           setErrors({ consent: t('field.required') });
           return;
         }
-        void getApi()
-          ['decisions.consent']({
-            decisionId: props.decision.id,
-            organisationId: props.organisationId,
-            consent: value,
-            reason: reason.trim() || null,
-            decisionVersion: props.decision.version,
-          })
-          .then(
-            async () => {
-              setErrors({});
-              setMessage(null);
-              await props.reload();
-            },
-            async (err: unknown) => {
-              setErrors(fieldErrors(err, t));
-              setMessage({ kind: 'error', text: itemErrorText(err, t) });
-              await props.reload();
-            },
-          );
+        void api['decisions.consent']({
+          decisionId: props.decision.id,
+          organisationId: props.organisationId,
+          consent: value,
+          reason: reason.trim() || null,
+          decisionVersion: props.decision.version,
+        }).then(
+          async () => {
+            setErrors({});
+            setMessage(null);
+            await props.reload();
+          },
+          async (err: unknown) => {
+            setErrors(fieldErrors(err, t));
+            setMessage({ kind: 'error', text: itemErrorText(err, t) });
+            await props.reload();
+          },
+        );
       }}
     >
       <Select

@@ -42,6 +42,7 @@ export function EscalationsPanel({ work, reload }: { work: ItemWork; reload(): P
 
 function ReturnForm({ escalation, reload }: { escalation: Escalation; reload(): Promise<void> }) {
   const t = useT();
+  const api = getApi();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -51,18 +52,16 @@ function ReturnForm({ escalation, reload }: { escalation: Escalation; reload(): 
       onKeyDown={submitOnCtrlEnter}
       onSubmit={(ev) => {
         ev.preventDefault();
-        void getApi()
-          ['escalations.return']({ escalationId: escalation.id, reason })
-          .then(
-            async () => {
-              setMessage({ kind: 'success', text: t('escalation.returnedDone') });
-              await reload();
-            },
-            (e: unknown) => {
-              setErrors(fieldErrors(e, t));
-              setMessage({ kind: 'error', text: itemErrorText(e, t) });
-            },
-          );
+        void api['escalations.return']({ escalationId: escalation.id, reason }).then(
+          async () => {
+            setMessage({ kind: 'success', text: t('escalation.returnedDone') });
+            await reload();
+          },
+          (e: unknown) => {
+            setErrors(fieldErrors(e, t));
+            setMessage({ kind: 'error', text: itemErrorText(e, t) });
+          },
+        );
       }}
     >
       <TextInput

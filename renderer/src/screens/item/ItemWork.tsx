@@ -77,6 +77,10 @@ export function ItemWork({ meetingId, itemId }: { meetingId: number; itemId: num
           </dt>
           <dd>{t('items.keys.consent')}</dd>
           <dt>
+            <kbd>Alt+S</kbd>
+          </dt>
+          <dd>{t('items.keys.settle')}</dd>
+          <dt>
             <kbd>Alt+A</kbd>
           </dt>
           <dd>{t('items.keys.action')}</dd>

@@ -5,18 +5,21 @@ import { useEffect, type RefObject } from 'react';
  * Electron menu reserve (Ctrl+L/T/W/N, Alt+D/E/F, Ctrl+Shift+P opens the projector):
  *   Alt+1 … Alt+9  the position of the n-th participating organisation
  *   Alt+B          the decision text (besluit)
- *   Alt+I          the consents (instemming)
+ *   Alt+I          the next organisation whose consent is missing (instemming)
+ *   Alt+S          settling the decision (vaststellen, aanhouden, escaleren)
  *   Alt+A          a new action (actiepunt)
  *   Alt+U          outflow (uitstroom)
  *   Ctrl+Enter     saves the form the focus is in (see controls.tsx)
  * `event.code` is used, so the keys work whatever character a layout puts on them.
  */
 
-const targets: Record<string, string> = {
-  KeyB: '[data-shortcut="decision"]',
-  KeyI: '[data-shortcut="consent"]',
-  KeyA: '[data-shortcut="action"]',
-  KeyU: '[data-shortcut="outflow"]',
+/** Per key, the places to go, best first: e.g. the first organisation still to consent, else the list. */
+const targets: Record<string, string[]> = {
+  KeyB: ['[data-shortcut="decision"]'],
+  KeyI: ['[data-shortcut="consent"] [data-pending]:has(select)', '[data-shortcut="consent"]'],
+  KeyS: ['[data-shortcut="settle"]'],
+  KeyA: ['[data-shortcut="action"]'],
+  KeyU: ['[data-shortcut="outflow"]'],
 };
 
 /** The first control inside a section, or the section's heading when it has none (read-only). */
@@ -35,8 +38,9 @@ export function useItemShortcuts(root: RefObject<HTMLElement | null>): void {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !root.current) return;
       const digit = /^Digit([1-9])$/.exec(e.code);
-      const selector = digit ? `[data-org-row="${digit[1]}"]` : targets[e.code];
-      if (selector && focusIn(root.current, selector)) e.preventDefault();
+      const selectors = digit ? [`[data-org-row="${digit[1]}"]`] : (targets[e.code] ?? []);
+      const el = root.current;
+      if (selectors.some((s) => focusIn(el, s))) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

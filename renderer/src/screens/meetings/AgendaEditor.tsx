@@ -33,7 +33,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
     if (!r) return;
     refocus.current = null;
     const li = listRef.current?.querySelector<HTMLElement>(`[data-item-id="${r.id}"]`);
-    (li?.querySelector<HTMLElement>(r.selector) ?? li)?.focus();
+    ((r.selector ? li?.querySelector<HTMLElement>(r.selector) : null) ?? li)?.focus();
   }, [props.items]);
 
   const move = async (item: AgendaItemView, to: number, selector = '') => {

@@ -1,0 +1,349 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { RunningBrowserHost } from '../../electron/serve/main';
+import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+
+/*
+ * One agenda item worked through by keyboard only (positions for several organisations as the
+ * secretary, the decision text, consents, an action, adopting it), a held decision that returns on the
+ * next meeting's proposed agenda, and an escalation. The meeting itself is prepared through the real
+ * API (meetings.plan, setAttendance, agenda.add, start) from the logged-in page.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+let dataDir: string;
+let host: RunningBrowserHost;
+
+test.beforeAll(async () => {
+  dataDir = newDataDir();
+  host = await startHost(dataDir);
+});
+test.afterAll(async () => {
+  await host.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A call through the browser host's /rpc, with the page's session cookie: the same door the UI uses. */
+async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([m, i]) => {
+      const res = await fetch('/rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ method: m, input: i }),
+      });
+      return (await res.json()) as {
+        ok: boolean;
+        value?: unknown;
+        error?: { code: string; message: string };
+      };
+    },
+    [method, input] as const,
+  );
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
+}
+
+interface Meeting {
+  id: number;
+  version: number;
+  items: { id: number; kind: string; label?: string; dossierId?: number | null }[];
+}
+
+const addDays = (iso: string, n: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Plans a meeting with the demo table's attendance and the given dossiers on the agenda, and starts it. */
+async function prepareMeeting(page: Page, date: string, dossierNumbers: string[]): Promise<Meeting> {
+  let m = await rpc<Meeting>(page, 'meetings.plan', { date });
+  const orgs = await rpc<{ id: number; name: string }[]>(page, 'organisations.list', {});
+  const presence: Record<string, string> = {
+    'Gemeente Demostad': 'aanwezig',
+    IND: 'aanwezig',
+    'DT&V': 'aanwezig',
+    VluchtelingenWerk: 'schriftelijke_inbreng',
+    Politie: 'aanwezig',
+    GGD: 'afwezig_met_bericht',
+  };
+  for (const o of orgs)
+    m = await rpc<Meeting>(page, 'meetings.setAttendance', {
+      meetingId: m.id,
+      version: m.version,
+      organisationId: o.id,
+      presence: presence[o.name] ?? null,
+    });
+  for (const n of dossierNumbers)
+    m = await rpc<Meeting>(page, 'meetings.agenda.add', {
+      meetingId: m.id,
+      version: m.version,
+      kind: 'dossier',
+      dossierNumber: n,
+    });
+  return rpc<Meeting>(page, 'meetings.start', { meetingId: m.id, version: m.version });
+}
+
+const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+let meeting: Meeting;
+let dossierItems: Meeting['items'];
+
+test('a whole agenda item by keyboard: positions for several organisations, decision, consents, an action', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(host.host.url);
+  await page.getByRole('button', { name: 'Demo openen' }).click();
+  await page.getByRole('button', { name: 'Naar inloggen' }).click();
+  await login(page, 'beheerder', 'demo-beheerder-2026');
+  // A small city: the chair also keeps the minutes (voorzitter and notulist in one person).
+  const orgs = await rpc<{ id: number; name: string }[]>(page, 'organisations.list', {});
+  await rpc(page, 'users.create', {
+    displayName: 'Wim Wessels',
+    username: 'wim',
+    organisationId: orgs.find((o) => o.name === 'Gemeente Demostad')!.id,
+    roles: ['voorzitter', 'notulist'],
+    password: 'wim zit voor en notuleert',
+  });
+  await page.keyboard.press('Control+Shift+L');
+  await login(page, 'wim', 'wim zit voor en notuleert');
+  const list = await rpc<{ rows: { number: string; status: string }[] }>(page, 'dossiers.list', {});
+  const numbers = list.rows
+    .filter((d) => !['uitgestroomd', 'gesloten'].includes(d.status))
+    .map((d) => d.number);
+  expect(numbers.length).toBeGreaterThanOrEqual(3);
+  meeting = await prepareMeeting(page, addDays(today, 1), numbers.slice(0, 3));
+  dossierItems = meeting.items.filter((i) => i.kind === 'dossier');
+
+  await page.goto(`${host.host.url.split('#')[0]}#/punt/${meeting.id}/${dossierItems[0]!.id}`);
+  await expect(page.getByRole('heading', { name: 'Standpunten' })).toBeVisible();
+  await expect(page.getByText('Alt+1')).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'item-01-empty');
+
+  // Positions, each reached with Alt+n, typed, saved with Ctrl+Enter.
+  const position = async (
+    n: number,
+    org: string,
+    direction: string,
+    reasoning: string,
+    withheld?: string,
+  ) => {
+    await page.keyboard.press(`Alt+${n}`);
+    await expect(page.getByRole('combobox', { name: 'Richting' }).nth(n - 1)).toBeFocused();
+    await page.keyboard.type(direction);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(reasoning);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`Informatie van ${org}`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    if (withheld) {
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(withheld);
+    }
+    await page.keyboard.press('Control+Enter');
+    await expect(
+      page.getByText(new RegExp(`Standpunt van ${org.replace('&', '\\&')} vastgelegd \\(versie 1\\)`)),
+    ).toBeVisible();
+  };
+  await position(1, 'Gemeente Demostad', 'Terug', 'Perspectief op terugkeer met steun van IOM.');
+  await position(2, 'IND', 'Terug', 'Geen nieuwe gronden.');
+  await position(3, 'DT&V', 'Terug', 'Vertrekplan is haalbaar.', 'Lopend onderzoek naar reisdocument.');
+  await position(4, 'VluchtelingenWerk', 'Twee', 'Eerst stabiliseren, dan terugkeer voorbereiden.');
+  const ind = page.locator('[data-org-row="2"]');
+  await expect(ind.getByText(/vastgelegd door notulist namens IND/)).toBeVisible();
+  await expect(
+    page.locator('[data-org-row="3"]').getByText('Lopend onderzoek naar reisdocument.'),
+  ).toBeVisible();
+
+  // The decision text: Alt+B, direction and review date, Ctrl+Enter.
+  await page.keyboard.press('Alt+B');
+  await expect(page.getByLabel('Besluittekst')).toBeFocused();
+  await page.keyboard.type('Terugkeer voorbereiden met IOM; medische check vóór vertrek.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Terug');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(addDays(today, 60));
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText(/Besluit \d{4}-\d{3} opgeslagen\./)).toBeVisible();
+  await expect(
+    page.getByText(/Nog niet gedragen: wacht op Gemeente Demostad, IND, DT&V, VluchtelingenWerk, Politie/),
+  ).toBeVisible();
+
+  // Consents: Alt+I goes to the next organisation still to answer each time.
+  const consent = async (org: string, value: string, reason?: string) => {
+    await page.keyboard.press('Alt+I');
+    await expect(page.getByRole('combobox', { name: `Instemming van ${org}` })).toBeFocused();
+    // Type-ahead picks the option; "+" means the one after it (a space would open the list).
+    await page.keyboard.type(value.replace('+', ''));
+    if (value.endsWith('+')) await page.keyboard.press('ArrowDown');
+    if (reason) {
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(reason);
+    }
+    await page.keyboard.press('Control+Enter');
+    await expect(page.locator('[data-shortcut="consent"] li', { hasText: org })).not.toHaveAttribute(
+      'data-pending',
+      'true',
+    );
+  };
+  await consent('Gemeente Demostad', 'Akkoord');
+  await consent('IND', 'Akkoord');
+  await consent('DT&V', 'Akkoord+', 'Alleen na fit-to-fly.');
+  await consent('VluchtelingenWerk', 'Ont', 'Schriftelijk: geen rol in de terugkeer.');
+  await consent('Politie', 'Akkoord');
+  await expect(
+    page.getByText('Gedragen: iedere deelnemende organisatie heeft gereageerd en niemand maakt bezwaar.'),
+  ).toBeVisible();
+  await expect(page.getByText(/door Wim Wessels, vastgelegd door notulist namens DT&V/)).toBeVisible();
+
+  // An action: Alt+A, what, organisation, person, due date; linked to the decision.
+  await page.keyboard.press('Alt+A');
+  await expect(page.getByRole('textbox', { name: 'Actie' })).toBeFocused();
+  await page.keyboard.type('Vertrekgesprek plannen met IOM');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('DT');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Daan');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(addDays(today, 8));
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Actiepunt toegevoegd voor DT&V.')).toBeVisible();
+  await expect(page.getByText(/Vertrekgesprek plannen met IOM — DT&V \(Daan\)/)).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'item-02-recorded');
+
+  // Adopt it: Alt+S reaches the settle buttons; the first enabled one is "Vaststellen".
+  await page.keyboard.press('Alt+S');
+  await expect(page.getByRole('button', { name: 'Vaststellen als gedragen besluit' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Besluit \d{4}-\d{3} is gedragen en vastgesteld\./)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Besluit \d{4}-\d{3} — gedragen/ })).toBeVisible();
+  await expect(page.getByText(/Status dossier: Besluit gedragen · traject: Terugkeer/)).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'item-03-carried');
+  expect(errors).toEqual([]);
+});
+
+test('a held decision comes back on the next meeting’s proposed agenda; decisions lock when the meeting ends', async ({
+  page,
+}) => {
+  await page.goto(`${host.host.url.split('#')[0]}#/punt/${meeting.id}/${dossierItems[1]!.id}`);
+  if (await page.getByLabel('Gebruikersnaam').isVisible())
+    await login(page, 'wim', 'wim zit voor en notuleert');
+  await expect(page.getByRole('heading', { name: 'Standpunten' })).toBeVisible();
+  await page.keyboard.press('Alt+B');
+  await page.keyboard.type('Medisch advies afwachten; terugkeer pas daarna bespreken.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Terug');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText(/Besluit \d{4}-\d{3} opgeslagen\./)).toBeVisible();
+  await page.keyboard.press('Alt+I');
+  await page.keyboard.type('Akkoord');
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Alt+I');
+  await page.keyboard.type('Bez');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Medicatie alleen in de hoofdstad beschikbaar.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Niet gedragen: bezwaar van IND.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Vaststellen als gedragen besluit' })).toBeDisabled();
+  await page.keyboard.press('Alt+S');
+  await expect(page.getByRole('button', { name: 'Aanhouden (komt volgende keer terug)' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/is aangehouden; het dossier komt op de volgende agenda terug/)).toBeVisible();
+  await snap(page, 'item-04-held');
+
+  // End the meeting; its decisions are locked, and the next meeting's proposal brings the held dossier back.
+  const m = await rpc<Meeting>(page, 'meetings.get', { meetingId: meeting.id });
+  await rpc(page, 'meetings.end', { meetingId: meeting.id, version: m.version });
+  await page.reload();
+  await expect(
+    page.getByText('Dit overleg is afgerond: standpunten en besluiten liggen vast.'),
+  ).toBeVisible();
+  await expect(page.getByText('Vergrendeld: het overleg is afgerond.')).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'item-05-locked');
+  const next = await rpc<Meeting>(page, 'meetings.plan', { date: addDays(today, 8) });
+  const proposal = await rpc<{ items: { dossierId: number | null; reasons: { code: string }[] }[] }>(
+    page,
+    'meetings.agenda.propose',
+    {
+      meetingId: next.id,
+    },
+  );
+  const heldDossier = (
+    await rpc<{ dossier: { id: number } | null }>(page, 'items.work', {
+      meetingId: meeting.id,
+      itemId: dossierItems[1]!.id,
+    })
+  ).dossier!.id;
+  const back = proposal.items.find((i) => i.dossierId === heldDossier);
+  expect(back?.reasons.map((r) => r.code)).toContain('held');
+});
+
+test('an escalation carries the dissent to the configured body and flags the dossier', async ({ page }) => {
+  await page.goto(host.host.url);
+  if (await page.getByLabel('Gebruikersnaam').isVisible())
+    await login(page, 'wim', 'wim zit voor en notuleert');
+  const dossierNumbers = await rpc<{ dossier: { number: string } | null }>(page, 'items.work', {
+    meetingId: meeting.id,
+    itemId: dossierItems[2]!.id,
+  });
+  const m2 = await prepareMeeting(page, addDays(today, 15), [dossierNumbers.dossier!.number]);
+  const item = m2.items.find((i) => i.kind === 'dossier')!;
+  await page.goto(`${host.host.url.split('#')[0]}#/punt/${m2.id}/${item.id}`);
+  await expect(page.getByRole('heading', { name: 'Standpunten' })).toBeVisible();
+  await page.keyboard.press('Alt+B');
+  await page.keyboard.type('Buitenschuldvergunning aanvragen.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Leg');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText(/Besluit \d{4}-\d{3} opgeslagen\./)).toBeVisible();
+  await page.keyboard.press('Alt+I');
+  await page.keyboard.type('Akkoord');
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Alt+I');
+  await page.keyboard.type('Akkoord');
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Alt+I');
+  await page.keyboard.type('Bez');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Geen bewijs van medewerking aan vertrek.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Niet gedragen: bezwaar van DT&V.')).toBeVisible();
+  await page.keyboard.press('Alt+S');
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByRole('button', { name: 'Escaleren naar Landelijke werkgroep vastgelopen dossiers' }),
+  ).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/is geëscaleerd naar Landelijke werkgroep vastgelopen dossiers/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Escalaties' })).toBeVisible();
+  await expect(page.getByText('DT&V: bezwaar — Geen bewijs van medewerking aan vertrek.')).toBeVisible();
+  await expect(page.locator('.flag', { hasText: 'Geëscaleerd' })).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'item-06-escalated');
+
+  // "Acties van mijn organisatie" for the chair's own organisation, and DT&V's list by choice.
+  await page.getByRole('link', { name: 'Acties' }).click();
+  await expect(page.getByRole('heading', { name: 'Acties van mijn organisatie' })).toBeVisible();
+  await page.getByLabel('Organisatie').selectOption({ label: 'DT&V' });
+  await expect(page.getByRole('cell', { name: /Vertrekgesprek plannen met IOM/ })).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'item-07-actions');
+});

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { expect, test, type Page } from '@playwright/test';
+import type { RunningBrowserHost } from '../../electron/serve/main';
+import { demoDossiers } from '../../electron/core/demo/demo-dossiers';
+import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+
+test.describe.configure({ mode: 'serial' });
+
+let dataDir: string;
+let host: RunningBrowserHost;
+
+test.beforeAll(async () => {
+  dataDir = newDataDir();
+  host = await startHost(dataDir);
+});
+test.afterAll(async () => {
+  await host.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(`demo-${username}-2026`);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+const agendaLabels = (page: Page) => page.locator('.agenda-item strong').allInnerTexts();
+
+test('the chair prepares this week’s meeting from the proposal, reorders by keyboard, exports the agenda and runs the meeting', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(host.host.url);
+  await page.getByRole('button', { name: 'Demo openen' }).click();
+  await page.getByRole('button', { name: 'Naar inloggen' }).click();
+  await login(page, 'voorzitter');
+
+  await page.getByRole('link', { name: 'Overleggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Overleggen', level: 1 })).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(4); // header, this week's meeting, last week's, the signed one
+  await expectAccessible(page);
+  await snap(page, 'meetings-01-list');
+
+  // This week's meeting (newest first): the app proposes an agenda, each item with its reason.
+  await page.getByRole('link', { name: /^Overleg van .* openen$/ }).first().click();
+  await expect(page.getByRole('heading', { name: /^Overleg .* Gepland$/ })).toBeVisible();
+  await expect(page.getByText('De agenda is nog leeg.')).toBeVisible();
+  const proposal = page.locator('.proposal');
+  await expect(proposal.getByText(/doorgeschoven van \d+ \w+ \d{4}/)).toBeVisible();
+  await expect(proposal.getByText(/aangehouden op/)).toBeVisible();
+  await expect(proposal.getByText(/verzoek van VluchtelingenWerk/)).toBeVisible();
+  await expect(proposal.getByText(/verzoek van IND .*na de deadline/)).toBeVisible();
+  await expect(proposal.getByText(/streefdatum verstreken/).first()).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'meetings-02-proposal');
+
+  await page.getByRole('button', { name: /^Alle voorgestelde punten overnemen/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'punten op de agenda gezet' })).toBeVisible();
+  await expect(page.getByText('Alle voorgestelde punten staan op de agenda.')).toBeVisible();
+  const before = await agendaLabels(page);
+  expect(before[0]).toBe('Opening');
+  expect(before.at(-1)).toBe('Sluiting');
+  await expect(page.locator('.agenda').getByText(/doorgeschoven van/)).toBeVisible();
+  await expect(page.locator('.agenda').getByText(/aangehouden op/)).toBeVisible();
+
+  // Keyboard only: focus the second item and move it down with Alt+ArrowDown; focus stays on it.
+  await page.locator('.agenda-item').nth(1).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.locator('.agenda-item').nth(2).locator('strong')).toHaveText(before[1]!);
+  await expect(page.locator('.agenda-item').nth(2)).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'staat nu op plaats 3' })).toBeAttached();
+  // …and with the move-up button, reached by Tab and pressed with Enter.
+  await page.getByRole('button', { name: `${before[1]} omhoog` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.agenda-item').nth(1).locator('strong')).toHaveText(before[1]!);
+  await page.locator('.agenda-item').nth(1).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  const moved = [before[0], before[2], before[1], ...before.slice(3)];
+  await expect.poll(() => agendaLabels(page)).toEqual(moved);
+  // The order is stored, not only shown.
+  await page.reload();
+  await expect.poll(() => agendaLabels(page)).toEqual(moved);
+  // Mouse: drag the third item back to second place.
+  await page.locator('.agenda-item').nth(2).dragTo(page.locator('.agenda-item').nth(1));
+  await expect.poll(() => agendaLabels(page)).toEqual(before);
+  await expectAccessible(page);
+  await snap(page, 'meetings-03-agenda');
+
+  // The agenda as DOCX: pseudonymised.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Agenda downloaden (DOCX, gepseudonimiseerd)' }).click();
+  const file = await (await download).path();
+  const xml = strFromU8(unzipSync(fs.readFileSync(file))['word/document.xml']!);
+  const text = xml.replace(/<[^>]+>/g, ' ');
+  expect(text).toMatch(/D-20\d\d-\d{4} \((\p{L}\.)+\)/u);
+  expect(text).toContain('doorgeschoven van');
+  for (const d of demoDossiers) {
+    expect(text).not.toContain(d.vNumber);
+    expect(text).not.toContain(d.name);
+    expect(text).not.toContain(d.name.split(' ')[0]!);
+    expect(text).not.toContain(d.birthDate);
+  }
+
+  // Meeting mode: step with keys and buttons, jump, see the dossier and the clock.
+  await page.getByRole('button', { name: 'Overleg starten' }).click();
+  await expect(page.getByRole('heading', { name: /^Vergadering / })).toBeVisible();
+  const total = before.length;
+  await expect(page.getByText(`Nu: punt 1 van ${total}`)).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByText(`Nu: punt 2 van ${total}`)).toBeVisible();
+  await page.getByRole('button', { name: /^Volgende/ }).click();
+  await expect(page.getByText(`Nu: punt 3 van ${total}`)).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(page.getByText(`Nu: punt 2 van ${total}`)).toBeVisible();
+  await page.getByRole('button', { name: `Naar punt ${total - 1}: Rondvraag` }).click();
+  await expect(page.getByText(`Nu: punt ${total - 1} van ${total}`)).toBeVisible();
+  // A dossier: its summary and timeline, the clock, and the preview of the next item.
+  const first = before.findIndex((l) => /^D-\d{4}-\d{4} /.test(l));
+  await page.getByRole('button', { name: `Naar punt ${first + 1}: ${before[first]}` }).click();
+  await expect(page.getByText(`Nu: punt ${first + 1} van ${total}`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dossier', level: 3 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Verloop van status en traject' })).toBeVisible();
+  await expect(page.getByText(/^Tijd bij dit punt/)).toBeVisible();
+  await expect(page.locator('.mode-next')).toHaveText(before[first + 1]!);
+  await expectAccessible(page);
+  await snap(page, 'meetings-04-meeting-mode');
+
+  await page.getByRole('button', { name: 'Overleg afronden' }).click();
+  await expect(page.getByRole('heading', { name: /^Overleg .* Afgerond$/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
