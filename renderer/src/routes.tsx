@@ -35,8 +35,13 @@ export const appRoutes: AppRoute[] = [
     roles: ['voorzitter', 'notulist', 'deelnemer', 'casemanager'],
     render: (rest) => <DossiersScreen rest={rest} />,
   },
-  // The meetings, #/overleggen/<id> and meeting mode #/overleggen/<id>/vergadering; everyone may read.
-  { path: 'overleggen', label: 'nav.meetings', render: (rest) => <MeetingsScreen rest={rest} /> },
+  // The meetings, #/overleggen/<id> and meeting mode #/overleggen/<id>/vergadering; every participant may read.
+  {
+    path: 'overleggen',
+    label: 'nav.meetings',
+    roles: ['voorzitter', 'notulist', 'deelnemer', 'casemanager'],
+    render: (rest) => <MeetingsScreen rest={rest} />,
+  },
   // "Acties van mijn organisatie"; and #/punt/<meetingId>/<itemId>, the work on one agenda item.
   {
     path: 'acties',

@@ -41,12 +41,17 @@ test('the chair prepares this week’s meeting from the proposal, reorders by ke
 
   await page.getByRole('link', { name: 'Overleggen' }).click();
   await expect(page.getByRole('heading', { name: 'Overleggen', level: 1 })).toBeVisible();
-  await expect(page.getByRole('row')).toHaveCount(4); // header, this week's meeting, last week's, the signed one
+  // Newest first: this week's planned meeting, then last week's finished one.
+  await expect(page.getByRole('row').nth(1)).toContainText('Gepland');
+  await expect(page.getByRole('row').nth(2)).toContainText('Afgerond');
   await expectAccessible(page);
   await snap(page, 'meetings-01-list');
 
   // This week's meeting (newest first): the app proposes an agenda, each item with its reason.
-  await page.getByRole('link', { name: /^Overleg van .* openen$/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Overleg van .* openen$/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: /^Overleg .* Gepland$/ })).toBeVisible();
   await expect(page.getByText('De agenda is nog leeg.')).toBeVisible();
   const proposal = page.locator('.proposal');

@@ -29,7 +29,9 @@ async function expectNothingForbidden(projector: Page) {
   for (const s of forbidden) expect(text).not.toContain(s);
 }
 
-test('the projector follows the chair, shows pseudonyms only, reveals a name for one item and blacks out at once', async ({ page }) => {
+test('the projector follows the chair, shows pseudonyms only, reveals a name for one item and blacks out at once', async ({
+  page,
+}) => {
   await page.goto(host.host.url);
   await page.getByRole('button', { name: 'Demo openen' }).click();
   await page.getByRole('button', { name: 'Naar inloggen' }).click();
@@ -37,7 +39,10 @@ test('the projector follows the chair, shows pseudonyms only, reveals a name for
   await page.getByLabel('Wachtwoord').fill('demo-voorzitter-2026');
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('link', { name: 'Overleggen' }).click();
-  await page.getByRole('link', { name: /^Overleg van .* openen$/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Overleg van .* openen$/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: /^Alle voorgestelde punten overnemen/ }).click();
   await expect(page.getByText('Alle voorgestelde punten staan op de agenda.')).toBeVisible();
   const labels = await page.locator('.agenda-item strong').allInnerTexts();
@@ -45,7 +50,10 @@ test('the projector follows the chair, shows pseudonyms only, reveals a name for
   await expect(page.getByText(`Nu: punt 1 van ${labels.length}`)).toBeVisible();
 
   // The chair opens the projector: a second page of the same browser.
-  const [projector] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Projector openen' }).click()]);
+  const [projector] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Projector openen' }).click(),
+  ]);
   const label = projector.getByTestId('projector-label');
   await expect(label).toHaveText('Opening');
   await expect(projector.getByText(`Agendapunt 1 van ${labels.length}`)).toBeVisible();

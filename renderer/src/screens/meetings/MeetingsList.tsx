@@ -19,7 +19,7 @@ export function MeetingsList() {
   const t = useT();
   const dates = useDates();
   const canPlan = useHasRole('voorzitter', 'notulist');
-  const canSet = useHasRole('voorzitter', 'beheerder');
+  const canSet = useHasRole('voorzitter');
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
 
