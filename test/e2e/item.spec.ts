@@ -111,6 +111,8 @@ async function prepareMeeting(page: Page, date: string, dossierNumbers: string[]
 
 /** One organisation's consent by keyboard: Alt+I reaches the next organisation still to answer. */
 async function consent(org: string, value: string, reason?: string) {
+  // As a user would, wait until the consent row is on screen before reaching for it.
+  await expect(page.getByRole('combobox', { name: `Instemming van ${org}` })).toBeEnabled();
   await page.keyboard.press('Alt+I');
   await expect(page.getByRole('combobox', { name: `Instemming van ${org}` })).toBeFocused();
   // Type-ahead picks the option; "+" means the one after it (a space would open the list).
