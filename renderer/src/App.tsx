@@ -8,6 +8,7 @@ import { Recovery } from './screens/Recovery';
 import { Shell } from './screens/Shell';
 import { defaultRoute, visibleRoutes } from './routes';
 import { Start } from './screens/Start';
+import { ProjectorPaused } from './screens/projector/ProjectorPaused';
 
 export function App() {
   const t = useT();
@@ -18,6 +19,9 @@ export function App() {
     void refresh();
   }, [refresh]);
 
+  // The beamer never shows a login form or set-up screens to the room: while the app is locked it
+  // stays black and waits, and it resumes by itself after the next login.
+  if (route[0] === 'projector' && (status?.state !== 'open' || !status.session)) return <ProjectorPaused />;
   if (!status) return <p role="status">{t('common.loading')}</p>;
   if (recoveryKey) return <Recovery recoveryKey={recoveryKey} />;
   if (demoUsers) return <DemoUsers users={demoUsers} />;

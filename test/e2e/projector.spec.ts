@@ -1,20 +1,9 @@
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import type { RunningBrowserHost } from '../../electron/serve/main';
 import { demoDossiers } from '../../electron/core/demo/demo-dossiers';
-import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+import { expectAccessible, snap } from './support/host';
+import { loginAs, openDemo, useHost } from './support/session';
 
-let dataDir: string;
-let host: RunningBrowserHost;
-
-test.beforeAll(async () => {
-  dataDir = newDataDir();
-  host = await startHost(dataDir);
-});
-test.afterAll(async () => {
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const env = useHost();
 
 /** What must never be on the wall: every demo V-nummer, date of birth and health or justice text. */
 const forbidden = demoDossiers.flatMap((d) => [
@@ -32,12 +21,8 @@ async function expectNothingForbidden(projector: Page) {
 test('the projector follows the chair, shows pseudonyms only, reveals a name for one item and blacks out at once', async ({
   page,
 }) => {
-  await page.goto(host.host.url);
-  await page.getByRole('button', { name: 'Demo openen' }).click();
-  await page.getByRole('button', { name: 'Naar inloggen' }).click();
-  await page.getByLabel('Gebruikersnaam').fill('voorzitter');
-  await page.getByLabel('Wachtwoord').fill('demo-voorzitter-2026');
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await openDemo(page, env.url);
+  await loginAs(page, 'voorzitter');
   await page.getByRole('link', { name: 'Overleggen' }).click();
   await page
     .getByRole('link', { name: /^Overleg van .* openen$/ })
@@ -99,4 +84,14 @@ test('the projector follows the chair, shows pseudonyms only, reveals a name for
   await page.keyboard.press('b');
   await expect(label).toHaveText(labels[first]!);
   await snap(page, 'projector-04-chair');
+
+  // The chair locks: the wall goes black at once, never shows a login form, and resumes after login.
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('heading', { name: 'Vergrendeld' })).toBeVisible();
+  await expect(label).toHaveCount(0, { timeout: 2000 });
+  await expect(projector.locator('main.projector-black')).toBeVisible();
+  await expect(projector.getByRole('textbox')).toHaveCount(0);
+  expect(await projector.locator('body').innerText()).not.toMatch(/Inloggen|Wachtwoord|Gebruikersnaam/);
+  await loginAs(page, 'voorzitter');
+  await expect(label).toHaveText(labels[first]!, { timeout: 10_000 });
 });

@@ -29,6 +29,7 @@ export class Vault {
   private db: Db | null = null;
   private key: Buffer | null = null;
   private current: Session | null = null;
+  private lockListeners: (() => void)[] = [];
   readonly kdf: KdfParams;
 
   /** `location` is the environment's folder, or the path of its .db file (the key file sits beside it). */
@@ -123,11 +124,18 @@ export class Vault {
   }
 
   lock(): void {
+    const wasOpen = this.db !== null;
     this.db?.close();
     this.db = null;
     this.key?.fill(0);
     this.key = null;
     this.current = null;
+    if (wasOpen) for (const listener of this.lockListeners) listener();
+  }
+
+  /** Called after every lock, e.g. so a waiting projector learns at once and blanks the wall. */
+  onLock(listener: () => void): void {
+    this.lockListeners.push(listener);
   }
 
   /** Wraps the open database's key for a user's new password, replacing any earlier wrap. */

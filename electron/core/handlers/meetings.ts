@@ -86,6 +86,8 @@ function peopleWith(db: Db, roles: readonly Role[]) {
 }
 
 export function meetingHandlers(ctx: CoreContext, hub = new ProjectorHub()): MeetingHandlers {
+  // A lock must reach the beamer at once, not after its long poll times out.
+  ctx.vault.onLock(() => hub.bump());
   const db = () => ctx.vault.database();
   const view = (d: Db, id: number) => detail(d, id, meetingCutoff(d, meetingRow(d, id).date));
 
