@@ -24,6 +24,8 @@ describe('App over the real backend', () => {
     const user = userEvent.setup();
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'Inloggen' })).toBeTruthy();
+    await user.keyboard('{Enter}');
+    expect(await screen.findAllByText('Vul dit veld in.')).toHaveLength(2);
     await user.keyboard('anna');
     await user.tab();
     await user.keyboard('fout wachtwoord{Enter}');

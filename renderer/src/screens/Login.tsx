@@ -12,8 +12,15 @@ export function Login({ locked }: { locked: boolean }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
 
   const submit = async () => {
+    const empty = {
+      username: username.trim() ? undefined : t('field.required'),
+      password: password ? undefined : t('field.required'),
+    };
+    setMissing(empty);
+    if (empty.username || empty.password) return;
     setBusy(true);
     setError(null);
     try {
@@ -43,6 +50,7 @@ export function Login({ locked }: { locked: boolean }) {
           label={t('login.username')}
           value={username}
           onChange={setUsername}
+          error={missing.username}
           autoComplete="username"
           autoFocus
           isRequired
@@ -51,11 +59,12 @@ export function Login({ locked }: { locked: boolean }) {
           label={t('login.password')}
           value={password}
           onChange={setPassword}
+          error={missing.password}
           type="password"
           autoComplete="current-password"
           isRequired
         />
-        <Button type="submit" variant="primary" isDisabled={busy || !username || !password}>
+        <Button type="submit" variant="primary" isDisabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}
         </Button>
       </form>
