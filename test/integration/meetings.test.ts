@@ -4,6 +4,7 @@ import type { Api } from '../../shared/contract/index';
 import type { MeetingDetail } from '../../shared/contract/meetings';
 import { ApiError } from '../../shared/errors';
 import { insertDossierRow } from '../../electron/core/dossiers/insert';
+import { loadMinutesModel } from '../../electron/core/minutes/load';
 import type { Db } from '../../electron/core/db/open';
 import { cityInput, makeEnv, type TestEnv } from '../support/backend';
 
@@ -606,5 +607,28 @@ describe('agenda export and the projector', () => {
     await api['projector.blackout']({ on: false });
     view = await api['projector.wait']({ sinceVersion: view.version });
     expect(view.item!.number).toBe(2);
+  });
+});
+
+describe('the minutes of a meeting that ran', () => {
+  it('show the times the meeting actually ran and mark unfinished items as carried to the next meeting', async () => {
+    const done = dossier();
+    const unfinished = dossier();
+    const ended = await hold(
+      '2026-11-24',
+      async (m) => addDossier(numberOf(unfinished))(await addDossier(numberOf(done))(m)),
+      {
+        [done]: 'besproken',
+      },
+    );
+    const model = loadMinutesModel(db(), ended.id, {
+      version: 1,
+      state: 'concept',
+      generatedAt: '2026-11-24T12:00:00Z',
+    });
+    // Started 08:00 and ended 11:00 UTC: 09:00 and 12:00 in Amsterdam, not the planned 10:00.
+    expect(model.meeting).toMatchObject({ startTime: '09:00', endTime: '12:00' });
+    const dossierItems = model.items.filter((i) => i.kind === 'dossier');
+    expect(dossierItems.map((i) => i.deferred)).toEqual([false, true]);
   });
 });

@@ -187,7 +187,9 @@ function itemSection(item: MinutesItem): Block[] {
     heading(`${item.number}. Dossier ${dossierLabel(item.dossier)}`, 2),
     ...(item.carriedOver ? [para('Doorgeschoven van een eerder overleg.', { italics: true })] : []),
     ...positionsBlock(item.positions),
-    ...(item.decision ? decisionBlock(item.decision) : [para('Geen besluit genomen.', { italics: true })]),
+    ...(item.decision
+      ? decisionBlock(item.decision)
+      : [para(item.deferred ? 'Niet afgerond; doorgeschoven naar het volgende overleg.' : 'Geen besluit genomen.', { italics: true })]),
     ...actionsBlock(item.actions),
   ];
 }

@@ -45,6 +45,7 @@ interface MeetingRow {
   date: string;
   time: string;
   place: string;
+  started_at: string | null;
   ended_at: string | null;
   chair_user_id: number | null;
   secretary_user_id: number | null;
@@ -56,6 +57,7 @@ interface ItemRow {
   dossier_id: number | null;
   title: string | null;
   carried_from: string | null;
+  status: string;
   dossier_number: string | null;
   dossier_name: string | null;
 }
@@ -291,7 +293,7 @@ export function meetingExists(db: Db, meetingId: number): boolean {
 export function loadMinutesModel(db: Db, meetingId: number, options: LoadOptions): MinutesModel {
   const meeting = db
     .prepare(
-      'SELECT id, date, time, place, ended_at, chair_user_id, secretary_user_id FROM meetings WHERE id = ?',
+      'SELECT id, date, time, place, started_at, ended_at, chair_user_id, secretary_user_id FROM meetings WHERE id = ?',
     )
     .get(meetingId) as MeetingRow | undefined;
   if (!meeting) throw new AppError('NOT_FOUND', 'No such meeting', { info: { meetingId } });
@@ -318,7 +320,7 @@ export function loadMinutesModel(db: Db, meetingId: number, options: LoadOptions
 
   const itemRows = db
     .prepare(
-      `SELECT ai.id, ai.kind, ai.dossier_id, ai.title, ai.carried_from, d.number AS dossier_number, d.name AS dossier_name
+      `SELECT ai.id, ai.kind, ai.dossier_id, ai.title, ai.carried_from, ai.status, d.number AS dossier_number, d.name AS dossier_name
        FROM agenda_items ai LEFT JOIN dossiers d ON d.id = ai.dossier_id
        WHERE ai.meeting_id = ? ORDER BY ai.position, ai.id`,
     )
@@ -330,6 +332,7 @@ export function loadMinutesModel(db: Db, meetingId: number, options: LoadOptions
         number: i + 1,
         dossier: dossierRef(row.dossier_number, row.dossier_name ?? '', fullNames),
         carriedOver: row.carried_from !== null,
+        deferred: row.status === 'doorgeschoven',
         positions: positions(db, row.id, written, corrections),
         decision: decision(db, row, meetingId),
         actions: actionsFor(row.dossier_id),
@@ -359,7 +362,8 @@ export function loadMinutesModel(db: Db, meetingId: number, options: LoadOptions
     city: meta(db, 'city') ?? '',
     meeting: {
       date: meeting.date,
-      startTime: meeting.time,
+      // The actual times when the meeting ran; the planned time until it has.
+      startTime: amsterdamTime(meeting.started_at) ?? meeting.time,
       endTime: amsterdamTime(meeting.ended_at),
       place: meeting.place || '—',
     },

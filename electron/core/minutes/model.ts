@@ -100,6 +100,8 @@ export interface DossierItem {
   dossier: DossierRef;
   /** Carried over from an earlier agenda without being discussed then. */
   carriedOver: boolean;
+  /** Not finished in this meeting: it goes to the next one. */
+  deferred?: boolean;
   positions: Position[];
   decision: Decision | null;
   actions: Action[];
