@@ -1,43 +1,22 @@
 import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import type { RunningBrowserHost } from '../../electron/serve/main';
 import { demoDossiers } from '../../electron/core/demo/demo-dossiers';
-import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+import { expectAccessible, snap } from './support/host';
+import { consoleErrors, loginAs, openDemo, useHost } from './support/session';
 
 test.describe.configure({ mode: 'serial' });
 
-let dataDir: string;
-let host: RunningBrowserHost;
-
-test.beforeAll(async () => {
-  dataDir = newDataDir();
-  host = await startHost(dataDir);
-});
-test.afterAll(async () => {
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(`demo-${username}-2026`);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
+const env = useHost();
 
 const agendaLabels = (page: Page) => page.locator('.agenda-item strong').allInnerTexts();
 
 test('the chair prepares this week’s meeting from the proposal, reorders by keyboard, exports the agenda and runs the meeting', async ({
   page,
 }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(host.host.url);
-  await page.getByRole('button', { name: 'Demo openen' }).click();
-  await page.getByRole('button', { name: 'Naar inloggen' }).click();
-  await login(page, 'voorzitter');
+  const errors = consoleErrors(page);
+  await openDemo(page, env.url);
+  await loginAs(page, 'voorzitter');
 
   await page.getByRole('link', { name: 'Overleggen' }).click();
   await expect(page.getByRole('heading', { name: 'Overleggen', level: 1 })).toBeVisible();
@@ -135,6 +114,7 @@ test('the chair prepares this week’s meeting from the proposal, reorders by ke
   await snap(page, 'meetings-04-meeting-mode');
 
   await page.getByRole('button', { name: 'Overleg afronden' }).click();
+  await page.getByRole('button', { name: 'Ja, overleg afronden' }).click();
   await expect(page.getByRole('heading', { name: /^Overleg .* Afgerond$/ })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -24,6 +24,9 @@ export const en: Record<MessageKey, string> = {
   'common.yes': 'yes',
   'common.no': 'no',
   'common.required': 'required',
+  'mode.end.confirm':
+    "Finish the meeting? {open} item(s) still open; they are carried over. This meeting's decisions are locked.",
+  'mode.end.yes': 'Yes, finish the meeting',
 
   'start.title': 'Welcome to LVV Overleg',
   'start.intro':
@@ -43,7 +46,8 @@ export const en: Record<MessageKey, string> = {
   'setup.term': 'Term for a durable solution (months)',
   'setup.term.help': "For example 6 months in Rotterdam. A case file's target date follows from it.",
   'setup.orgs.title': 'Participating organisations',
-  'setup.orgs.help': 'By default: municipality, IND, DT&V, an NGO and the police. Change names or add parties (for example IOM or GGD).',
+  'setup.orgs.help':
+    'By default: municipality, IND, DT&V, an NGO and the police. Change names or add parties (for example IOM or GGD).',
   'setup.org.name': 'Name of organisation {n}',
   'setup.org.kind': 'Kind of organisation {n}',
   'setup.org.add': 'Add organisation',
@@ -52,7 +56,8 @@ export const en: Record<MessageKey, string> = {
   'setup.admin.name': 'Full name',
   'setup.admin.username': 'User name',
   'setup.admin.password': 'Password',
-  'setup.admin.password.help': 'At least 12 characters. A sentence of a few words is strong and easy to remember.',
+  'setup.admin.password.help':
+    'At least 12 characters. A sentence of a few words is strong and easy to remember.',
   'setup.admin.password2': 'Repeat password',
   'setup.admin.org': "Administrator's organisation",
   'setup.create': 'Create environment',
@@ -66,7 +71,8 @@ export const en: Record<MessageKey, string> = {
   'recovery.done': 'I have stored the key — go to login',
 
   'demo.title': 'Demo environment',
-  'demo.warning': 'DEMO — fictional people and demo passwords. Never use this environment for real case files.',
+  'demo.warning':
+    'DEMO — fictional people and demo passwords. Never use this environment for real case files.',
   'demo.users': 'Demo users',
   'demo.col.user': 'User name',
   'demo.col.password': 'Password',
@@ -151,16 +157,20 @@ export const en: Record<MessageKey, string> = {
   'error.UNAUTHENTICATED': 'You are not (or no longer) logged in. Please log in again.',
   'error.FORBIDDEN': 'You are not allowed to do this.',
   'error.NOT_FOUND': 'This item does not exist (any more).',
-  'error.CONFLICT': 'Someone else changed this in the meantime, or it already exists. Look at the current data and try again.',
+  'error.CONFLICT':
+    'Someone else changed this in the meantime, or it already exists. Look at the current data and try again.',
   'error.BAD_INPUT': 'Not all fields are filled in correctly. See the messages at the fields.',
   'error.NOT_SET_UP': 'No environment has been set up yet.',
   'error.ALREADY_SET_UP': 'An environment already exists here. It is never overwritten.',
   'error.DATABASE_UNREADABLE':
     'The database cannot be opened: the file is damaged or the key does not fit. The file has not been touched. Contact the administrator and keep the recovery key at hand.',
-  'error.DATABASE_TOO_NEW': 'This database was made with a newer version of LVV Overleg. Install that version; the database has not been changed.',
-  'error.ENCRYPTION_INACTIVE': 'Encryption is not active. LVV Overleg refuses to start so as not to write unencrypted data.',
+  'error.DATABASE_TOO_NEW':
+    'This database was made with a newer version of LVV Overleg. Install that version; the database has not been changed.',
+  'error.ENCRYPTION_INACTIVE':
+    'Encryption is not active. LVV Overleg refuses to start so as not to write unencrypted data.',
   'error.DUPLICATE_V_NUMBER': 'This V-number already exists in case file {number}.',
-  'error.INTERNAL': 'Something went wrong. The data has not been changed. Try again or contact the administrator.',
+  'error.INTERNAL':
+    'Something went wrong. The data has not been changed. Try again or contact the administrator.',
 
   'field.too_small': 'Too short or too small.',
   'field.too_small.password': 'At least 12 characters.',

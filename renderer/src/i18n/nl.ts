@@ -27,6 +27,9 @@ export const nl = {
   'common.yes': 'ja',
   'common.no': 'nee',
   'common.required': 'verplicht',
+  'mode.end.confirm':
+    'Overleg afronden? Nog {open} punt(en) open; die worden doorgeschoven. De besluiten van dit overleg worden vastgezet.',
+  'mode.end.yes': 'Ja, overleg afronden',
 
   'start.title': 'Welkom bij LVV Overleg',
   'start.intro':

@@ -55,6 +55,8 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   const [control, setControl] = useState<ProjectorControl | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [since, setSince] = useState(() => Date.now());
+  // Ending a meeting locks its decisions: it takes a second, deliberate press.
+  const [confirmEnd, setConfirmEnd] = useState(false);
   const elapsed = useElapsed(since);
 
   const load = useCallback(async () => {
@@ -262,6 +264,13 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
               </dl>
               <p>
                 <a href={`#/dossiers/${dossier.id}`}>{t('mode.summary.open')}</a>
+                {current ? (
+                  <>
+                    {' · '}
+                    {/* The positions, decision and actions of this item: where the table's work is recorded. */}
+                    <a href={`#/punt/${meetingId}/${current.id}`}>{t('meeting.item.work')}</a>
+                  </>
+                ) : null}
               </p>
               <h3>{t('mode.timeline')}</h3>
               {dossier.history.length === 0 ? (
@@ -333,16 +342,33 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             ) : null}
             <h2>{t('mode.end')}</h2>
             <p className="help">{t('mode.end.help')}</p>
-            <Button
-              variant="danger"
-              onPress={() =>
-                void call(() => api['meetings.end']({ meetingId, version: m.version })).then(
-                  (x) => x && navigate(`overleggen/${meetingId}`),
-                )
-              }
-            >
-              {t('mode.end')}
-            </Button>
+            {confirmEnd ? (
+              <div className="confirm" role="group" aria-label={t('mode.end')}>
+                <p role="alert">
+                  {t('mode.end.confirm', {
+                    open: items.filter(
+                      (i) => i.status === 'open' && (i.kind === 'dossier' || i.kind === 'onderwerp'),
+                    ).length,
+                  })}
+                </p>
+                <Button
+                  variant="danger"
+                  autoFocus
+                  onPress={() =>
+                    void call(() => api['meetings.end']({ meetingId, version: m.version })).then(
+                      (x) => x && navigate(`overleggen/${meetingId}`),
+                    )
+                  }
+                >
+                  {t('mode.end.yes')}
+                </Button>
+                <Button onPress={() => setConfirmEnd(false)}>{t('common.cancel')}</Button>
+              </div>
+            ) : (
+              <Button variant="danger" onPress={() => setConfirmEnd(true)}>
+                {t('mode.end')}
+              </Button>
+            )}
           </aside>
         ) : null}
       </div>
