@@ -9,6 +9,7 @@ import { dossierHandlers } from './handlers/dossiers';
 import { positionHandlers } from './handlers/positions';
 import { decisionHandlers } from './handlers/decisions';
 import { actionHandlers } from './handlers/actions';
+import { certificateHandlers } from './handlers/certificates';
 import { minutesHandlers } from './handlers/minutes';
 import type { Ports } from './ports';
 
@@ -39,6 +40,7 @@ export function createBackend(ports: Ports): Backend {
     ...decisionHandlers(ctx),
     ...actionHandlers(ctx),
     ...minutesHandlers(ctx),
+    ...certificateHandlers(ctx),
   };
 
   let lastActivity = ports.clock().getTime();

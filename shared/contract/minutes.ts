@@ -154,6 +154,19 @@ export const MinutesVerification = z.object({
 });
 export type MinutesVerification = z.infer<typeof MinutesVerification>;
 
+/** The caller's signing certificate, as shown in "Mijn account". */
+export const CertificateInfo = z.object({
+  subject: z.string().nullable(),
+  organisation: z.string().nullable(),
+  issuer: z.string().nullable(),
+  validUntil: z.string(),
+  /** Imported by the user (PKCS#12) rather than issued by the environment's CA. */
+  imported: z.boolean(),
+  /** Issuer certificates the imported file carried (exported with signatures in ca.pem). */
+  chainLength: z.number().int(),
+});
+export type CertificateInfo = z.infer<typeof CertificateInfo>;
+
 export const minutesMethods = {
   'minutes.list': method({ input: z.object({}).strict(), output: z.array(MinutesSummary), access: anyUser }),
   'minutes.get': method({ input: MeetingRef, output: MinutesDetail, access: anyUser }),
@@ -215,6 +228,23 @@ export const minutesMethods = {
       .strict(),
     output: MinutesVerification,
     access: anyUser,
+  }),
+  /** The caller's own signing certificate; null until they sign or import one. */
+  'certificates.mine': method({
+    input: z.object({}).strict(),
+    output: CertificateInfo.nullable(),
+    access: rolesOnly('notulist', 'voorzitter'),
+  }),
+  /** Imports the caller's own certificate and key from PKCS#12 (.p12/.pfx); later signatures use it. */
+  'certificates.import': method({
+    input: z
+      .object({
+        p12: Base64File.max(1_000_000).min(1),
+        passphrase: z.string().max(1000),
+      })
+      .strict(),
+    output: CertificateInfo,
+    access: rolesOnly('notulist', 'voorzitter'),
   }),
   'minutes.settings.get': method({
     input: z.object({}).strict(),

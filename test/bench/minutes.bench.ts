@@ -10,39 +10,13 @@ import { writeMinutesDocx } from '../../electron/core/minutes/build-docx';
 import { createCertificateAuthority, issueUserCertificate } from '../../electron/core/signing/certificates';
 import { signDetached } from '../../electron/core/signing/cms';
 import { largeMinutes } from '../unit/minutes/fixtures';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-async function measure(
-  label: string,
-  runs: number,
-  targetMs: number,
-  run: () => Promise<unknown>,
-): Promise<boolean> {
-  await run(); // warm-up: module loading and JIT are not what we measure
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const median = percentile(times, 50);
-  const ok = median <= targetMs;
-  console.log(
-    `${label.padEnd(44)} runs ${String(runs).padStart(3)}  median ${median.toFixed(1).padStart(7)} ms  ` +
-      `p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms  target ${targetMs} ms  ${ok ? 'OK' : 'TOO SLOW'}`,
-  );
-  return ok;
-}
+import { measure } from './support';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvv-bench-minutes-'));
 try {
   const model = largeMinutes(40);
   const file = path.join(dir, 'verslag.docx');
-  const buildOk = await measure('build + write minutes, 40 dossiers', 20, 400, () =>
+  const buildOk = await measure('build + write minutes, 40 dossiers', { runs: 20, targetMs: 400 }, () =>
     writeMinutesDocx(model, file),
   );
 
@@ -54,7 +28,7 @@ try {
     organisation: 'Gemeente Demostad',
     userId: 1,
   });
-  const signOk = await measure('sign detached (CAdES-BES, ECDSA P-256)', 50, 50, () =>
+  const signOk = await measure('sign detached (CAdES-BES, ECDSA P-256)', { runs: 50, targetMs: 50 }, () =>
     signDetached(docx, user.certificatePem, user.privateKeyPkcs8, { signingTime: new Date() }),
   );
   if (!buildOk || !signOk) process.exitCode = 1;

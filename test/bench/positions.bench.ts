@@ -5,30 +5,18 @@
  * in the same run, on the same real encrypted database. Target: median at most 2 ms.
  * Run: npx tsx test/bench/positions.bench.ts   Exits non-zero when the median misses the target.
  */
-import { fullTable, makeItemEnv } from '../support/items';
+import { firstItem, makeItemEnv } from '../support/items';
+import { stats } from './support';
 
 const RUNS = 2000;
 const TARGET_MS = 2;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-const stats = (times: number[]) => {
-  const s = [...times].sort((a, b) => a - b);
-  return { median: percentile(s, 50), p95: percentile(s, 95) };
-};
-
 async function main(): Promise<void> {
   const env = await makeItemEnv();
   try {
-    const { itemId, meetingId } = env.meeting({
-      date: '2026-03-10',
-      attendance: fullTable,
-      dossiers: [env.dossier(0)],
-    });
+    const { itemId, meetingId, dossierId } = firstItem(env);
     await env.login('notulist');
     const organisationId = env.org('IND');
-    const dossierId = env.dossier(0);
     const fields = {
       direction: 'terugkeer',
       reasoning: 'Geen nieuwe feiten; vertrekplan met IOM is haalbaar binnen zes weken.',

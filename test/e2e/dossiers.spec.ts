@@ -1,39 +1,17 @@
-import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import type { RunningBrowserHost } from '../../electron/serve/main';
-import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, snap } from './support/host';
+import { consoleErrors, loginAs, openDemo, switchUser, useHost } from './support/session';
 
 test.describe.configure({ mode: 'serial' });
 
-let dataDir: string;
-let host: RunningBrowserHost;
-
-test.beforeAll(async () => {
-  dataDir = newDataDir();
-  host = await startHost(dataDir);
-});
-test.afterAll(async () => {
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(`demo-${username}-2026`);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
+const env = useHost();
 
 test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes the track with a reason and sees it in the timeline', async ({
   page,
 }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(host.host.url);
-  await page.getByRole('button', { name: 'Demo openen' }).click();
-  await page.getByRole('button', { name: 'Naar inloggen' }).click();
-  await login(page, 'casemanager');
+  const errors = consoleErrors(page);
+  await openDemo(page, env.url);
+  await loginAs(page, 'casemanager');
 
   // The register is the first screen; the list shows the open demo dossiers.
   await expect(page.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
@@ -71,7 +49,9 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
   await page.getByLabel('Traject', { exact: true }).selectOption({ label: 'Tweesporen' });
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(page.getByText('Geef de reden voor de wijziging van traject of status.')).toBeVisible();
-  await page.getByLabel(/^Reden van de wijziging/).fill('BMA-advies negatief; terugkeer wordt voorbereid naast de medische aanvraag');
+  await page
+    .getByLabel(/^Reden van de wijziging/)
+    .fill('BMA-advies negatief; terugkeer wordt voorbereid naast de medische aanvraag');
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 
   await expect(page.getByText('De wijzigingen zijn opgeslagen.')).toBeVisible();
@@ -83,9 +63,7 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
   await snap(page, 'dossiers-04-timeline');
 
   // Another party at the table sees the conclusion only.
-  await page.keyboard.press('Control+Shift+L');
-  await expect(page.getByRole('heading', { name: 'Vergrendeld' })).toBeVisible();
-  await login(page, 'ind');
+  await switchUser(page, 'ind');
   // The page keeps its address (#/dossiers/1) across the lock, so the new user lands on the same dossier.
   await expect(page.getByRole('heading', { name: 'D-2026-0001 — Mateus Kiala Domingos' })).toBeVisible();
   await expect(page.getByText('Medische belemmering: ja')).toBeVisible();

@@ -1,29 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { RunningBrowserHost } from '../../electron/serve/main';
-import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+import { expectAccessible, snap } from './support/host';
+import { consoleErrors, loginAs, useHost } from './support/session';
 
 test.describe.configure({ mode: 'serial' });
 
-let dataDir: string;
-let host: RunningBrowserHost;
+const env = useHost();
 
-test.beforeAll(async () => {
-  dataDir = newDataDir();
-  host = await startHost(dataDir);
-});
-test.afterAll(async () => {
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-test('a newcomer sets up a city, keeps the recovery key, logs in, locks and comes back after a restart', async ({ page, context }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(host.host.url);
+test('a newcomer sets up a city, keeps the recovery key, logs in, locks and comes back after a restart', async ({
+  page,
+  context,
+}) => {
+  const errors = consoleErrors(page);
+  await page.goto(env.url);
   await expect(page.getByRole('heading', { name: 'Welkom bij LVV Overleg' })).toBeVisible();
   await expectAccessible(page);
   await snap(page, '01-start');
@@ -91,31 +81,53 @@ test('a newcomer sets up a city, keeps the recovery key, logs in, locks and come
   await expect(page.getByRole('status')).toContainText('De auditketen is geldig');
   await snap(page, '04-admin');
 
+  // The administrator sets the agenda's defaults; a value out of range is refused at the field.
+  const perDossier = page.getByLabel('Standaard minuten per dossier');
+  await perDossier.fill('0');
+  await page
+    .getByRole('region', { name: 'Instellingen voor de agenda' })
+    .getByRole('button', { name: 'Opslaan' })
+    .click();
+  await expect(perDossier).toHaveAttribute('aria-invalid', 'true');
+  await perDossier.fill('8');
+  await page.getByLabel('Verzoeken tot bespreking: uiterlijk om').fill('16:30');
+  await page
+    .getByRole('region', { name: 'Instellingen voor de agenda' })
+    .getByRole('button', { name: 'Opslaan' })
+    .click();
+  await expect(page.getByText('De instellingen voor de agenda zijn opgeslagen.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Standaard minuten per dossier')).toHaveValue('8');
+  await expect(page.getByLabel('Verzoeken tot bespreking: uiterlijk om')).toHaveValue('16:30');
+  await expectAccessible(page);
+  await snap(page, '05-admin-agenda-settings');
+
   await page.keyboard.press('Control+Shift+L');
   await expect(page.getByRole('heading', { name: 'Vergrendeld' })).toBeVisible();
 
   // Restart the whole host: nothing is lost, and the new user can log in.
-  await host.stop();
-  host = await startHost(dataDir);
+  await env.restart();
   const page2 = await context.newPage();
   await context.clearCookies();
-  await page2.goto(host.host.url);
-  await page2.getByLabel('Gebruikersnaam').fill('ilse');
-  await page2.getByLabel('Wachtwoord').fill('tijdelijk wachtwoord 1');
-  await page2.getByRole('button', { name: 'Inloggen' }).click();
+  await page2.goto(env.url);
+  await loginAs(page2, 'ilse', 'tijdelijk wachtwoord 1');
   await expect(page2.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
   await expect(page2.getByText('Ilse Jansen — IND')).toBeVisible();
   await expect(page2.getByRole('link', { name: 'Beheer' })).toHaveCount(0);
 
-  const dbBytes = fs.readFileSync(path.join(dataDir, 'lvv-overleg.db'));
+  const dbBytes = fs.readFileSync(path.join(env.dataDir, 'lvv-overleg.db'));
   expect(dbBytes.includes(Buffer.from('Ilse Jansen'))).toBe(false);
   expect(errors).toEqual([]);
 });
 
-test('the browser host refuses requests without the cookie, from another origin or another host name', async ({ request }) => {
-  const base = `http://127.0.0.1:${host.host.port}`;
+test('the browser host refuses requests without the cookie, from another origin or another host name', async ({
+  request,
+}) => {
+  const base = `http://127.0.0.1:${env.host.host.port}`;
   expect((await request.get(`${base}/`)).status()).toBe(401);
-  expect((await request.post(`${base}/rpc`, { data: { method: 'app.status', input: {} } })).status()).toBe(401);
+  expect((await request.post(`${base}/rpc`, { data: { method: 'app.status', input: {} } })).status()).toBe(
+    401,
+  );
   expect((await request.get(`${base}/`, { headers: { Host: 'evil.example:80' } })).status()).toBe(421);
-  expect((await request.get(host.host.url.replace(/token=\w+/, 'token=deadbeef'))).status()).toBe(403);
+  expect((await request.get(env.url.replace(/token=\w+/, 'token=deadbeef'))).status()).toBe(403);
 });

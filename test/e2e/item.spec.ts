@@ -1,7 +1,8 @@
-import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import type { RunningBrowserHost } from '../../electron/serve/main';
-import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+import type { MeetingDetail as Meeting } from '../../shared/contract/meetings';
+import type { Presence } from '../../shared/domain/consent';
+import { expectAccessible, snap } from './support/host';
+import { consoleErrors, loginAs, openDemo, openRoute, rpc, useHost } from './support/session';
 
 /*
  * One agenda item worked through by keyboard only (positions for several organisations as the
@@ -12,67 +13,19 @@ import { expectAccessible, newDataDir, snap, startHost } from './support/host';
 
 test.describe.configure({ mode: 'serial' });
 
-let dataDir: string;
-let host: RunningBrowserHost;
+const env = useHost();
 /** One page for the whole story: the host's link is single-use, and the session cookie lives in it. */
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 test.beforeAll(async ({ browser }) => {
-  dataDir = newDataDir();
-  host = await startHost(dataDir);
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  errors = consoleErrors(page);
 });
 test.afterAll(async () => {
   await page.context().close();
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** A call through the browser host's /rpc, with the page's session cookie: the same door the UI uses. */
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([m, i]) => {
-      const res = await fetch('/rpc', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return (await res.json()) as {
-        ok: boolean;
-        value?: unknown;
-        error?: { code: string; message: string };
-      };
-    },
-    [method, input] as const,
-  );
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-/** Goes to a route of the app (hash routing) without reloading the page. */
-async function open(path: string): Promise<void> {
-  await page.evaluate((p) => {
-    window.location.hash = p;
-  }, `/${path}`);
-}
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
-}
-
-interface Meeting {
-  id: number;
-  version: number;
-  items: { id: number; kind: string; dossierNumber: string | null }[];
-}
 
 const addDays = (iso: string, n: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -82,9 +35,9 @@ const addDays = (iso: string, n: number) => {
 
 /** Plans a meeting with the demo table's attendance and the given dossiers on the agenda, and starts it. */
 async function prepareMeeting(page: Page, date: string, dossierNumbers: string[]): Promise<Meeting> {
-  let m = await rpc<Meeting>(page, 'meetings.plan', { date });
-  const orgs = await rpc<{ id: number; name: string }[]>(page, 'organisations.list', {});
-  const presence: Record<string, string> = {
+  let m = await rpc(page, 'meetings.plan', { date });
+  const orgs = await rpc(page, 'organisations.list', {});
+  const presence: Record<string, Presence> = {
     'Gemeente Demostad': 'aanwezig',
     IND: 'aanwezig',
     'DT&V': 'aanwezig',
@@ -93,20 +46,20 @@ async function prepareMeeting(page: Page, date: string, dossierNumbers: string[]
     GGD: 'afwezig_met_bericht',
   };
   for (const o of orgs)
-    m = await rpc<Meeting>(page, 'meetings.setAttendance', {
+    m = await rpc(page, 'meetings.setAttendance', {
       meetingId: m.id,
       version: m.version,
       organisationId: o.id,
       presence: presence[o.name] ?? null,
     });
   for (const n of dossierNumbers)
-    m = await rpc<Meeting>(page, 'meetings.agenda.add', {
+    m = await rpc(page, 'meetings.agenda.add', {
       meetingId: m.id,
       version: m.version,
       kind: 'dossier',
       dossierNumber: n,
     });
-  return rpc<Meeting>(page, 'meetings.start', { meetingId: m.id, version: m.version });
+  return rpc(page, 'meetings.start', { meetingId: m.id, version: m.version });
 }
 
 /** One organisation's consent by keyboard: Alt+I reaches the next organisation still to answer. */
@@ -134,12 +87,10 @@ let meeting: Meeting;
 let dossierItems: Meeting['items'];
 
 test('a whole agenda item by keyboard: positions for several organisations, decision, consents, an action', async () => {
-  await page.goto(host.host.url);
-  await page.getByRole('button', { name: 'Demo openen' }).click();
-  await page.getByRole('button', { name: 'Naar inloggen' }).click();
-  await login(page, 'beheerder', 'demo-beheerder-2026');
+  await openDemo(page, env.url);
+  await loginAs(page, 'beheerder', 'demo-beheerder-2026');
   // A small city: the chair also keeps the minutes (voorzitter and notulist in one person).
-  const orgs = await rpc<{ id: number; name: string }[]>(page, 'organisations.list', {});
+  const orgs = await rpc(page, 'organisations.list', {});
   await rpc(page, 'users.create', {
     displayName: 'Wim Wessels',
     username: 'wim',
@@ -148,8 +99,8 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
     password: 'wim zit voor en notuleert',
   });
   await page.keyboard.press('Control+Shift+L');
-  await login(page, 'wim', 'wim zit voor en notuleert');
-  const list = await rpc<{ rows: { number: string; status: string }[] }>(page, 'dossiers.list', {});
+  await loginAs(page, 'wim', 'wim zit voor en notuleert');
+  const list = await rpc(page, 'dossiers.list', {});
   const numbers = list.rows
     .filter((d) => !['uitgestroomd', 'gesloten'].includes(d.status))
     .map((d) => d.number);
@@ -157,7 +108,7 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
   meeting = await prepareMeeting(page, addDays(today, 1), numbers.slice(0, 3));
   dossierItems = meeting.items.filter((i) => i.kind === 'dossier');
 
-  await open(`punt/${meeting.id}/${dossierItems[0]!.id}`);
+  await openRoute(page, `punt/${meeting.id}/${dossierItems[0]!.id}`);
   await expect(page.getByRole('heading', { name: 'Standpunten' })).toBeVisible();
   await expect(page.locator('[data-org-row="1"] h4 kbd')).toHaveText('Alt+1');
   await expectAccessible(page);
@@ -253,7 +204,7 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
 });
 
 test('a held decision comes back on the next meeting’s proposed agenda; decisions lock when the meeting ends', async () => {
-  await open(`punt/${meeting.id}/${dossierItems[1]!.id}`);
+  await openRoute(page, `punt/${meeting.id}/${dossierItems[1]!.id}`);
   await expect(
     page.getByRole('heading', { name: `Agendapunt: ${dossierItems[1]!.dossierNumber}`, exact: false }),
   ).toBeVisible();
@@ -275,7 +226,7 @@ test('a held decision comes back on the next meeting’s proposed agenda; decisi
   await snap(page, 'item-04-held');
 
   // End the meeting; its decisions are locked, and the next meeting's proposal brings the held dossier back.
-  const m = await rpc<Meeting>(page, 'meetings.get', { meetingId: meeting.id });
+  const m = await rpc(page, 'meetings.get', { meetingId: meeting.id });
   await rpc(page, 'meetings.end', { meetingId: meeting.id, version: m.version });
   await page.reload();
   await expect(
@@ -284,16 +235,12 @@ test('a held decision comes back on the next meeting’s proposed agenda; decisi
   await expect(page.getByText('Vergrendeld: het overleg is afgerond.')).toBeVisible();
   await expectAccessible(page);
   await snap(page, 'item-05-locked');
-  const next = await rpc<Meeting>(page, 'meetings.plan', { date: addDays(today, 8) });
-  const proposal = await rpc<{ items: { dossierId: number | null; reasons: { code: string }[] }[] }>(
-    page,
-    'meetings.agenda.propose',
-    {
-      meetingId: next.id,
-    },
-  );
+  const next = await rpc(page, 'meetings.plan', { date: addDays(today, 8) });
+  const proposal = await rpc(page, 'meetings.agenda.propose', {
+    meetingId: next.id,
+  });
   const heldDossier = (
-    await rpc<{ dossier: { id: number } | null }>(page, 'items.work', {
+    await rpc(page, 'items.work', {
       meetingId: meeting.id,
       itemId: dossierItems[1]!.id,
     })
@@ -303,13 +250,13 @@ test('a held decision comes back on the next meeting’s proposed agenda; decisi
 });
 
 test('an escalation carries the dissent to the configured body and flags the dossier', async () => {
-  const dossierNumbers = await rpc<{ dossier: { number: string } | null }>(page, 'items.work', {
+  const dossierNumbers = await rpc(page, 'items.work', {
     meetingId: meeting.id,
     itemId: dossierItems[2]!.id,
   });
   const m2 = await prepareMeeting(page, addDays(today, 15), [dossierNumbers.dossier!.number]);
   const item = m2.items.find((i) => i.kind === 'dossier')!;
-  await open(`punt/${m2.id}/${item.id}`);
+  await openRoute(page, `punt/${m2.id}/${item.id}`);
   await expect(
     page.getByRole('heading', { name: `Agendapunt: ${item.dossierNumber}`, exact: false }),
   ).toBeVisible();

@@ -1,47 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import type { RunningBrowserHost } from '../../electron/serve/main';
-import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, snap } from './support/host';
+import { consoleErrors, loginAs, openDemo, switchUser, useHost } from './support/session';
 
 test.describe.configure({ mode: 'serial' });
 
-let dataDir: string;
-let host: RunningBrowserHost;
-
-test.beforeAll(async () => {
-  dataDir = newDataDir();
-  host = await startHost(dataDir);
-});
-test.afterAll(async () => {
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(`demo-${username}-2026`);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
-
-async function switchTo(page: Page, username: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+L');
-  await expect(page.getByRole('heading', { name: 'Vergrendeld' })).toBeVisible();
-  await login(page, username);
-}
+const env = useHost();
 
 test('the demo’s finished meeting: new version, a participant’s correction accepted, adopted, signed by chair and secretary, exported and verified', async ({
   page,
 }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(host.host.url);
-  await page.getByRole('button', { name: 'Demo openen' }).click();
-  await page.getByRole('button', { name: 'Naar inloggen' }).click();
-  await login(page, 'notulist');
+  const errors = consoleErrors(page);
+  await openDemo(page, env.url);
+  await loginAs(page, 'notulist');
 
   await page.getByRole('link', { name: 'Verslagen' }).click();
   await expect(page.getByRole('heading', { name: 'Verslagen', level: 1 })).toBeVisible();
@@ -67,7 +40,7 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await expect(page.getByText('Versie 2: Correctieronde')).toBeVisible();
 
   // The NGO corrects its own action; it cannot pick another organisation's.
-  await switchTo(page, 'ngo');
+  await switchUser(page, 'ngo');
   await expect(page.getByText('Versie 2: Correctieronde')).toBeVisible();
   const target = page.getByLabel('Wat wilt u corrigeren?');
   await expect(target.locator('option')).toHaveText([
@@ -84,7 +57,7 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await snap(page, 'minutes-03-correction-proposed');
 
   // The secretary accepts it, adopts and signs.
-  await switchTo(page, 'notulist');
+  await switchUser(page, 'notulist');
   const proposal = page.getByRole('form', { name: /Besluit over correctie/ });
   await expect(proposal).toHaveCount(1);
   await proposal.getByLabel('Reden').fill('Volledige naam, zoals afgesproken.');
@@ -98,7 +71,7 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await expect(page.getByText('U hebt het verslag ondertekend.')).toBeVisible();
   await expect(page.getByRole('button', { name: /Ondertekenen als/ })).toHaveCount(0);
 
-  await switchTo(page, 'voorzitter');
+  await switchUser(page, 'voorzitter');
   await page.getByRole('button', { name: 'Ondertekenen als voorzitter' }).click();
   await expect(page.getByText('Versie 2: Ondertekend')).toBeVisible();
   await expectAccessible(page);
@@ -108,7 +81,7 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await page.getByRole('button', { name: 'Volledig verslag downloaden' }).click();
   const links = page.getByRole('link', { name: / opslaan$/ });
   await expect(links).toHaveCount(4);
-  const dir = path.join(dataDir, 'ontvangen');
+  const dir = path.join(env.dataDir, 'ontvangen');
   fs.mkdirSync(dir);
   const saved: string[] = [];
   for (let i = 0; i < 4; i++) {

@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/errors';
-import { fullTable, makeItemEnv, type ItemEnv } from '../support/items';
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) => (e instanceof ApiError ? e.error : { code: String(e) }),
-  );
+import { failure } from '../support/backend';
+import { firstItem, fullTable, makeItemEnv, type ItemEnv } from '../support/items';
 
 describe('actions that come back', () => {
   let env: ItemEnv;
@@ -14,11 +8,7 @@ describe('actions that come back', () => {
   let meetingId: number;
   beforeEach(async () => {
     env = await makeItemEnv();
-    ({ meetingId, itemId: item } = env.meeting({
-      date: '2026-03-10',
-      attendance: fullTable,
-      dossiers: [env.dossier(0)],
-    }));
+    ({ meetingId, itemId: item } = firstItem(env));
     await env.login('notulist');
   });
   afterEach(() => env.cleanup());
@@ -32,6 +22,15 @@ describe('actions that come back', () => {
       dueDate: '2026-03-17',
       ...over,
     });
+
+  it('refuses a due date before today at the field, and stores nothing', async () => {
+    expect(await failure(create({ dueDate: '2026-03-09' }))).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: [{ path: 'dueDate', code: 'due_in_past' }],
+    });
+    expect((await env.api['actions.list']({ filter: 'all' })).actions).toHaveLength(0);
+    expect((await create({ dueDate: '2026-03-10' })).dueDate).toBe('2026-03-10');
+  });
 
   it('is created at an item, linked to the dossier and the meeting', async () => {
     const a = await create();
@@ -126,11 +125,16 @@ describe('actions that come back', () => {
   });
 
   it('"Acties van mijn organisatie": own organisation by default, filtered open / overdue / all and by dossier', async () => {
-    await create({ dueDate: '2026-03-03' }); // overdue on 10 March
+    // Agreed on 1 March; by 10 March (the test's today) the first one is overdue.
+    const today = env.clock.now;
+    env.clock.now = new Date('2026-03-01T09:00:00Z');
+    await create({ dueDate: '2026-03-03' });
     await create({ dueDate: '2026-03-31' });
     const closed = await create({ dueDate: '2026-03-05' });
-    await env.api['actions.review']({ actionId: closed.id, expectedVersion: 1, outcome: 'gedaan' });
     await create({ organisationId: env.org('IND') });
+    env.clock.now = today;
+    await env.login('notulist'); // nine days later the idle lock has long closed the session
+    await env.api['actions.review']({ actionId: closed.id, expectedVersion: 1, outcome: 'gedaan' });
     await env.login('dtv');
     const open = await env.api['actions.list']({ filter: 'open' });
     expect(open.organisationId).toBe(env.org('DT&V'));

@@ -1,15 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/errors';
 import type { ConsentValue } from '../../shared/domain/consent';
 import { lockMeetingDecisions } from '../../electron/core/decisions/lock';
 import { setMeta } from '../../electron/core/environment/setup';
-import { fullTable, makeItemEnv, type ItemEnv } from '../support/items';
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) => (e instanceof ApiError ? e.error : { code: String(e) }),
-  );
+import { failure } from '../support/backend';
+import { firstItem, fullTable, makeItemEnv, type ItemEnv } from '../support/items';
 
 /** The participants of `fullTable` (GGD is absent) and the user that speaks for each. */
 const speakers: Record<string, string> = {
@@ -27,12 +21,7 @@ describe('the gedragen besluit', () => {
   let dossierId: number;
   beforeEach(async () => {
     env = await makeItemEnv();
-    dossierId = env.dossier(0);
-    ({ meetingId, itemId: item } = env.meeting({
-      date: '2026-03-10',
-      attendance: fullTable,
-      dossiers: [dossierId],
-    }));
+    ({ meetingId, itemId: item, dossierId } = firstItem(env));
   });
   afterEach(() => env.cleanup());
 

@@ -2,22 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/errors';
 import { parseRecoveryKey } from '../../electron/core/crypto/keywrap';
 import { DB_FILE_NAME, KEY_FILE_NAME } from '../../electron/core/environment/vault';
-import { cityInput, makeEnv, type TestEnv } from '../support/backend';
+import { cityInput, errorCode as code, makeEnv, type TestEnv } from '../support/backend';
 
 let env: TestEnv;
 afterEach(() => env?.cleanup());
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    return e instanceof ApiError ? e.code : `THREW ${String(e)}`;
-  }
-}
 
 describe('environment set-up and login', () => {
   it('creates an encrypted environment whose recovery key opens it with plain SQLCipher settings', async () => {
@@ -45,8 +35,12 @@ describe('environment set-up and login', () => {
   it('logs in with the password, locks, and refuses wrong passwords with one generic error', async () => {
     env = makeEnv();
     await env.api['setup.create'](cityInput);
-    expect(await code(env.api['auth.login']({ username: 'anna', password: 'wrong password!!' }))).toBe('WRONG_CREDENTIALS');
-    expect(await code(env.api['auth.login']({ username: 'nobody', password: 'correct horse battery' }))).toBe('WRONG_CREDENTIALS');
+    expect(await code(env.api['auth.login']({ username: 'anna', password: 'wrong password!!' }))).toBe(
+      'WRONG_CREDENTIALS',
+    );
+    expect(await code(env.api['auth.login']({ username: 'nobody', password: 'correct horse battery' }))).toBe(
+      'WRONG_CREDENTIALS',
+    );
     expect(await code(env.api['users.list']({}))).toBe('UNAUTHENTICATED');
 
     const session = await env.api['auth.login']({ username: 'anna', password: 'correct horse battery' });
@@ -69,7 +63,9 @@ describe('environment set-up and login', () => {
     const file = path.join(env.dir, DB_FILE_NAME);
     const damaged = Buffer.alloc(8192, 7);
     fs.writeFileSync(file, damaged);
-    expect(await code(env.api['auth.login']({ username: 'anna', password: 'correct horse battery' }))).toBe('DATABASE_UNREADABLE');
+    expect(await code(env.api['auth.login']({ username: 'anna', password: 'correct horse battery' }))).toBe(
+      'DATABASE_UNREADABLE',
+    );
     expect(fs.readFileSync(file).equals(damaged)).toBe(true);
     expect(await code(env.api['setup.create'](cityInput))).toBe('ALREADY_SET_UP');
   });

@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/errors';
 import { createCertificateAuthority, issueUserCertificate } from '../../electron/core/signing/certificates';
 import { signDetached } from '../../electron/core/signing/cms';
 import { tempDir } from '../support/backend';
+import { opensslCmsVerify as openssl } from '../support/openssl';
 import { docxText } from '../unit/minutes/read-docx';
 import {
   minutesFixture,
@@ -31,31 +32,6 @@ const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 const stem = 'verslag-utrecht-2026-04-14';
 const sigs = () =>
   signed.filter((x) => x.name.endsWith('.p7s')).map(({ name, base64 }) => ({ name, base64 }));
-
-function openssl(p7s: string, content: string, ca: string): { status: number | null; output: string } {
-  const r = spawnSync(
-    'openssl',
-    [
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      p7s,
-      '-content',
-      content,
-      '-CAfile',
-      ca,
-      '-cades',
-      '-out',
-      '/dev/null',
-    ],
-    { encoding: 'utf8' },
-  );
-  if (r.error) throw new Error(`openssl could not run (install Debian's openssl): ${r.error.message}`);
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
-}
 
 function cli(args: string[], input = '') {
   const r = spawnSync(

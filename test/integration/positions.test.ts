@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
-import { fullTable, makeItemEnv, type ItemEnv } from '../support/items';
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    return e instanceof ApiError ? e.code : String(e);
-  }
-};
+import { errorCode as code } from '../support/backend';
+import { firstItem, fullTable, makeItemEnv, type ItemEnv } from '../support/items';
 
 const position = (over: Record<string, unknown> = {}) => ({
   direction: 'legalisatie' as const,
@@ -25,11 +17,7 @@ describe('positions per organisation', () => {
   let meetingId: number;
   beforeEach(async () => {
     env = await makeItemEnv();
-    ({ meetingId, itemId: item } = env.meeting({
-      date: '2026-03-10',
-      attendance: fullTable,
-      dossiers: [env.dossier(0)],
-    }));
+    ({ meetingId, itemId: item } = firstItem(env));
   });
   afterEach(() => env.cleanup());
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApi } from '../../shared/client';
 import type { Api } from '../../shared/contract/index';
+import { ApiError, type RpcError } from '../../shared/errors';
 import { createBackend, type Backend } from '../../electron/core/backend';
 import { silentLogger, type KdfParams, type Logger } from '../../electron/core/ports';
 
@@ -56,5 +57,28 @@ export const cityInput = {
     { name: 'Stichting ROS', kind: 'ngo' as const },
     { name: 'Politie', kind: 'politie' as const },
   ],
-  admin: { displayName: 'Anna Admin', username: 'anna', password: 'correct horse battery', organisationIndex: 0 },
+  admin: {
+    displayName: 'Anna Admin',
+    username: 'anna',
+    password: 'correct horse battery',
+    organisationIndex: 0,
+  },
 };
+
+/** The error code a call failed with, 'OK' when it succeeded; anything but an ApiError is shown as thrown. */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'OK';
+  } catch (e) {
+    return e instanceof ApiError ? e.code : `THREW ${String(e)}`;
+  }
+}
+
+/** The whole error a call failed with (code, fields, info), or null when it succeeded. */
+export function failure(p: Promise<unknown>): Promise<RpcError | { code: string } | null> {
+  return p.then(
+    () => null,
+    (e: unknown) => (e instanceof ApiError ? e.error : { code: String(e) }),
+  );
+}

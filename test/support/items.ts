@@ -63,3 +63,14 @@ export const fullTable: Record<string, Presence> = {
   Politie: 'aanwezig',
   GGD: 'afwezig_met_bericht',
 };
+
+/** The usual subject of an item test: the first demo dossier on the agenda of 10 March with the full table. */
+export function firstItem(env: ItemEnv): { meetingId: number; itemId: number; dossierId: number } {
+  const dossierId = env.dossier(0);
+  const { meetingId, itemId } = env.meeting({
+    date: '2026-03-10',
+    attendance: fullTable,
+    dossiers: [dossierId],
+  });
+  return { meetingId, itemId, dossierId };
+}

@@ -110,6 +110,11 @@ export function createAction(
 ): Change<Action> {
   const item = loadDossierItem(db, input.itemId);
   organisationName(db, input.organisationId);
+  // An action due before today would be overdue the moment it is agreed: almost always a typo.
+  if (input.dueDate < today)
+    throw new AppError('BAD_INPUT', 'Due date in the past', {
+      fields: [{ path: 'dueDate', code: 'due_in_past', message: 'Due date lies in the past' }],
+    });
   if (input.decisionId !== null && decisionRow(db, input.decisionId).dossier_id !== item.dossierId)
     throw new AppError('BAD_INPUT', 'Decision of another dossier', {
       fields: [{ path: 'decisionId', code: 'other_dossier', message: 'Decision of another dossier' }],

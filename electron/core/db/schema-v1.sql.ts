@@ -294,14 +294,17 @@ CREATE TABLE minutes_corrections (
 ) STRICT;
 CREATE INDEX minutes_corrections_version ON minutes_corrections(minutes_version_id);
 
--- Signing certificates issued by the environment's CA (meta ca_certificate / ca_private_key). The
+-- Signing certificates issued by the environment's CA (meta ca_certificate / ca_private_key), or
+-- imported by the user from PKCS#12 (imported = 1, with the issuer chain the file carried). The
 -- private keys are stored as PKCS#8 in this encrypted database: they are exactly as protected as the
 -- database key (a user's password or the recovery key), which is the protection the CA key needs too.
 CREATE TABLE certificates (
   user_id          INTEGER PRIMARY KEY REFERENCES users(id),
   certificate_pem  TEXT NOT NULL,
   private_key      BLOB NOT NULL,
-  issued_at        TEXT NOT NULL
+  issued_at        TEXT NOT NULL,
+  imported         INTEGER NOT NULL DEFAULT 0 CHECK (imported IN (0, 1)),
+  chain_pem        TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
 CREATE TABLE signatures (
@@ -310,6 +313,8 @@ CREATE TABLE signatures (
   user_id             INTEGER NOT NULL REFERENCES users(id),
   role                TEXT NOT NULL,
   p7s                 BLOB NOT NULL,
+  -- The issuer chain of an imported signing certificate, exported beside the signature in ca.pem.
+  chain_pem           TEXT NOT NULL DEFAULT '',
   signed_at           TEXT NOT NULL,
   UNIQUE (minutes_version_id, role),
   UNIQUE (minutes_version_id, user_id)

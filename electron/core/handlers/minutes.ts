@@ -26,8 +26,8 @@ import {
   startNewVersion,
   versionModel,
 } from '../minutes/versions';
-import { parseCertificate } from '../signing/certificates';
-import { ensureEnvironmentCa } from '../signing/store';
+import { parseCertificates } from '../signing/certificates';
+import { trustedCertificatesPem } from '../signing/store';
 
 type MinutesHandlers = Pick<
   Handlers,
@@ -113,7 +113,7 @@ function extractOrganisations(db: Db, meetingId: number): { id: number; name: st
 
 function readableCa(pem: string): string {
   try {
-    parseCertificate(pem);
+    parseCertificates(pem);
     return pem;
   } catch {
     throw new AppError('BAD_INPUT', 'The CA file is not a PEM certificate', {
@@ -299,7 +299,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
 
     'minutes.verify': async ({ docx, signatures, caPem }) => {
       const d = db();
-      const ca = caPem ? readableCa(caPem) : (await ensureEnvironmentCa(d, ctx.ports.clock())).certificatePem;
+      const ca = caPem ? readableCa(caPem) : await trustedCertificatesPem(d, ctx.ports.clock());
       const bytes = new Uint8Array(Buffer.from(docx.base64, 'base64'));
       const result = await verifyMinutes(
         bytes,

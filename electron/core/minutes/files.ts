@@ -18,7 +18,8 @@ import {
 
 /**
  * The files a recipient gets, and their check. The full minutes of an adopted version are its frozen
- * DOCX bytes with one `.p7s` per signer and the environment's CA as `ca.pem`, so that
+ * DOCX bytes with one `.p7s` per signer and, as `ca.pem`, the environment's CA plus the issuer chain of any
+ * imported signer certificate, so that
  *   openssl cms -verify -binary -inform DER -in X.p7s -content X.docx -CAfile ca.pem -cades -out /dev/null
  * works without this app. Extracts are separate documents built from the same content; they are not
  * signed (what was signed is the full minutes).
@@ -103,17 +104,20 @@ export async function exportMinutes(
   const adopted = row ? frozenDocx(db, row.id) : null;
   if (scope.kind === 'full' && adopted && row) {
     const ca = await ensureEnvironmentCa(db, options.now);
+    const signatures = signatureFiles(db, row.id);
+    // A signer with an imported certificate (e.g. PKIoverheid) adds its issuer chain to ca.pem.
+    const trusted = [...new Set([ca.certificatePem, ...signatures.map((s) => s.chainPem)])].join('');
     return {
       version,
       state,
       files: [
         { name: `${stem}.docx`, mediaType: DOCX_TYPE, bytes: adopted },
-        ...signatureFiles(db, row.id).map((s) => ({
+        ...signatures.map((s) => ({
           name: `${stem}.${s.role}.p7s`,
           mediaType: P7S_TYPE,
           bytes: s.p7s,
         })),
-        { name: 'ca.pem', mediaType: PEM_TYPE, bytes: new TextEncoder().encode(ca.certificatePem) },
+        { name: 'ca.pem', mediaType: PEM_TYPE, bytes: new TextEncoder().encode(trusted) },
       ],
     };
   }

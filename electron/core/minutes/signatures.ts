@@ -101,8 +101,8 @@ export function commitSignature(
     });
   }
   db.prepare(
-    'INSERT INTO signatures (minutes_version_id, user_id, role, p7s, signed_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(version.id, userId, prepared.role, Buffer.from(prepared.p7s), at);
+    'INSERT INTO signatures (minutes_version_id, user_id, role, p7s, chain_pem, signed_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(version.id, userId, prepared.role, Buffer.from(prepared.p7s), prepared.identity.chainPem, at);
   const count = (
     db.prepare('SELECT COUNT(*) AS n FROM signatures WHERE minutes_version_id = ?').get(version.id) as {
       n: number;
@@ -132,12 +132,15 @@ export function listSignatures(db: Db, versionId: number): SignatureInfo[] {
     .all(versionId) as SignatureInfo[];
 }
 
-export function signatureFiles(db: Db, versionId: number): { role: SignerRole; p7s: Uint8Array }[] {
+export function signatureFiles(
+  db: Db,
+  versionId: number,
+): { role: SignerRole; p7s: Uint8Array; chainPem: string }[] {
   return (
     db
       .prepare(
-        "SELECT role, p7s FROM signatures WHERE minutes_version_id = ? ORDER BY CASE role WHEN 'voorzitter' THEN 0 ELSE 1 END",
+        "SELECT role, p7s, chain_pem FROM signatures WHERE minutes_version_id = ? ORDER BY CASE role WHEN 'voorzitter' THEN 0 ELSE 1 END",
       )
-      .all(versionId) as { role: SignerRole; p7s: Uint8Array }[]
-  ).map((r) => ({ role: r.role, p7s: new Uint8Array(r.p7s) }));
+      .all(versionId) as { role: SignerRole; p7s: Uint8Array; chain_pem: string }[]
+  ).map((r) => ({ role: r.role, p7s: new Uint8Array(r.p7s), chainPem: r.chain_pem }));
 }

@@ -3,7 +3,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { ensureCryptoEngine, subtle } from './engine';
 import { OID } from './oids';
-import { fromPem, toPem } from './pem';
+import { allFromPem, fromPem, toPem } from './pem';
 
 /**
  * The environment's own certificate authority and the user certificates it issues.
@@ -40,6 +40,21 @@ const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 export function parseCertificate(pem: string): pkijs.Certificate {
   return pkijs.Certificate.fromBER(fromPem(pem, 'CERTIFICATE'));
+}
+
+/** Every certificate of a PEM bundle (a CA file may hold a chain); throws when there is none. */
+export function parseCertificates(pem: string): pkijs.Certificate[] {
+  const certs = allFromPem(pem, 'CERTIFICATE').map((der) => pkijs.Certificate.fromBER(der));
+  if (certs.length === 0) throw new Error('No certificate in the PEM text');
+  return certs;
+}
+
+/** KeyUsage, when present, must allow digitalSignature or nonRepudiation for a signing certificate. */
+export function hasSigningKeyUsage(cert: pkijs.Certificate): boolean {
+  const ext = cert.extensions?.find((e) => e.extnID === OID.keyUsage);
+  if (!ext) return true;
+  const bits = (ext.parsedValue as asn1js.BitString | undefined)?.valueBlock.valueHexView[0] ?? 0;
+  return (bits & (DIGITAL_SIGNATURE | NON_REPUDIATION)) !== 0;
 }
 
 export function certificatePem(cert: pkijs.Certificate): string {

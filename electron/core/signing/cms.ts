@@ -2,7 +2,13 @@ import crypto from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { AppError } from '../../../shared/errors';
-import { importSigningKey, nameAttribute, parseCertificate } from './certificates';
+import {
+  hasSigningKeyUsage,
+  importSigningKey,
+  nameAttribute,
+  parseCertificate,
+  parseCertificates,
+} from './certificates';
 import { ensureCryptoEngine } from './engine';
 import { OID } from './oids';
 
@@ -205,33 +211,49 @@ function validAt(cert: pkijs.Certificate, at: Date): boolean {
   return cert.notBefore.value.getTime() <= at.getTime() && at.getTime() <= cert.notAfter.value.getTime();
 }
 
-function hasSigningKeyUsage(cert: pkijs.Certificate): boolean {
-  const ext = cert.extensions?.find((e) => e.extnID === OID.keyUsage);
-  if (!ext) return true;
-  const bits = (ext.parsedValue as asn1js.BitString | undefined)?.valueBlock.valueHexView[0] ?? 0;
-  return (bits & 0xc0) !== 0; // digitalSignature or nonRepudiation
-}
+const MAX_CHAIN = 5;
 
-async function checkIssuedBy(cert: pkijs.Certificate, ca: pkijs.Certificate, at: Date): Promise<void> {
-  if (!cert.issuer.isEqual(ca.subject) || !(await cert.verify(ca).catch(() => false)))
-    throw new VerifyError('untrusted_signer');
-  if (!validAt(cert, at) || !validAt(ca, at)) throw new VerifyError('certificate_not_valid_at_signing_time');
-  if (!hasSigningKeyUsage(cert)) throw new VerifyError('key_usage');
+/**
+ * Walks from the signer's certificate through the given CA certificates to a self-signed one, each
+ * link checked by signature and valid at signing time: like `openssl -CAfile`, every certificate in
+ * the file may serve as an issuer, and the chain must end at a root in it.
+ */
+async function checkIssuedBy(cert: pkijs.Certificate, cas: pkijs.Certificate[], at: Date): Promise<void> {
+  let current = cert;
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    let issuer: pkijs.Certificate | undefined;
+    for (const ca of cas) {
+      if (ca.subject.isEqual(current.issuer) && (await current.verify(ca).catch(() => false))) {
+        issuer = ca;
+        break;
+      }
+    }
+    if (!issuer) throw new VerifyError('untrusted_signer');
+    if (!validAt(current, at) || !validAt(issuer, at))
+      throw new VerifyError('certificate_not_valid_at_signing_time');
+    if (issuer.subject.isEqual(issuer.issuer)) {
+      if (!hasSigningKeyUsage(cert)) throw new VerifyError('key_usage');
+      return;
+    }
+    current = issuer;
+  }
+  throw new VerifyError('untrusted_signer');
 }
 
 /**
- * Checks a detached signature over `data` against the environment's CA. Never throws for a bad
- * signature: the answer says why it is not valid. Throws BAD_INPUT only when the CA itself is unreadable.
+ * Checks a detached signature over `data` against the trusted certificates (PEM: the environment's CA,
+ * and the issuer chains of imported certificates). Never throws for a bad signature: the answer says
+ * why it is not valid. Throws BAD_INPUT only when the CA file itself is unreadable.
  */
 export async function verifyDetached(
   data: Uint8Array,
   p7s: Uint8Array,
-  caCertificatePem: string,
+  caCertificatesPem: string,
 ): Promise<VerifyResult> {
   ensureCryptoEngine();
-  let ca: pkijs.Certificate;
+  let cas: pkijs.Certificate[];
   try {
-    ca = parseCertificate(caCertificatePem);
+    cas = parseCertificates(caCertificatesPem);
   } catch {
     throw new AppError('BAD_INPUT', 'The CA certificate is not a readable PEM certificate');
   }
@@ -256,7 +278,7 @@ export async function verifyDetached(
       .then((r) => r.signatureVerified === true)
       .catch(() => false);
     if (!verified) throw new VerifyError('bad_signature');
-    await checkIssuedBy(cert, ca, signingTime);
+    await checkIssuedBy(cert, cas, signingTime);
     return { valid: true, reason: null, signer, signingTime: signingTime.toISOString() };
   } catch (e) {
     if (!(e instanceof VerifyError)) throw e;

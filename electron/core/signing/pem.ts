@@ -7,9 +7,17 @@ export function toPem(label: string, der: Uint8Array): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
+/** The DER bytes of every block with this label, in order (a CA file may hold a chain). */
+export function allFromPem(pem: string, label: string): Uint8Array[] {
+  const blocks = pem.matchAll(
+    new RegExp(`-----BEGIN ${label}-----([A-Za-z0-9+/=\\s]+)-----END ${label}-----`, 'g'),
+  );
+  return [...blocks].map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+}
+
 /** The DER bytes of the first block with this label; throws when there is none. */
 export function fromPem(pem: string, label: string): Uint8Array {
-  const match = new RegExp(`-----BEGIN ${label}-----([A-Za-z0-9+/=\\s]+)-----END ${label}-----`).exec(pem);
-  if (!match?.[1]) throw new Error(`No PEM block labelled ${label}`);
-  return new Uint8Array(Buffer.from(match[1].replace(/\s+/g, ''), 'base64'));
+  const first = allFromPem(pem, label)[0];
+  if (!first) throw new Error(`No PEM block labelled ${label}`);
+  return first;
 }

@@ -6,6 +6,7 @@ import {
   type CertificateAuthority,
   type UserCertificate,
 } from './certificates';
+import type { ImportedIdentity } from './pkcs12';
 
 /**
  * Where the environment's CA and its users' signing keys live: in the encrypted database.
@@ -79,12 +80,19 @@ interface UserRow {
   organisation: string;
 }
 
-function readUserCertificate(db: Db, userId: number): UserCertificate | null {
+function readUserCertificate(db: Db, userId: number): SigningIdentity | null {
   const row = db
-    .prepare('SELECT certificate_pem, private_key FROM certificates WHERE user_id = ?')
-    .get(userId) as { certificate_pem: string; private_key: Uint8Array } | undefined;
+    .prepare('SELECT certificate_pem, private_key, chain_pem FROM certificates WHERE user_id = ?')
+    .get(userId) as { certificate_pem: string; private_key: Uint8Array; chain_pem: string } | undefined;
   return row
-    ? { certificatePem: row.certificate_pem, privateKeyPkcs8: new Uint8Array(row.private_key) }
+    ? {
+        certificate: {
+          certificatePem: row.certificate_pem,
+          privateKeyPkcs8: new Uint8Array(row.private_key),
+        },
+        isNew: false,
+        chainPem: row.chain_pem,
+      }
     : null;
 }
 
@@ -92,6 +100,8 @@ function readUserCertificate(db: Db, userId: number): UserCertificate | null {
 export interface SigningIdentity {
   certificate: UserCertificate;
   isNew: boolean;
+  /** Issuer chain of an imported certificate (PEM); '' for one issued by the environment's CA. */
+  chainPem: string;
 }
 
 /**
@@ -101,7 +111,7 @@ export interface SigningIdentity {
  */
 export async function signingIdentity(db: Db, userId: number, now: Date): Promise<SigningIdentity> {
   const existing = readUserCertificate(db, userId);
-  if (existing) return { certificate: existing, isNew: false };
+  if (existing) return existing;
   const user = db
     .prepare(
       'SELECT u.id, u.display_name, o.name AS organisation FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ?',
@@ -114,7 +124,7 @@ export async function signingIdentity(db: Db, userId: number, now: Date): Promis
     { displayName: user.display_name, organisation: user.organisation, userId: user.id },
     { now },
   );
-  return { certificate, isNew: true };
+  return { certificate, isNew: true, chainPem: '' };
 }
 
 /** Stores a newly issued certificate; false when another one was stored for the user meanwhile. */
@@ -130,4 +140,35 @@ export function saveUserCertificate(
     )
     .run(userId, certificate.certificatePem, Buffer.from(certificate.privateKeyPkcs8), at);
   return r.changes === 1;
+}
+
+/** Stores a certificate the user imported (PKCS#12), replacing the one they had; later signatures use it. */
+export function saveImportedCertificate(
+  db: Db,
+  userId: number,
+  imported: ImportedIdentity,
+  at: string,
+): void {
+  db.prepare(
+    `INSERT INTO certificates (user_id, certificate_pem, private_key, issued_at, imported, chain_pem)
+     VALUES (?, ?, ?, ?, 1, ?)
+     ON CONFLICT(user_id) DO UPDATE SET certificate_pem = excluded.certificate_pem,
+       private_key = excluded.private_key, issued_at = excluded.issued_at, imported = 1,
+       chain_pem = excluded.chain_pem`,
+  ).run(userId, imported.certificatePem, Buffer.from(imported.privateKeyPkcs8), at, imported.chainPem);
+}
+
+/**
+ * What this environment trusts when checking signatures: its own CA, and the issuer chains of the
+ * certificates its users imported (kept with their signatures, so a later re-import changes nothing).
+ */
+export async function trustedCertificatesPem(db: Db, now: Date): Promise<string> {
+  const ca = await ensureEnvironmentCa(db, now);
+  const chains = db
+    .prepare(
+      "SELECT chain_pem FROM certificates WHERE chain_pem <> '' UNION SELECT chain_pem FROM signatures WHERE chain_pem <> ''",
+    )
+    .pluck()
+    .all() as string[];
+  return [ca.certificatePem, ...chains].join('');
 }

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type KeyboardEvent, type ReactNode } from 'react';
 import {
   Button as AriaButton,
   FieldError,
@@ -22,6 +22,7 @@ export function Field(props: {
   isRequired?: boolean;
   name?: string;
   inputMode?: 'numeric' | 'text';
+  placeholder?: string;
 }) {
   return (
     <TextField
@@ -41,7 +42,7 @@ export function Field(props: {
         {props.label}
         {props.isRequired ? <span aria-hidden="true"> *</span> : null}
       </Label>
-      <Input />
+      <Input placeholder={props.placeholder} />
       {props.help ? (
         <Text slot="description" className="help">
           {props.help}
@@ -52,32 +53,43 @@ export function Field(props: {
   );
 }
 
-/** A native select: fully keyboard accessible and announced correctly everywhere. */
-export function SelectField<V extends string>(props: {
+/** What a native control needs to be tied to its label, help and error. */
+interface ControlWiring {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  'aria-required': true | undefined;
+}
+
+/**
+ * Label, help text and error message around one native control, tied to it by id so screen readers
+ * announce them with it. `id` may be given so keyboard shortcuts can move the focus to the control.
+ */
+function NativeField(props: {
   label: string;
-  value: NoInfer<V>;
-  onChange: (value: NoInfer<V>) => void;
-  options: readonly { value: V; label: string }[];
   error?: string | undefined;
-  help?: string;
+  help?: string | undefined;
+  id?: string | undefined;
+  isRequired?: boolean | undefined;
+  children: (wiring: ControlWiring) => ReactNode;
 }) {
-  const id = useId();
+  const generated = useId();
+  const id = props.id ?? generated;
+  const describedBy = [props.help ? `${id}-help` : '', props.error ? `${id}-err` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select
-        id={id}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value as V)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-err` : props.help ? `${id}-help` : undefined}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <label htmlFor={id}>
+        {props.label}
+        {props.isRequired ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {props.children({
+        id,
+        'aria-invalid': props.error ? true : undefined,
+        'aria-describedby': describedBy || undefined,
+        'aria-required': props.isRequired ? true : undefined,
+      })}
       {props.help ? (
         <span id={`${id}-help`} className="help">
           {props.help}
@@ -90,6 +102,124 @@ export function SelectField<V extends string>(props: {
       ) : null}
     </div>
   );
+}
+
+/** A labelled multi-line text field with its help and error announced. */
+export function TextAreaField(props: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string | undefined;
+  help?: string;
+  id?: string;
+  rows?: number;
+  isRequired?: boolean;
+}) {
+  return (
+    <NativeField {...props}>
+      {(wiring) => (
+        <textarea
+          {...wiring}
+          value={props.value}
+          rows={props.rows ?? 3}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </NativeField>
+  );
+}
+
+interface SelectProps<V extends string> {
+  label: string;
+  options: readonly { value: V; label: string }[];
+  error?: string | undefined;
+  help?: string;
+  id?: string;
+}
+
+/**
+ * A native select: fully keyboard accessible and announced correctly everywhere. With a placeholder
+ * it offers "nothing chosen" as the empty value '', and only then hands '' to onChange.
+ */
+export function SelectField<V extends string>(
+  props: SelectProps<V> & {
+    placeholder: string;
+    value: NoInfer<V> | '';
+    onChange: (value: NoInfer<V> | '') => void;
+  },
+): ReactNode;
+export function SelectField<V extends string>(
+  props: SelectProps<V> & { value: NoInfer<V>; onChange: (value: NoInfer<V>) => void },
+): ReactNode;
+export function SelectField<V extends string>(
+  props: SelectProps<V> & {
+    placeholder?: string;
+    value: V | '';
+    onChange: (value: V | '') => void;
+  },
+) {
+  return (
+    <NativeField label={props.label} error={props.error} help={props.help} id={props.id}>
+      {(wiring) => (
+        <select {...wiring} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
+          {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </NativeField>
+  );
+}
+
+/** A labelled file chooser; hands over the chosen files (none when the choice is cleared). */
+export function FileField(props: {
+  label: string;
+  accept: string;
+  onChange(files: File[]): void;
+  multiple?: boolean;
+  error?: string | undefined;
+  help?: string;
+}) {
+  return (
+    <NativeField label={props.label} error={props.error} help={props.help}>
+      {(wiring) => (
+        <input
+          {...wiring}
+          type="file"
+          accept={props.accept}
+          multiple={props.multiple}
+          onChange={(e) => props.onChange([...(e.target.files ?? [])])}
+        />
+      )}
+    </NativeField>
+  );
+}
+
+/** A form that runs `onSubmit` (which may be async) instead of reloading the page; the browser's own validation is off. */
+export function Form(props: { onSubmit(): unknown; children: ReactNode; className?: string }) {
+  return (
+    <form
+      className={props.className}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onSubmit();
+      }}
+    >
+      {props.children}
+    </form>
+  );
+}
+
+/** Ctrl+Enter (Cmd+Enter on a Mac) submits the form the focus is in, from any field, textareas too. */
+export function submitOnCtrlEnter(e: KeyboardEvent<HTMLFormElement>): void {
+  if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+    e.preventDefault();
+    e.currentTarget.requestSubmit();
+  }
 }
 
 export function Checkbox(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {

@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { getApi } from '../api';
-import { Button, Field, Notice } from '../components/forms';
+import { Button, Field, Form, Notice } from '../components/forms';
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
+import { CertificateImport } from './CertificateImport';
+import { useHasRole } from './meetings/hooks';
 
 export function Account() {
   const t = useT();
+  // Only the chair and the secretary sign minutes, so only they have a certificate to replace.
+  const signs = useHasRole('voorzitter', 'notulist');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -29,13 +33,7 @@ export function Account() {
     <main id="main" className="narrow" tabIndex={-1}>
       <h1>{t('account.title')}</h1>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <Form onSubmit={submit}>
         <Field
           label={t('account.current')}
           type="password"
@@ -56,7 +54,8 @@ export function Account() {
         <Button type="submit" variant="primary">
           {t('account.change')}
         </Button>
-      </form>
+      </Form>
+      {signs ? <CertificateImport /> : null}
     </main>
   );
 }

@@ -5,8 +5,9 @@ import { getApi } from '../api';
 import { Button, Checkbox, Field, Notice, SelectField } from '../components/forms';
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
+import { AgendaSettingsForm } from './meetings/AgendaSettingsForm';
 
-/** Users, organisations, settings and the audit chain: for the beheerder. */
+/** Users, organisations, settings (the environment's and the agenda's) and the audit chain: for the beheerder. */
 export function Admin() {
   const t = useT();
   const api = getApi();
@@ -88,7 +89,10 @@ export function Admin() {
                 label={t('admin.orgs.special.toggle', { name: o.name })}
                 checked={o.seesSpecialCategories}
                 onChange={(seesSpecial) =>
-                  void run(() => api['organisations.setSeesSpecial']({ organisationId: o.id, seesSpecial }), t('admin.saved'))
+                  void run(
+                    () => api['organisations.setSeesSpecial']({ organisationId: o.id, seesSpecial }),
+                    t('admin.saved'),
+                  )
                 }
               />
             </li>
@@ -110,6 +114,8 @@ export function Admin() {
           <Button type="submit">{t('common.save')}</Button>
         </form>
       </section>
+
+      <AgendaSettingsForm />
 
       <section aria-labelledby="audit-h">
         <h2 id="audit-h">{t('admin.audit')}</h2>

@@ -14,14 +14,19 @@ export function newDataDir(): string {
 
 /** Starts the real browser host (real backend, real encrypted database) on a free loopback port. */
 export async function startHost(dataDir: string): Promise<RunningBrowserHost> {
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+    throw new Error('Build the renderer first: npm run build');
   return runBrowserHost({ dataDir, rendererDir });
 }
 
 /** WCAG 2.1 A/AA checks by axe-core on what the page shows now. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary).toEqual([]);
 }
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import {
   type UserCertificate,
 } from '../../../electron/core/signing/certificates';
 import { signDetached, verifyDetached } from '../../../electron/core/signing/cms';
+import { openssl, opensslCmsVerify as opensslVerify } from '../../support/openssl';
 import { demoMinutes } from '../../unit/minutes/fixtures';
 
 /**
@@ -25,37 +25,6 @@ const signingTime = new Date('2026-04-21T14:03:00Z');
 let ca: CertificateAuthority;
 let docx: Uint8Array;
 const signers: Record<'voorzitter' | 'secretaris', { user: UserCertificate; p7s: string }> = {} as never;
-
-function opensslVerify(
-  p7s: string,
-  content: string,
-  caPem: string,
-): { status: number | null; output: string } {
-  const r = spawnSync(
-    'openssl',
-    [
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      p7s,
-      '-content',
-      content,
-      '-CAfile',
-      caPem,
-      '-cades',
-      '-out',
-      '/dev/null',
-    ],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (r.error) throw new Error(`openssl could not run (install Debian's openssl): ${r.error.message}`);
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
-}
 
 beforeAll(async () => {
   ca = await createCertificateAuthority('LVV Overleg Demostad CA', { now: new Date('2026-01-05T09:00:00Z') });
@@ -106,14 +75,10 @@ describe('detached CAdES signatures over the minutes', () => {
   );
 
   it('carry the CAdES-BES signed attributes and no content', () => {
-    const r = spawnSync(
-      'openssl',
-      ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', signers.voorzitter.p7s],
-      { encoding: 'utf8' },
-    );
+    const r = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', signers.voorzitter.p7s]);
     for (const attribute of ['contentType', 'messageDigest', 'signingTime', 'signingCertificateV2'])
-      expect(r.stdout).toContain(attribute);
-    expect(r.stdout).toMatch(/eContent: <ABSENT>/);
+      expect(r.output).toContain(attribute);
+    expect(r.output).toMatch(/eContent: <ABSENT>/);
   });
 
   it('are rejected by openssl and the app when one byte of the DOCX changes', async () => {

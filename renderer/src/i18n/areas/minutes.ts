@@ -145,6 +145,29 @@ export const minutesNl = {
     'U hebt deze versie al ondertekend; de tweede handtekening komt van een andere persoon.',
   'minutes.error.role_signed': 'De {role} heeft deze versie al ondertekend.',
   'minutes.error.not_correction_round': 'Correcties kunnen alleen tijdens de correctieronde.',
+
+  'certificate.title': 'Eigen certificaat importeren (PKCS#12)',
+  'certificate.intro':
+    'U ondertekent verslagen standaard met een certificaat van de eigen certificaatautoriteit van deze omgeving. Hebt u een eigen certificaat, bijvoorbeeld van PKIoverheid, importeer het dan hier als .p12- of .pfx-bestand; volgende handtekeningen gebruiken dat certificaat.',
+  'certificate.current':
+    'Huidig certificaat: {subject} ({organisation}), uitgegeven door {issuer}, geldig tot {until}.',
+  'certificate.current.imported': 'Dit certificaat hebt u zelf geïmporteerd.',
+  'certificate.none':
+    'U hebt nog geen certificaat; bij uw eerste handtekening krijgt u er een van deze omgeving.',
+  'certificate.file': 'PKCS#12-bestand (.p12 of .pfx)',
+  'certificate.passphrase': 'Wachtwoord van het bestand',
+  'certificate.submit': 'Certificaat importeren',
+  'certificate.imported': 'Het certificaat is geïmporteerd. Uw volgende handtekeningen gebruiken het.',
+  'certificate.needFile': 'Kies een .p12- of .pfx-bestand.',
+  'field.wrong_passphrase.passphrase': 'Het wachtwoord klopt niet bij dit bestand.',
+  'field.unsupported_file.p12':
+    'Dit bestand kan niet worden gelezen: het is geen PKCS#12-bestand of het gebruikt een versleuteling die niet wordt ondersteund.',
+  'field.no_key_or_certificate.p12': 'Dit bestand bevat geen privésleutel met het bijbehorende certificaat.',
+  'field.unsupported_key.p12':
+    'Het sleuteltype wordt niet ondersteund; gebruik RSA of ECDSA (P-256 of P-384).',
+  'field.key_usage.p12':
+    'Dit certificaat mag niet ondertekenen: het sleutelgebruik bevat geen digitalSignature of nonRepudiation.',
+  'field.expired.p12': 'Dit certificaat is verlopen of nog niet geldig.',
 } as const;
 
 export const minutesEn: Record<keyof typeof minutesNl, string> = {
@@ -293,4 +316,25 @@ export const minutesEn: Record<keyof typeof minutesNl, string> = {
     'You already signed this version; the second signature comes from another person.',
   'minutes.error.role_signed': 'The {role} already signed this version.',
   'minutes.error.not_correction_round': 'Corrections are only possible during the correction round.',
+
+  'certificate.title': 'Import your own certificate (PKCS#12)',
+  'certificate.intro':
+    'By default you sign minutes with a certificate from this environment’s own certificate authority. If you have your own certificate, for example from PKIoverheid, import it here as a .p12 or .pfx file; later signatures use it.',
+  'certificate.current':
+    'Current certificate: {subject} ({organisation}), issued by {issuer}, valid until {until}.',
+  'certificate.current.imported': 'You imported this certificate yourself.',
+  'certificate.none': 'You have no certificate yet; your first signature gets one from this environment.',
+  'certificate.file': 'PKCS#12 file (.p12 or .pfx)',
+  'certificate.passphrase': 'Password of the file',
+  'certificate.submit': 'Import certificate',
+  'certificate.imported': 'The certificate was imported. Your next signatures use it.',
+  'certificate.needFile': 'Choose a .p12 or .pfx file.',
+  'field.wrong_passphrase.passphrase': 'The password does not match this file.',
+  'field.unsupported_file.p12':
+    'This file cannot be read: it is not a PKCS#12 file or it uses an encryption that is not supported.',
+  'field.no_key_or_certificate.p12': 'This file holds no private key with its certificate.',
+  'field.unsupported_key.p12': 'The key type is not supported; use RSA or ECDSA (P-256 or P-384).',
+  'field.key_usage.p12':
+    'This certificate may not sign: its key usage has neither digitalSignature nor nonRepudiation.',
+  'field.expired.p12': 'This certificate has expired or is not yet valid.',
 };

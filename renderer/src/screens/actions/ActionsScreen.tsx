@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Action, ActionFilter } from '../../../../shared/contract/actions';
 import { getApi } from '../../api';
-import { Notice } from '../../components/forms';
+import { Notice, SelectField } from '../../components/forms';
 import { useT } from '../../i18n';
 import { useSession } from '../../state/session';
 import { ActionReview } from '../item/ActionReview';
-import { Select } from '../item/controls';
 import { itemErrorText } from '../item/text';
 
 const filters: ActionFilter[] = ['open', 'overdue', 'all'];
@@ -54,13 +53,13 @@ export function ActionsScreen() {
       {session && !orgName ? <p className="help">{session.organisationName}</p> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="action-filters" role="group" aria-label={t('actions.filter')}>
-        <Select
+        <SelectField
           label={t('actions.filter')}
           value={filter}
-          onChange={(v) => setFilter(v === '' ? 'open' : v)}
+          onChange={setFilter}
           options={filters.map((f) => ({ value: f, label: t(`actions.filter.${f}`) }))}
         />
-        <Select
+        <SelectField
           label={t('actions.filter.dossier')}
           value={dossier}
           onChange={setDossier}
@@ -68,7 +67,7 @@ export function ActionsScreen() {
           placeholder={t('actions.filter.allDossiers')}
         />
         {runsMeeting ? (
-          <Select
+          <SelectField
             label={t('actions.filter.org')}
             value={org}
             onChange={setOrg}

@@ -19,10 +19,10 @@ import {
 import type { Organisation } from '../../../../shared/domain/environment';
 import { ApiError } from '../../../../shared/errors';
 import { getApi } from '../../api';
-import { Button, Checkbox, Field, Notice, SelectField } from '../../components/forms';
+import { Button, Checkbox, Field, Notice, SelectField, TextAreaField } from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT } from '../../i18n';
-import { dossierFieldErrors, showDate, TextAreaField } from './shared';
+import { dossierFieldErrors, showDate } from './shared';
 
 /** The form's state: text as typed (dates too, so an impossible date reaches the rules and gets its message). */
 interface FormState {

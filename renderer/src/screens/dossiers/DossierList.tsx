@@ -183,7 +183,9 @@ function DossierTable(props: {
               {t('dossiers.col.name')}
               <SortMark />
             </Column>
-            <Column id="vNumber" width="1fr">{t('dossiers.col.vNumber')}</Column>
+            <Column id="vNumber" width="1fr">
+              {t('dossiers.col.vNumber')}
+            </Column>
             <Column id="status" allowsSorting width="1.2fr">
               {t('dossiers.col.status')}
               <SortMark />
@@ -196,7 +198,9 @@ function DossierTable(props: {
               {t('dossiers.col.targetDate')}
               <SortMark />
             </Column>
-            <Column id="flags" width="1.2fr">{t('dossiers.col.flags')}</Column>
+            <Column id="flags" width="1.2fr">
+              {t('dossiers.col.flags')}
+            </Column>
           </TableHeader>
           <TableBody
             items={props.rows}

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { SpecialConclusion, SpecialData } from '../../../../shared/contract/dossiers';
 import { healthAnswers, type HealthAnswer } from '../../../../shared/domain/dossier';
 import { getApi } from '../../api';
-import { Button, Notice, SelectField } from '../../components/forms';
+import { Button, Notice, SelectField, TextAreaField } from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT } from '../../i18n';
-import { dossierFieldErrors, TextAreaField } from './shared';
+import { dossierFieldErrors } from './shared';
 
 /**
  * Health and justice history. Everyone sees the conclusion; those who may (the backend decides) can

@@ -1,4 +1,3 @@
-import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import type { Role } from '../../../../shared/domain/roles';
 import { formatDateNl } from '../../../../shared/domain/dates';
 import { ApiError, type FieldIssue } from '../../../../shared/errors';
@@ -40,37 +39,4 @@ export function dossierFieldErrors(e: unknown, t: T): Record<string, string> {
     out[field] ??= issueText(f, e.error.info ?? {}, t);
   }
   return out;
-}
-
-/** A labelled multi-line text field with its error announced, like Field in components/forms. */
-export function TextAreaField(props: {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string | undefined;
-  help?: string;
-  isRequired?: boolean;
-}) {
-  return (
-    <TextField
-      className="field"
-      value={props.value}
-      onChange={props.onChange}
-      isInvalid={Boolean(props.error)}
-      isRequired={props.isRequired}
-      validationBehavior="aria"
-    >
-      <Label>
-        {props.label}
-        {props.isRequired ? <span aria-hidden="true"> *</span> : null}
-      </Label>
-      <TextArea />
-      {props.help ? (
-        <Text slot="description" className="help">
-          {props.help}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{props.error}</FieldError>
-    </TextField>
-  );
 }

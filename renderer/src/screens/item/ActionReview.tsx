@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { Action, ActionReviewOutcome } from '../../../../shared/contract/actions';
 import { getApi } from '../../api';
-import { Button, Notice } from '../../components/forms';
+import { Button, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
-import { Select, submitOnCtrlEnter, TextInput } from './controls';
 import { itemErrorText } from './text';
 
 const outcomes: ActionReviewOutcome[] = ['gedaan', 'uitgesteld', 'vervallen', 'niet_gedaan'];
@@ -51,7 +50,7 @@ export function ActionReview(props: { action: Action; meetingId: number | null; 
         );
       }}
     >
-      <Select
+      <SelectField
         label={t('actions.review.outcome', { what: a.what })}
         value={outcome}
         onChange={setOutcome}
@@ -60,7 +59,7 @@ export function ActionReview(props: { action: Action; meetingId: number | null; 
         error={errors.outcome}
       />
       {outcome === 'uitgesteld' ? (
-        <TextInput
+        <Field
           label={t('actions.review.newDate')}
           value={newDueDate}
           onChange={setNewDueDate}
@@ -69,12 +68,7 @@ export function ActionReview(props: { action: Action; meetingId: number | null; 
         />
       ) : null}
       {outcome && outcome !== 'gedaan' ? (
-        <TextInput
-          label={t('actions.review.reason')}
-          value={reason}
-          onChange={setReason}
-          error={errors.reason}
-        />
+        <Field label={t('actions.review.reason')} value={reason} onChange={setReason} error={errors.reason} />
       ) : null}
       <Button type="submit">{t('actions.review.save')}</Button>
       {error ? <Notice kind="error">{error}</Notice> : null}

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { ItemWork } from '../../../../shared/contract/items';
 import { getApi } from '../../api';
-import { Button, Checkbox, Notice } from '../../components/forms';
+import { Button, Checkbox, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { ActionReview } from './ActionReview';
-import { Select, submitOnCtrlEnter, TextInput } from './controls';
 import { itemErrorText } from './text';
 
 /** The dossier's open actions (reviewed here) and a form for new ones agreed at this item. */
@@ -79,8 +78,8 @@ export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promi
             void add();
           }}
         >
-          <TextInput label={t('actions.what')} value={what} onChange={setWhat} error={errors.what} />
-          <Select
+          <Field label={t('actions.what')} value={what} onChange={setWhat} error={errors.what} />
+          <SelectField
             label={t('actions.organisation')}
             value={org}
             onChange={setOrg}
@@ -88,8 +87,8 @@ export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promi
             placeholder={t('outflow.choose')}
             error={errors.organisationId}
           />
-          <TextInput label={t('actions.person')} value={person} onChange={setPerson} error={errors.person} />
-          <TextInput
+          <Field label={t('actions.person')} value={person} onChange={setPerson} error={errors.person} />
+          <Field
             label={t('actions.due')}
             value={due}
             onChange={setDue}

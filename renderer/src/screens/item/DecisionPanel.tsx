@@ -8,10 +8,9 @@ import {
   type DecisionDirection,
 } from '../../../../shared/domain/consent';
 import { getApi } from '../../api';
-import { Button, Notice } from '../../components/forms';
+import { Button, Field, Notice, SelectField, submitOnCtrlEnter, TextAreaField } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useLocale, useT } from '../../i18n';
-import { Select, submitOnCtrlEnter, TextArea, TextInput } from './controls';
 import { formatInstant, itemErrorText } from './text';
 
 const directions = Object.keys(decisionDirectionLabels) as DecisionDirection[];
@@ -81,7 +80,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               save(direction);
             }}
           >
-            <TextArea
+            <TextAreaField
               id="decision-text"
               label={t('decision.text')}
               value={text}
@@ -90,7 +89,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               rows={4}
               isRequired
             />
-            <Select
+            <SelectField
               label={t('decision.direction')}
               value={direction}
               onChange={setDirection}
@@ -98,7 +97,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               placeholder={t('direction.choose')}
               error={errors.direction}
             />
-            <TextInput
+            <Field
               label={t('decision.reviewDate')}
               value={reviewDate}
               onChange={setReviewDate}
@@ -204,7 +203,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               }}
             >
               {d.locked ? <p className="help">{t('decision.locked')}</p> : null}
-              <TextInput
+              <Field
                 label={t('decision.reopenReason')}
                 value={reopenReason}
                 onChange={setReopenReason}
@@ -322,7 +321,7 @@ function ConsentForm(props: {
         );
       }}
     >
-      <Select
+      <SelectField
         label={t('consent.value', { org: props.org })}
         value={value}
         onChange={setValue}
@@ -331,7 +330,7 @@ function ConsentForm(props: {
         error={errors.consent}
       />
       {value && value !== 'akkoord' ? (
-        <TextArea
+        <TextAreaField
           label={t('consent.reason', { org: props.org })}
           value={reason}
           onChange={setReason}

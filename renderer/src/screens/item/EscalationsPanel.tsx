@@ -2,10 +2,9 @@ import { useState } from 'react';
 import type { Escalation } from '../../../../shared/contract/decisions';
 import type { ItemWork } from '../../../../shared/contract/items';
 import { getApi } from '../../api';
-import { Button, Notice } from '../../components/forms';
+import { Button, Field, Notice, submitOnCtrlEnter } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useLocale, useT } from '../../i18n';
-import { submitOnCtrlEnter, TextInput } from './controls';
 import { formatInstant, itemErrorText } from './text';
 
 /** The dossier's escalations, with the dissent they carried; the chair records when one returns. */
@@ -64,7 +63,7 @@ function ReturnForm({ escalation, reload }: { escalation: Escalation; reload(): 
         );
       }}
     >
-      <TextInput
+      <Field
         label={t('escalation.returnReason', { body: escalation.body })}
         value={reason}
         onChange={setReason}

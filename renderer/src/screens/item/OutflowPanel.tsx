@@ -10,10 +10,9 @@ import {
   type OutcomeCategory,
 } from '../../../../shared/domain/dossier';
 import { getApi } from '../../api';
-import { Button, Notice } from '../../components/forms';
+import { Button, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
-import { Select, submitOnCtrlEnter, TextInput } from './controls';
 import { itemErrorText } from './text';
 
 /** Uitstroom: the categories of the Perspectief evaluation, exactly as domain.md lists them. */
@@ -91,7 +90,7 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
             })}
             {dossier.outcomeDetail ? ` — ${dossier.outcomeDetail}` : ''}
           </p>
-          <TextInput
+          <Field
             label={t('outflow.reopenReason')}
             value={reason}
             onChange={setReason}
@@ -108,7 +107,7 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
             submit();
           }}
         >
-          <Select
+          <SelectField
             label={t('outflow.outcome')}
             value={outcome}
             onChange={(v) => {
@@ -120,7 +119,7 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
             error={errors.outcome}
           />
           {Object.keys(subkinds).length ? (
-            <Select
+            <SelectField
               label={t('outflow.subkind')}
               value={subkind}
               onChange={setSubkind}
@@ -129,8 +128,8 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
               error={errors.subkind}
             />
           ) : null}
-          <TextInput label={t('outflow.detail')} value={detail} onChange={setDetail} error={errors.detail} />
-          <Select
+          <Field label={t('outflow.detail')} value={detail} onChange={setDetail} error={errors.detail} />
+          <SelectField
             label={t('outflow.endedBy')}
             value={endedBy}
             onChange={setEndedBy}
@@ -138,7 +137,7 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
             placeholder={t('outflow.choose')}
             error={errors.endedBy}
           />
-          <TextInput
+          <Field
             label={t('outflow.date')}
             value={date}
             onChange={setDate}

@@ -3,10 +3,16 @@ import type { ParticipantWork } from '../../../../shared/contract/items';
 import type { Position, PositionDraftFields, PositionField } from '../../../../shared/contract/positions';
 import { positionDirectionLabels, type PositionDirection } from '../../../../shared/domain/consent';
 import { getApi } from '../../api';
-import { Button, Checkbox, Notice } from '../../components/forms';
+import {
+  Button,
+  Checkbox,
+  Notice,
+  SelectField,
+  submitOnCtrlEnter,
+  TextAreaField,
+} from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useLocale, useT } from '../../i18n';
-import { Select, submitOnCtrlEnter, TextArea } from './controls';
 import { formatInstant, formatTime, itemErrorText } from './text';
 
 const directions = Object.keys(positionDirectionLabels) as PositionDirection[];
@@ -221,7 +227,7 @@ export function PositionRow(props: {
             void record();
           }}
         >
-          <Select
+          <SelectField
             label={t('positions.field.direction')}
             value={fields.direction ?? ''}
             onChange={(v) => change({ direction: v === '' ? null : v })}
@@ -229,19 +235,19 @@ export function PositionRow(props: {
             placeholder={t('direction.choose')}
             error={errors.direction}
           />
-          <TextArea
+          <TextAreaField
             label={t('positions.field.reasoning')}
             value={fields.reasoning}
             onChange={(v) => change({ reasoning: v })}
             error={errors.reasoning}
           />
-          <TextArea
+          <TextAreaField
             label={t('positions.field.information')}
             value={fields.information}
             onChange={(v) => change({ information: v })}
             error={errors.information}
           />
-          <TextArea
+          <TextAreaField
             label={t('positions.field.conditions')}
             value={fields.conditions}
             onChange={(v) => change({ conditions: v })}
@@ -253,7 +259,7 @@ export function PositionRow(props: {
             onChange={(v) => change({ withheld: v })}
           />
           {fields.withheld ? (
-            <TextArea
+            <TextAreaField
               label={t('positions.field.withheldReason')}
               value={fields.withheldReason}
               onChange={(v) => change({ withheldReason: v })}

@@ -5,8 +5,11 @@ import { useT } from '../../i18n';
 import { reasonText, useDates } from './format';
 
 export interface AgendaEditorProps {
+  meetingId: number;
   items: AgendaItemView[];
   editable: boolean;
+  /** Whether this user may record at the table: then each dossier item links to its work panel. */
+  canWork: boolean;
   orgName: (id: number) => string;
   onReorder: (itemIds: number[], moved: AgendaItemView) => Promise<void>;
   onMinutes: (item: AgendaItemView, minutes: number) => Promise<void>;
@@ -107,6 +110,15 @@ export function AgendaEditor(props: AgendaEditorProps) {
                 <span className="agenda-status">{t(`meeting.item.status.${item.status}`)}</span>
               ) : null}
             </div>
+            {props.canWork && item.kind === 'dossier' ? (
+              <a
+                className="agenda-work"
+                href={`#/punt/${props.meetingId}/${item.id}`}
+                aria-label={t('meeting.item.work.label', { label: item.label })}
+              >
+                {t('meeting.item.work')}
+              </a>
+            ) : null}
             {props.editable ? (
               <div className="agenda-tools">
                 <MinutesInput item={item} onMinutes={props.onMinutes} />

@@ -34,6 +34,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
   const api = getApi();
   const canManage = useHasRole('voorzitter', 'notulist');
   const isChair = useHasRole('voorzitter');
+  const canWork = useHasRole('voorzitter', 'notulist', 'deelnemer', 'casemanager');
   const { orgName } = useOrganisations();
   const [m, setM] = useState<MeetingDetail | null>(null);
   const [proposal, setProposal] = useState<AgendaProposalView | null>(null);
@@ -144,8 +145,10 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
           <>
             {editable ? <p className="help">{t('meeting.agenda.help')}</p> : null}
             <AgendaEditor
+              meetingId={meetingId}
               items={m.items}
               editable={editable}
+              canWork={canWork}
               orgName={orgName}
               onReorder={(itemIds) =>
                 run((x) => api['meetings.agenda.reorder']({ meetingId, version: x.version, itemIds }))

@@ -1,14 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type {
-  MeetingOptions,
-  MeetingSummary,
-  StoredAgendaSettings,
-} from '../../../../shared/contract/meetings';
+import type { MeetingOptions, MeetingSummary } from '../../../../shared/contract/meetings';
 import { getApi } from '../../api';
 import { Button, Field, Notice, SelectField } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { navigate } from '../../state/router';
+import { AgendaSettingsForm } from './AgendaSettingsForm';
 import { meetingErrorText, useDates } from './format';
 import { useHasRole } from './hooks';
 
@@ -78,7 +75,7 @@ export function MeetingsList() {
         </table>
       )}
       {canPlan ? <PlanForm onPlanned={(id) => navigate(`overleggen/${id}`)} onError={setMessage} /> : null}
-      {canSet ? <SettingsForm /> : null}
+      {canSet ? <AgendaSettingsForm /> : null}
     </main>
   );
 }
@@ -175,93 +172,6 @@ function PlanForm({
         <Button type="submit" variant="primary">
           {t('meetings.plan.submit')}
         </Button>
-      </form>
-    </section>
-  );
-}
-
-function SettingsForm() {
-  const t = useT();
-  const [s, setS] = useState<StoredAgendaSettings | null>(null);
-  const [form, setForm] = useState({ window: '', days: '', time: '', minutes: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<Message>(null);
-
-  useEffect(() => {
-    const api = getApi();
-    void api['meetings.settings.get']({})
-      .then((x) => {
-        setS(x);
-        setForm({
-          window: String(x.targetWindowWeeks),
-          days: String(x.cutoff.daysBefore),
-          time: x.cutoff.time,
-          minutes: String(x.minutesPerDossier),
-        });
-      })
-      .catch(() => {});
-  }, []);
-  if (!s) return null;
-  const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
-  const save = async () => {
-    try {
-      await getApi()['meetings.settings.update']({
-        targetWindowWeeks: num(form.window),
-        cutoff: { daysBefore: num(form.days), time: form.time },
-        minutesPerDossier: num(form.minutes),
-      });
-      setErrors({});
-      setMessage({ kind: 'success', text: t('meetings.settings.saved') });
-    } catch (e) {
-      setErrors(fieldErrors(e, t));
-      setMessage({ kind: 'error', text: meetingErrorText(e, t) });
-    }
-  };
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  return (
-    <section aria-labelledby="settings-h" className="card">
-      <h2 id="settings-h">{t('meetings.settings.title')}</h2>
-      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="meeting-fields">
-          <Field
-            label={t('meetings.settings.window')}
-            type="number"
-            inputMode="numeric"
-            value={form.window}
-            onChange={set('window')}
-            error={errors.targetWindowWeeks}
-          />
-          <Field
-            label={t('meetings.settings.daysBefore')}
-            type="number"
-            inputMode="numeric"
-            value={form.days}
-            onChange={set('days')}
-            error={errors['cutoff.daysBefore']}
-          />
-          <Field
-            label={t('meetings.settings.time')}
-            type="time"
-            value={form.time}
-            onChange={set('time')}
-            error={errors['cutoff.time']}
-          />
-          <Field
-            label={t('meetings.settings.minutes')}
-            type="number"
-            inputMode="numeric"
-            value={form.minutes}
-            onChange={set('minutes')}
-            error={errors.minutesPerDossier}
-          />
-        </div>
-        <Button type="submit">{t('common.save')}</Button>
       </form>
     </section>
   );

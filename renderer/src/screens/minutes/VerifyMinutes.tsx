@@ -1,7 +1,7 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import type { MinutesVerification } from '../../../../shared/contract/minutes';
 import { getApi } from '../../api';
-import { Button, Notice } from '../../components/forms';
+import { Button, FileField, Form, Notice } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { minutesErrorText } from './MinutesDetail';
@@ -10,7 +10,6 @@ import { fileToBase64, formatDate, formatInstant } from './files';
 /** "Verslag controleren": a received DOCX with its .p7s files, checked against this environment's CA or a ca.pem. */
 export function VerifyMinutes() {
   const t = useT();
-  const ids = { docx: useId(), sigs: useId(), ca: useId() };
   const [docx, setDocx] = useState<File | null>(null);
   const [signatures, setSignatures] = useState<File[]>([]);
   const [ca, setCa] = useState<File | null>(null);
@@ -19,8 +18,8 @@ export function VerifyMinutes() {
   const [result, setResult] = useState<MinutesVerification | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const pick = (set: (files: File[]) => void) => (e: ChangeEvent<HTMLInputElement>) => {
-    set([...(e.target.files ?? [])]);
+  const pick = (set: (files: File[]) => void) => (files: File[]) => {
+    set(files);
     setResult(null);
   };
 
@@ -50,74 +49,35 @@ export function VerifyMinutes() {
     }
   };
 
-  const fileField = (
-    key: 'docx' | 'signatures' | 'ca',
-    id: string,
-    label: string,
-    accept: string,
-    onChange: (e: ChangeEvent<HTMLInputElement>) => void,
-    multiple = false,
-    help?: string,
-  ) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="file"
-        accept={accept}
-        multiple={multiple}
-        onChange={onChange}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={
-          [help ? `${id}-help` : '', errors[key] ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined
-        }
-      />
-      {help ? (
-        <span id={`${id}-help`} className="help">
-          {help}
-        </span>
-      ) : null}
-      {errors[key] ? (
-        <span id={`${id}-err`} className="field-error">
-          {errors[key]}
-        </span>
-      ) : null}
-    </div>
-  );
-
   return (
     <main id="main" tabIndex={-1}>
       <h1>{t('verify.title')}</h1>
       <p>{t('verify.intro')}</p>
-      <form
-        className="card"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        {fileField(
-          'docx',
-          ids.docx,
-          t('verify.docx'),
-          '.docx',
-          pick((f) => setDocx(f[0] ?? null)),
-        )}
-        {fileField('signatures', ids.sigs, t('verify.signatures'), '.p7s', pick(setSignatures), true)}
-        {fileField(
-          'ca',
-          ids.ca,
-          t('verify.ca'),
-          '.pem,.crt',
-          pick((f) => setCa(f[0] ?? null)),
-          false,
-          t('verify.ca.help'),
-        )}
+      <Form className="card" onSubmit={submit}>
+        <FileField
+          label={t('verify.docx')}
+          accept=".docx"
+          onChange={pick((f) => setDocx(f[0] ?? null))}
+          error={errors.docx}
+        />
+        <FileField
+          label={t('verify.signatures')}
+          accept=".p7s"
+          multiple
+          onChange={pick(setSignatures)}
+          error={errors.signatures}
+        />
+        <FileField
+          label={t('verify.ca')}
+          accept=".pem,.crt"
+          onChange={pick((f) => setCa(f[0] ?? null))}
+          error={errors.ca}
+          help={t('verify.ca.help')}
+        />
         <Button type="submit" variant="primary" isDisabled={busy}>
           {t('verify.submit')}
         </Button>
-      </form>
+      </Form>
       {message ? <Notice kind="error">{message}</Notice> : null}
       {result ? <VerifyResult result={result} /> : null}
     </main>
