@@ -74,5 +74,31 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
   expect(text).not.toMatch(/PTSS|GGZ|BMA-advies aangevraagd/);
   await expectAccessible(page);
   await snap(page, 'dossiers-05-ind-conclusion');
+
+  // The IND asks for the dossier to be discussed. The demo's next meeting is today, so the cut-off
+  // (the day before, 12:00) has passed: the request is taken, late, and the answer names the date.
+  const today = new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date());
+  await page.getByRole('button', { name: 'Agenderen voor het volgende overleg' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Uw verzoek is ontvangen' })).toHaveText(
+    new RegExp(
+      `^Uw verzoek is ontvangen, maar na de deadline \\(.+\\): D-2026-0001 komt achteraan op de agenda van het overleg van ${today}\\.$`,
+    ),
+  );
+  await expectAccessible(page);
+  await snap(page, 'dossiers-06-request-late');
+  await page.getByRole('button', { name: 'Agenderen voor het volgende overleg' }).click();
+  await expect(
+    page.getByText(`Uw organisatie had al gevraagd om D-2026-0001 te bespreken in het overleg van ${today}.`),
+  ).toBeVisible();
+
+  // Planning is the chair's work: the meetings page does not ask a participant to plan.
+  await page.getByRole('link', { name: 'Overleggen' }).click();
+  await expect(page.getByText(/^Bekijk de agenda en de verslagen van het dossieroverleg\./)).toBeVisible();
+  await expect(page.getByText(/Plan het dossieroverleg/)).toHaveCount(0);
   expect(errors).toEqual([]);
 });

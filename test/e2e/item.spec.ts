@@ -204,15 +204,20 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
 });
 
 test('a held decision comes back on the next meeting’s proposed agenda; decisions lock when the meeting ends', async () => {
-  await openRoute(page, `punt/${meeting.id}/${dossierItems[1]!.id}`);
+  // Held in meeting mode: the chair's outcome of the item and the dossier summary follow at once.
+  await rpc(page, 'meetings.setCurrent', { meetingId: meeting.id, itemId: dossierItems[1]!.id });
+  await openRoute(page, `overleggen/${meeting.id}/vergadering`);
   await expect(
     page.getByRole('heading', { name: `Agendapunt: ${dossierItems[1]!.dossierNumber}`, exact: false }),
   ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Standpunten' })).toBeVisible();
+  await expect(page.getByLabel('Uitkomst van dit punt')).toHaveValue('open');
   await page.keyboard.press('Alt+B');
   await page.keyboard.type('Medisch advies afwachten; terugkeer pas daarna bespreken.');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Terug');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(addDays(today, 30));
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText(/Besluit \d{4}-\d{3} opgeslagen\./)).toBeVisible();
   await consent('Gemeente Demostad', 'Akkoord');
@@ -223,7 +228,22 @@ test('a held decision comes back on the next meeting’s proposed agenda; decisi
   await expect(page.getByRole('button', { name: 'Aanhouden (komt volgende keer terug)' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText(/is aangehouden; het dossier komt op de volgende agenda terug/)).toBeVisible();
+  await expect(page.getByLabel('Uitkomst van dit punt')).toHaveValue('aangehouden');
   await snap(page, 'item-04-held');
+
+  // The dossier took the decision's review date, and its timeline says which decision held it.
+  const heldDossierId = (
+    await rpc(page, 'items.work', { meetingId: meeting.id, itemId: dossierItems[1]!.id })
+  ).dossier!.id;
+  await openRoute(page, `dossiers/${heldDossierId}`);
+  const timeline = page.locator('section', { has: page.getByRole('heading', { name: 'Tijdlijn' }) });
+  await expect(
+    timeline.getByText(/Besluit \d{4}-\d{3} aangehouden: Medisch advies afwachten/).first(),
+  ).toBeVisible();
+  await expect(timeline.getByText(/^Evaluatiedatum: /)).toBeVisible();
+  await snap(page, 'item-04b-held-timeline');
+  await openRoute(page, `punt/${meeting.id}/${dossierItems[1]!.id}`);
+  await expect(page.getByRole('heading', { name: 'Standpunten' })).toBeVisible();
 
   // End the meeting; its decisions are locked, and the next meeting's proposal brings the held dossier back.
   const m = await rpc(page, 'meetings.get', { meetingId: meeting.id });
