@@ -19,10 +19,23 @@ export interface DispatcherDeps {
 
 export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
 
+/** A message that is itself a stable code (`.min(1, 'required')`), not zod's English sentence. */
+const messageCode = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * The stable code of one issue, for the UI to word at the field: a domain code given as the message
+ * wins; an empty required text (a string whose minimum is 1) is 'required', never "too small".
+ */
+function issueCode(i: z.core.$ZodIssue): string {
+  if (i.code === 'custom' || messageCode.test(i.message)) return i.message;
+  if (i.code === 'too_small' && i.origin === 'string' && Number(i.minimum) <= 1) return 'required';
+  return i.code;
+}
+
 export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
   return issues.map((i) => ({
     path: i.path.map(String).join('.'),
-    code: i.code === 'custom' ? i.message : i.code,
+    code: issueCode(i),
     message: i.message,
   }));
 }

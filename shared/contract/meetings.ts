@@ -157,6 +157,9 @@ export type ItemDetail = z.infer<typeof ItemDetail>;
 export const DiscussionRequestResult = z.object({
   id: z.number().int(),
   meetingId: z.number().int(),
+  meetingDate: IsoDate,
+  /** True when no meeting was planned yet and this request planned the next one on the cadence. */
+  plannedMeeting: z.boolean(),
   dossierId: z.number().int(),
   dossierNumber: z.string(),
   requestedAt: z.string(),
@@ -300,7 +303,12 @@ export const meetingMethods = {
   'meetings.requestDiscussion': method({
     input: z
       .object({
-        ...MeetingRef,
+        /**
+         * Left out: the next meeting (the earliest one not yet started, today or later). When none is
+         * planned, the request plans it on the city's cadence, so a participant never depends on the
+         * chair having planned ahead; the chair keeps it or moves its date.
+         */
+        meetingId: Id.optional(),
         dossierId: Id.optional(),
         dossierNumber: z.string().trim().min(1).max(40).optional(),
       })

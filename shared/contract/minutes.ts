@@ -77,6 +77,10 @@ export const Correction = z.object({
   status: CorrectionStatus,
   decisionReason: z.string().nullable(),
   proposedBy: z.string(),
+  /** The proposer's own organisation (the secretary may propose for another organisation's record). */
+  proposedByOrganisation: z.string().nullable(),
+  /** Who accepted or rejected it (the secretary), once decided. */
+  decidedBy: z.string().nullable(),
   proposedAt: z.string(),
   decidedAt: z.string().nullable(),
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export type IsoDate = string;
 
-export type DateIssue = 'date_format' | 'date_impossible';
+export type DateIssue = 'date_format' | 'date_impossible' | 'date_too_early' | 'date_too_late';
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -19,20 +19,26 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** Why a string is not a calendar date, or null when it is one. 2026-02-30 is 'date_impossible'. */
+/**
+ * Why a string is not a calendar date we accept, or null when it is one. 2026-02-30 is
+ * 'date_impossible'; a real date before 1900 or after 2199 is out of the range the app takes (a typo
+ * such as 1850 for 1985 is far likelier than a person born then), and says so rather than "does not exist".
+ */
 export function dateIssue(s: string): DateIssue | null {
   const m = datePattern.exec(s);
   if (!m) return 'date_format';
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return 'date_impossible';
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || y === 0) return 'date_impossible';
+  if (y < 1900) return 'date_too_early';
+  if (y > 2199) return 'date_too_late';
   return null;
 }
 
 export const isIsoDate = (s: string): boolean => dateIssue(s) === null;
 
-/** zod schema for a calendar date; its issue message is the stable code ('date_format' | 'date_impossible'). */
+/** zod schema for a calendar date; its issue message is the stable code (a DateIssue). */
 export const IsoDate = z.string().superRefine((s, ctx) => {
   const issue = dateIssue(s);
   if (issue) ctx.addIssue({ code: 'custom', message: issue });

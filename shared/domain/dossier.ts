@@ -242,6 +242,8 @@ export type DossierIssueCode =
   | 'too_long'
   | 'date_format'
   | 'date_impossible'
+  | 'date_too_early'
+  | 'date_too_late'
   | VNumberIssue
   | 'target_before_intake'
   | 'intake_before_referral'
@@ -284,8 +286,10 @@ export function dossierIssues(d: CrossFields, today?: string): DossierIssue[] {
   if (d.intakeDate && d.referredAt && d.intakeDate < d.referredAt)
     add('intakeDate', 'intake_before_referral');
   if (d.targetDate && d.intakeDate && d.targetDate < d.intakeDate) add('targetDate', 'target_before_intake');
+  // A birth date in the future is the mistake, not the date first known in NL before it; both rules
+  // need today, so the contract (no clock) leaves them to the backend, which checks them together.
   if (d.birthDate && today && d.birthDate > today) add('birthDate', 'birth_in_future');
-  if (d.birthDate && d.firstKnownNl && d.firstKnownNl < d.birthDate)
+  else if (d.birthDate && today && d.firstKnownNl && d.firstKnownNl < d.birthDate)
     add('firstKnownNl', 'first_known_before_birth');
   if (d.stuck && !d.stuckReason) add('stuckReason', 'stuck_reason_required');
   if (d.targetOverride && !d.targetOverrideReason)
@@ -387,10 +391,12 @@ export type OutflowInput = z.input<typeof OutflowInput>;
 
 /** Dutch text for every issue code above (the UI shows these at the field). */
 export const dossierIssueMessages: Record<DossierIssueCode, string> = {
-  required: 'Dit veld is verplicht.',
+  required: 'Vul dit veld in.',
   too_long: 'Deze tekst is te lang.',
   date_format: 'Vul een datum in als JJJJ-MM-DD.',
   date_impossible: 'Deze datum bestaat niet.',
+  date_too_early: 'Een datum vóór 1900 is niet mogelijk.',
+  date_too_late: 'Een datum na 2199 is niet mogelijk.',
   v_number_chars: 'Een V-nummer bestaat alleen uit cijfers.',
   v_number_length: 'Een V-nummer heeft precies 10 cijfers.',
   target_before_intake: 'De streefdatum ligt vóór de intakedatum.',

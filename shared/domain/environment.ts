@@ -7,7 +7,7 @@ export type Cadence = z.infer<typeof Cadence>;
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 /** A password users choose: long enough to resist guessing, no composition rules (NIST 800-63B). */
-export const Password = z.string().min(12).max(256);
+export const Password = z.string().min(12, 'password_too_short').max(256);
 export const Username = z
   .string()
   .trim()

@@ -45,6 +45,23 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
   await expectAccessible(page);
   await snap(page, 'dossiers-03-bad-date');
 
+  // Each mistake is named at its own field, in words that say what is wrong.
+  const birth = page.getByLabel('Geboortedatum', { exact: true });
+  await birth.fill('1850-01-01');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(page.getByText('Een datum vóór 1900 is niet mogelijk.')).toBeVisible();
+  await birth.fill('2030-01-01');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(page.getByText('De geboortedatum ligt in de toekomst.')).toBeVisible();
+  await expect(birth).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Eerst bekend in Nederland')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('');
+  await birth.fill('1988-03-14');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(page.getByText('Vul dit veld in.')).toBeVisible();
+  await expect(page.getByText(/Te kort of te klein/)).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('Mateus Kiala Domingos');
+
   await page.getByLabel('Geboortedatum', { exact: true }).fill('1988-03-14');
   await page.getByLabel('Traject', { exact: true }).selectOption({ label: 'Tweesporen' });
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();

@@ -138,13 +138,24 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
     }
     await page.keyboard.press('Control+Enter');
     await expect(
-      page.getByText(new RegExp(`Standpunt van ${org.replace('&', '\\&')} vastgelegd \\(versie 1\\)`)),
+      page.getByText(
+        new RegExp(`Standpunt van ${org.replace('&', '\\&')} vastgelegd\\. Opgeslagen als versie 1;`),
+      ),
     ).toBeVisible();
+    // The form keeps what was saved, so the party can revise it.
+    const form = page.getByRole('form', { name: `Standpunt van ${org} vastleggen` });
+    await expect(form.getByRole('combobox', { name: 'Richting' })).not.toHaveValue('');
+    await expect(form.getByRole('textbox', { name: 'Onderbouwing' })).toHaveValue(reasoning);
+    await expect(form.getByRole('textbox', { name: 'Ingebrachte informatie' })).toHaveValue(
+      `Informatie van ${org}`,
+    );
   };
   await position(1, 'Gemeente Demostad', 'Terug', 'Perspectief op terugkeer met steun van IOM.');
   await position(2, 'IND', 'Terug', 'Geen nieuwe gronden.');
   await position(3, 'DT&V', 'Terug', 'Vertrekplan is haalbaar.', 'Lopend onderzoek naar reisdocument.');
   await position(4, 'VluchtelingenWerk', 'Twee', 'Eerst stabiliseren, dan terugkeer voorbereiden.');
+  // Required fields carry a visible marker: the direction of a position is one.
+  await expect(page.locator('[data-org-row="1"] label', { hasText: 'Richting' })).toHaveText('Richting *');
   const ind = page.locator('[data-org-row="2"]');
   await expect(ind.getByText(/vastgelegd door notulist namens IND/)).toBeVisible();
   await expect(
@@ -164,6 +175,23 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
   await expect(
     page.getByText(/Nog niet gedragen: wacht op Gemeente Demostad, IND, DT&V, VluchtelingenWerk, Politie/),
   ).toBeVisible();
+
+  // The decision text on the projector: a warning first (the whole room sees it), then a toggle.
+  await page.getByRole('button', { name: 'Toon besluittekst op het projectiescherm' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'zichtbaar voor iedereen in de zaal' }),
+  ).toContainText('gezondheid of justitie');
+  expect((await rpc(page, 'projector.control', {})).decisionText).toBeNull();
+  await snap(page, 'item-01b-projector-warning');
+  await page.getByRole('button', { name: 'Ja, op het scherm tonen' }).click();
+  await expect(page.getByText('De besluittekst staat op het projectiescherm.')).toBeVisible();
+  expect((await rpc(page, 'projector.control', {})).decisionText).toBe(
+    'Terugkeer voorbereiden met IOM; medische check vóór vertrek.',
+  );
+  await page.getByRole('button', { name: 'Besluittekst van het scherm halen' }).click();
+  await expect(page.getByText('De besluittekst is van het projectiescherm gehaald.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Toon besluittekst op het projectiescherm' })).toBeVisible();
+  expect((await rpc(page, 'projector.control', {})).decisionText).toBeNull();
 
   // Consents: Alt+I goes to the next organisation still to answer each time.
   await consent('Gemeente Demostad', 'Akkoord');

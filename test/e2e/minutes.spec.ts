@@ -60,9 +60,20 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await switchUser(page, 'notulist');
   const proposal = page.getByRole('form', { name: /Besluit over correctie/ });
   await expect(proposal).toHaveCount(1);
+  // The secretary may correct every party's records, and is told so (not "only your own organisation").
+  await expect(
+    page.getByText(/^Als secretaris kunt u de standpunten en acties van elke organisatie/),
+  ).toBeVisible();
+  await expect(page.getByText(/uw eigen organisatie/)).toHaveCount(0);
+  await page.getByLabel('Nieuwe tekst').fill('   ');
+  await page.getByRole('button', { name: 'Correctie voorstellen' }).click();
+  await expect(page.getByText('Vul de nieuwe tekst in.')).toBeVisible();
   await proposal.getByLabel('Reden').fill('Volledige naam, zoals afgesproken.');
   await proposal.getByRole('button', { name: 'Aanvaarden' }).click();
   await expect(page.getByText('Uw besluit over de correctie is vastgelegd.')).toBeVisible();
+  await expect(
+    page.locator('.minutes-correction', { hasText: 'Noor Nijland (VluchtelingenWerk)' }),
+  ).toContainText('Aanvaard — voorgesteld door Noor (VluchtelingenWerk); aanvaard door Niels Notulist');
   await expectAccessible(page);
   await snap(page, 'minutes-04-correction-accepted');
   await page.getByRole('button', { name: 'Verslag vaststellen' }).click();

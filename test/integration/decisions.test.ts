@@ -226,6 +226,38 @@ describe('the gedragen besluit', () => {
     ).not.toMatchObject({
       status: 'besluit_gedragen',
     });
+    // What the chair and the table see: the item's outcome, the review date and the dossier's timeline.
+    const meeting = await env.api['meetings.get']({ meetingId });
+    expect(meeting.items.find((i) => i.id === item)?.status).toBe('aangehouden');
+    const { dossier, history } = await env.api['dossiers.get']({ id: dossierId });
+    expect(dossier.reviewDate).toBe('2026-06-01');
+    expect(history).toContainEqual(
+      expect.objectContaining({
+        field: 'review_date',
+        to: '2026-06-01',
+        reason: `Besluit ${d.number} aangehouden: Terugkeer voorbereiden met IOM.`,
+        decisionId: d.id,
+      }),
+    );
+  });
+
+  it('a held decision without a review date still leaves a line in the dossier’s timeline', async () => {
+    const d = await env.api['decisions.save']({
+      itemId: item,
+      text: 'Eerst GGD-advies.',
+      direction: 'terugkeer',
+    });
+    await env.api['decisions.settle']({ decisionId: d.id, expectedVersion: 1, outcome: 'aanhouden' });
+    const { history } = await env.api['dossiers.get']({ id: dossierId });
+    expect(history).toContainEqual(
+      expect.objectContaining({
+        field: 'besluit',
+        from: `${d.number}: concept`,
+        to: `${d.number}: aangehouden`,
+        reason: `Besluit ${d.number} aangehouden: Eerst GGD-advies.`,
+        decisionId: d.id,
+      }),
+    );
   });
 
   it('escalates to the configured body with the dissent, flags the dossier until it returns', async () => {

@@ -468,6 +468,39 @@ describe('meeting states and permissions', () => {
     );
   });
 
+  it('takes a participant’s request for the next meeting, planning it on the cadence when none is planned', async () => {
+    const [a, b, c] = [dossier(), dossier(), dossier()];
+    await hold('2026-11-16', addDossier(numberOf(a)), { [a]: 'besproken' });
+    await login('ilse');
+    await at('2026-11-18T10:00:00Z');
+    const first = await api['meetings.requestDiscussion']({ dossierId: a });
+    // Weekly after 16 November; the cut-off (a day before, 12:00) is still ahead.
+    expect(first).toMatchObject({ meetingDate: '2026-11-23', plannedMeeting: true, late: false });
+    const planned = await api['meetings.get']({ meetingId: first.meetingId });
+    expect(planned).toMatchObject({ state: 'gepland', chair: null, secretary: null });
+    // The next request goes to the same meeting: planned once, by the first request only.
+    const second = await api['meetings.requestDiscussion']({ dossierNumber: numberOf(b) });
+    expect(second).toMatchObject({ meetingId: first.meetingId, plannedMeeting: false });
+    expect((await api['meetings.requestDiscussion']({ dossierId: a })).existing).toBe(true);
+    await at('2026-11-22T11:30:00Z');
+    expect(await api['meetings.requestDiscussion']({ dossierId: c })).toMatchObject({
+      meetingId: first.meetingId,
+      late: true,
+    });
+    expect((await api['meetings.list']({})).map((m) => m.date)).toEqual(['2026-11-23', '2026-11-16']);
+    const audit = db()
+      .prepare(`SELECT action FROM audit WHERE action IN ('meeting.create', 'discussion.request')`)
+      .pluck()
+      .all();
+    expect(audit.filter((x) => x === 'meeting.create')).toHaveLength(2); // the chair's and the request's
+
+    // The chair finds the requests on the proposed agenda of that meeting.
+    await login('vera');
+    const proposal = await api['meetings.agenda.propose']({ meetingId: first.meetingId });
+    const requested = proposal.items.filter((i) => i.reasons.some((r) => r.code === 'requested'));
+    expect(requested.map((i) => i.dossierId).sort()).toEqual([a, b, c].sort());
+  });
+
   it('plans on the cadence and checks the chair and secretary', async () => {
     await at('2026-11-02T08:00:00Z');
     await api['meetings.plan']({ date: '2026-10-26' });

@@ -105,7 +105,14 @@ describe('corrections', () => {
       accept: true,
       reason: '',
     });
-    expect(decided.corrections[0]).toMatchObject({ status: 'aanvaard' });
+    // Who proposed it (and for which organisation) and who decided are two people: both are named.
+    expect(decided.corrections[0]).toMatchObject({
+      status: 'aanvaard',
+      proposedBy: 'Ilse Ingen',
+      proposedByOrganisation: 'IND',
+      decidedBy: 'Niels Notulist',
+    });
+    expect(proposed.corrections[0]).toMatchObject({ decidedBy: null });
     await api()['minutes.adopt']({ meetingId: f.meetingId });
     const files = await docxOf(f.meetingId);
     const text = docxText(bytes(files[0]!.base64));

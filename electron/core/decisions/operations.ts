@@ -19,7 +19,7 @@ import {
   requireOpenMeeting,
   requireParticipant,
 } from '../positions/item';
-import { addHistoryRow, changeDossier } from './dossier';
+import { addHistoryRow, changeDossier, dossierRow } from './dossier';
 import {
   decisionForItem,
   decisionRow,
@@ -128,10 +128,32 @@ function dissentText(decision: Decision, names: Map<number, string>): string {
 }
 
 /**
+ * A held item: the dossier takes the decision's review date (it decides when the dossier returns),
+ * with the decision as the reason in its timeline; when no date changes, the timeline still gets a
+ * line for the decision itself.
+ */
+function recordHeld(
+  db: Db,
+  row: DecisionRow,
+  facts: { at: string; userId: number; decisionId: number },
+  state: 'aangehouden' | 'gedragen' = 'aangehouden',
+): void {
+  const reason = `Besluit ${row.number} aangehouden: ${row.text}`;
+  if (row.review_date && row.review_date !== dossierRow(db, row.dossier_id).review_date)
+    changeDossier(db, row.dossier_id, { review_date: row.review_date }, { ...facts, reason });
+  else
+    addHistoryRow(db, row.dossier_id, 'besluit', `${row.number}: concept`, `${row.number}: ${state}`, {
+      ...facts,
+      reason,
+    });
+}
+
+/**
  * The chair settles a concept: carried (only when the consent rule says so), held, or escalated.
  * A carried decision sets the dossier's track (and status 'besluit_gedragen') and review date, with the
  * decision as the reason in the history. A held item is marked 'aangehouden' so it returns on the next
- * proposed agenda; an escalation flags the dossier until the escalation returns.
+ * proposed agenda, and the dossier takes the review date with a timeline line (recordHeld); an
+ * escalation flags the dossier until the escalation returns.
  */
 export function settleDecision(
   db: Db,
@@ -173,10 +195,14 @@ export function settleDecision(
       { ...facts, reason },
     );
     setItemStatus(decision.direction === 'aanhouden' ? 'aangehouden' : 'besproken');
+    // A carried decision to hold changes neither track nor status: the timeline still says why.
+    if (decision.direction === 'aanhouden') recordHeld(db, row, facts, 'gedragen');
     audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
   } else if (input.outcome === 'aanhouden') {
     state = 'aangehouden';
     setItemStatus('aangehouden');
+    recordHeld(db, row, facts);
+    audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
   } else {
     if (decision.evaluation.carried)
       throw new AppError('CONFLICT', 'A carried decision is not escalated', {

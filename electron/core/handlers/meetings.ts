@@ -34,7 +34,7 @@ import {
   summaries,
   type MeetingRow,
 } from '../meetings/repo';
-import { suggestMeetingDate } from '../meetings/schedule';
+import { nextOnCadence, suggestMeetingDate } from '../meetings/schedule';
 
 type MeetingHandlers = Pick<Handlers, Extract<keyof Handlers, `meetings.${string}` | `projector.${string}`>>;
 
@@ -115,6 +115,30 @@ export function meetingHandlers(ctx: CoreContext, hub = new ProjectorHub()): Mee
     });
     if (result.state === 'bezig') hub.bump();
     return result;
+  }
+
+  /**
+   * The next meeting a request is for: the earliest one from today on that has not started. When there
+   * is none, it is planned here on the city's cadence (as `meetings.plan` would suggest it), without a
+   * chair or secretary yet: asking for a discussion must not wait for the chair to plan ahead.
+   */
+  function nextMeeting(d: Db): { row: MeetingRow; planned: boolean } {
+    const today = ctx.today();
+    const found = d
+      .prepare(
+        `SELECT * FROM meetings WHERE state IN ('gepland', 'in_voorbereiding') AND date >= ?
+          ORDER BY date, time, id LIMIT 1`,
+      )
+      .get(today) as MeetingRow | undefined;
+    if (found) return { row: found, planned: false };
+    const cadence = Cadence.catch('wekelijks').parse(getMeta(d, 'cadence'));
+    const latest = d.prepare('SELECT max(date) FROM meetings').pluck().get() as string | null;
+    // With no meeting at all, today's date would leave no time before the cut-off: take the next one.
+    const date = latest === null ? nextOnCadence(today, cadence) : suggestMeetingDate(latest, cadence, today);
+    const id = Number(
+      d.prepare("INSERT INTO meetings (date, time, place) VALUES (?, '10:00', '')").run(date).lastInsertRowid,
+    );
+    return { row: meetingRow(d, id), planned: true };
   }
 
   return {
@@ -267,8 +291,12 @@ export function meetingHandlers(ctx: CoreContext, hub = new ProjectorHub()): Mee
     'meetings.requestDiscussion': (input, { session }) => {
       const s = requireSession(session);
       return writeAudited<MethodOutput<'meetings.requestDiscussion'>>(ctx, s, (d) => {
-        const row = meetingRow(d, input.meetingId);
+        const target = input.meetingId === undefined ? nextMeeting(d) : null;
+        const row = target?.row ?? meetingRow(d, input.meetingId!);
         requireState(row, BEFORE, 'started');
+        const planned: AuditFacts[] = target?.planned
+          ? [{ action: 'meeting.create', entity: 'meetings', ids: [row.id] }]
+          : [];
         const dossier =
           input.dossierNumber !== undefined
             ? dossierByNumber(d, input.dossierNumber, 'dossierNumber')
@@ -283,7 +311,14 @@ export function meetingHandlers(ctx: CoreContext, hub = new ProjectorHub()): Mee
           )
           .get(row.id, dossier.id, s.organisationId) as
           { id: number; requested_at: string; late: number } | undefined;
-        const base = { meetingId: row.id, dossierId: dossier.id, dossierNumber: dossier.number, cutoff };
+        const base = {
+          meetingId: row.id,
+          meetingDate: row.date,
+          plannedMeeting: target?.planned ?? false,
+          dossierId: dossier.id,
+          dossierNumber: dossier.number,
+          cutoff,
+        };
         if (earlier)
           return {
             result: {
@@ -293,7 +328,7 @@ export function meetingHandlers(ctx: CoreContext, hub = new ProjectorHub()): Mee
               late: earlier.late === 1,
               existing: true,
             },
-            audit: [],
+            audit: planned,
           };
         const at = ctx.nowIso();
         // A request exactly at the cut-off is on time (the same rule as proposeAgenda).
@@ -307,7 +342,10 @@ export function meetingHandlers(ctx: CoreContext, hub = new ProjectorHub()): Mee
         );
         return {
           result: { ...base, id, requestedAt: at, late, existing: false },
-          audit: { action: 'discussion.request', entity: 'discussion_requests', ids: [id, dossier.id] },
+          audit: [
+            ...planned,
+            { action: 'discussion.request', entity: 'discussion_requests', ids: [id, dossier.id] },
+          ],
         };
       });
     },

@@ -206,6 +206,8 @@ export interface CorrectionRow {
   status: 'voorgesteld' | 'aanvaard' | 'afgewezen';
   decisionReason: string | null;
   proposedBy: string;
+  proposedByOrganisation: string | null;
+  decidedBy: string | null;
   proposedAt: string;
   decidedAt: string | null;
 }
@@ -215,13 +217,14 @@ export function listCorrections(db: Db, meetingId: number): CorrectionRow[] {
     .prepare(
       `SELECT c.id, v.version, o.name AS organisation, c.organisation_id, c.target_kind, c.target_id, c.field,
               c.original_text, c.proposed_text, c.status, c.decision_reason, u.display_name AS proposed_by,
-              c.proposed_at, c.decided_at,
+              uo.name AS proposed_by_organisation, du.display_name AS decided_by, c.proposed_at, c.decided_at,
               CASE c.target_kind
                 WHEN 'position' THEN (SELECT d.number FROM positions p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = c.target_id)
                 ELSE (SELECT d.number FROM actions a JOIN dossiers d ON d.id = a.dossier_id WHERE a.id = c.target_id)
               END AS dossier_number
        FROM minutes_corrections c JOIN minutes_versions v ON v.id = c.minutes_version_id
        JOIN organisations o ON o.id = c.organisation_id JOIN users u ON u.id = c.proposed_by
+       LEFT JOIN organisations uo ON uo.id = u.organisation_id LEFT JOIN users du ON du.id = c.decided_by
        WHERE v.meeting_id = ? ORDER BY c.id`,
     )
     .all(meetingId) as {
@@ -237,6 +240,8 @@ export function listCorrections(db: Db, meetingId: number): CorrectionRow[] {
     status: CorrectionRow['status'];
     decision_reason: string | null;
     proposed_by: string;
+    proposed_by_organisation: string | null;
+    decided_by: string | null;
     proposed_at: string;
     decided_at: string | null;
     dossier_number: string | null;
@@ -255,6 +260,8 @@ export function listCorrections(db: Db, meetingId: number): CorrectionRow[] {
     status: r.status,
     decisionReason: r.decision_reason,
     proposedBy: r.proposed_by,
+    proposedByOrganisation: r.proposed_by_organisation,
+    decidedBy: r.decided_by,
     proposedAt: r.proposed_at,
     decidedAt: r.decided_at,
   }));

@@ -135,6 +135,8 @@ interface SelectProps<V extends string> {
   error?: string | undefined;
   help?: string;
   id?: string;
+  /** Marks the label with * (like the other fields); the form still checks and says what is missing. */
+  isRequired?: boolean;
 }
 
 /**
@@ -159,7 +161,13 @@ export function SelectField<V extends string>(
   },
 ) {
   return (
-    <NativeField label={props.label} error={props.error} help={props.help} id={props.id}>
+    <NativeField
+      label={props.label}
+      error={props.error}
+      help={props.help}
+      id={props.id}
+      isRequired={props.isRequired}
+    >
       {(wiring) => (
         <select {...wiring} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
           {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}

@@ -24,8 +24,11 @@ export const en: Record<MessageKey, string> = {
   'common.yes': 'yes',
   'common.no': 'no',
   'common.required': 'required',
-  'mode.end.confirm':
-    "Finish the meeting? {open} item(s) still open; they are carried over. This meeting's decisions are locked.",
+  'common.datePattern': 'YYYY-MM-DD',
+  'mode.end.confirm.one':
+    "Finish the meeting? 1 item still open; it is carried over. This meeting's decisions are locked.",
+  'mode.end.confirm.other':
+    "Finish the meeting? {open} items still open; they are carried over. This meeting's decisions are locked.",
   'mode.end.yes': 'Yes, finish the meeting',
 
   'start.title': 'Welcome to LVV Overleg',
@@ -144,7 +147,7 @@ export const en: Record<MessageKey, string> = {
   'admin.saved': 'Saved.',
   'admin.audit': 'Audit log',
   'admin.audit.verify': 'Verify the audit chain',
-  'admin.audit.valid': 'The audit chain is valid: {n} records, head {head}.',
+  'admin.audit.valid': 'The audit chain is valid (records: {n}; head {head}).',
   'admin.audit.invalid': 'The audit chain is broken at record {id}. Contact the data protection officer.',
 
   'account.title': 'My account',
@@ -174,6 +177,7 @@ export const en: Record<MessageKey, string> = {
 
   'field.too_small': 'Too short or too small.',
   'field.too_small.password': 'At least 12 characters.',
+  'field.password_too_short': 'At least 12 characters.',
   'field.too_big': 'Too long or too large.',
   'field.invalid_type': 'Fill in this field.',
   'field.invalid_format': 'Invalid input.',

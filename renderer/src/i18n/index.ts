@@ -46,6 +46,14 @@ export function useT(): T {
   return useCallback<T>((key, vars) => translate(locale, key, vars), [locale]);
 }
 
+/**
+ * The key for a count: Dutch and English both have one form for exactly 1 and one for every other
+ * number (0 included), so `t(plural(n, 'x.one', 'x.other'), { n })` never says "1 bestanden".
+ */
+export function plural(n: number, one: MessageKey, other: MessageKey): MessageKey {
+  return n === 1 ? one : other;
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(nl, key);
 }

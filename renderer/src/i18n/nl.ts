@@ -27,8 +27,11 @@ export const nl = {
   'common.yes': 'ja',
   'common.no': 'nee',
   'common.required': 'verplicht',
-  'mode.end.confirm':
-    'Overleg afronden? Nog {open} punt(en) open; die worden doorgeschoven. De besluiten van dit overleg worden vastgezet.',
+  'common.datePattern': 'JJJJ-MM-DD',
+  'mode.end.confirm.one':
+    'Overleg afronden? Nog 1 punt open; dat wordt doorgeschoven. De besluiten van dit overleg worden vastgezet.',
+  'mode.end.confirm.other':
+    'Overleg afronden? Nog {open} punten open; die worden doorgeschoven. De besluiten van dit overleg worden vastgezet.',
   'mode.end.yes': 'Ja, overleg afronden',
 
   'start.title': 'Welkom bij LVV Overleg',
@@ -148,7 +151,7 @@ export const nl = {
   'admin.saved': 'Opgeslagen.',
   'admin.audit': 'Auditlog',
   'admin.audit.verify': 'Auditketen controleren',
-  'admin.audit.valid': 'De auditketen is geldig: {n} records, kop {head}.',
+  'admin.audit.valid': 'De auditketen is geldig (aantal records: {n}; kop {head}).',
   'admin.audit.invalid':
     'De auditketen is verbroken bij record {id}. Neem contact op met de functionaris gegevensbescherming.',
 
@@ -179,6 +182,7 @@ export const nl = {
 
   'field.too_small': 'Te kort of te klein.',
   'field.too_small.password': 'Minstens 12 tekens.',
+  'field.password_too_short': 'Minstens 12 tekens.',
   'field.too_big': 'Te lang of te groot.',
   'field.invalid_type': 'Vul dit veld in.',
   'field.invalid_format': 'Ongeldige invoer.',

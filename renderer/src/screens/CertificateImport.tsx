@@ -4,7 +4,8 @@ import { getApi } from '../api';
 import { Button, Field, FileField, Form, Notice } from '../components/forms';
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
-import { fileToBase64, formatDate } from './minutes/files';
+import { useDates } from '../i18n/dates';
+import { fileToBase64 } from './minutes/files';
 
 /**
  * "Eigen certificaat importeren" in Mijn account, for the chair and the secretary (who sign minutes):
@@ -12,6 +13,7 @@ import { fileToBase64, formatDate } from './minutes/files';
  */
 export function CertificateImport() {
   const t = useT();
+  const dates = useDates();
   const [current, setCurrent] = useState<CertificateInfo | null | undefined>(undefined);
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -55,7 +57,7 @@ export function CertificateImport() {
             subject: current.subject ?? '—',
             organisation: current.organisation ?? '—',
             issuer: current.issuer ?? '—',
-            until: formatDate(current.validUntil.slice(0, 10)),
+            until: dates.date(current.validUntil.slice(0, 10)),
           })}{' '}
           {current.imported ? t('certificate.current.imported') : null}
         </p>

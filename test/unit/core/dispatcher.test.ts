@@ -49,6 +49,19 @@ describe('dispatcher', () => {
     expect(await dispatcherWith(admin)('users.list', null)).toMatchObject({ error: { code: 'BAD_INPUT' } });
   });
 
+  it('gives each field a code the UI can word: an empty required text is "required", a short password says so', async () => {
+    const r = await dispatcherWith(admin)('users.create', { displayName: '  ', username: 'ab', organisationId: 1, roles: ['deelnemer'], password: 'kort' });
+    if (r.ok) throw new Error('accepted');
+    const codes = Object.fromEntries((r.error.fields ?? []).map((f) => [f.path, f.code]));
+    expect(codes).toEqual({ displayName: 'required', password: 'password_too_short' });
+    const missing = await dispatcherWith(admin)('auth.changePassword', { current: '', next: '' });
+    if (missing.ok) throw new Error('accepted');
+    expect(missing.error.fields?.map((f) => [f.path, f.code])).toEqual([
+      ['current', 'required'],
+      ['next', 'password_too_short'],
+    ]);
+  });
+
   it('passes domain errors through and hides unexpected ones behind INTERNAL, without stack, path or SQL', async () => {
     const errors: unknown[] = [];
     const failing = dispatcherWith(admin, {

@@ -25,6 +25,11 @@ describe('dateIssue', () => {
     ['2026-00-10', 'date_impossible'],
     ['2026-01-00', 'date_impossible'],
     ['0000-01-01', 'date_impossible'],
+    ['1850-01-01', 'date_too_early'], // a real date, but out of range: not "does not exist"
+    ['1899-12-31', 'date_too_early'],
+    ['1900-01-01', null],
+    ['2199-12-31', null],
+    ['2200-01-01', 'date_too_late'],
     ['2026-3-1', 'date_format'],
     ['10-03-2026', 'date_format'],
     ['2026-03-10T00:00', 'date_format'],

@@ -181,9 +181,19 @@ describe('DossierInput', () => {
   });
 
   it('first known in NL not before birth', () => {
+    const schema = dossierInputAt('2026-03-10');
     expect(
-      issues(DossierInput.safeParse({ ...minimal, birthDate: '1990-05-01', firstKnownNl: '1990-04-30' })),
+      issues(schema.safeParse({ ...minimal, birthDate: '1990-05-01', firstKnownNl: '1990-04-30' })),
     ).toEqual([['firstKnownNl', 'first_known_before_birth']]);
+  });
+
+  it('a birth date in the future is reported at the birth date, not at "first known in NL"', () => {
+    const future = { ...minimal, birthDate: '2030-01-01', firstKnownNl: '2010-01-01' };
+    expect(issues(dossierInputAt('2026-03-10').safeParse(future))).toEqual([
+      ['birthDate', 'birth_in_future'],
+    ]);
+    // The contract has no clock: it leaves both rules to the backend instead of blaming the wrong field.
+    expect(DossierInput.safeParse(future).success).toBe(true);
   });
 
   it('stuck requires a reason', () => {

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Action, ActionFilter } from '../../../../shared/contract/actions';
 import { getApi } from '../../api';
 import { Notice, SelectField } from '../../components/forms';
-import { useT } from '../../i18n';
+import { plural, useT } from '../../i18n';
+import { useDates } from '../../i18n/dates';
 import { useSession } from '../../state/session';
 import { ActionReview } from '../item/ActionReview';
 import { itemErrorText } from '../item/text';
@@ -12,6 +13,7 @@ const filters: ActionFilter[] = ['open', 'overdue', 'all'];
 /** "Acties van mijn organisatie": the user's organisation's actions, filterable; the chair and secretary may pick another. */
 export function ActionsScreen() {
   const t = useT();
+  const dates = useDates();
   const api = getApi();
   const session = useSession((s) => s.status?.session);
   const [filter, setFilter] = useState<ActionFilter>('open');
@@ -76,7 +78,9 @@ export function ActionsScreen() {
           />
         ) : null}
       </div>
-      <p role="status">{t('actions.count', { n: shown.length })}</p>
+      <p role="status">
+        {t(plural(shown.length, 'actions.count.one', 'actions.count.other'), { n: shown.length })}
+      </p>
       {shown.length === 0 ? (
         <p>{t('actions.empty')}</p>
       ) : (
@@ -106,7 +110,7 @@ export function ActionsScreen() {
                 <td>{a.dossierLabel ?? ''}</td>
                 <td>{a.person ?? ''}</td>
                 <td>
-                  {a.dueDate}
+                  {dates.short(a.dueDate)}
                   {a.overdue ? <strong className="overdue"> · {t('actions.overdue')}</strong> : null}
                 </td>
                 <td>

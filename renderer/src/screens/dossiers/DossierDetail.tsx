@@ -1,20 +1,17 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { DossierDetail as Detail, HistoryEntry } from '../../../../shared/contract/dossiers';
-import {
-  dossierStatusLabels,
-  sexLabels,
-  shelterLabels,
-  trackLabels,
-} from '../../../../shared/domain/dossier';
 import type { Organisation, EnvironmentSettings } from '../../../../shared/domain/environment';
 import { getApi } from '../../api';
 import { Button, Notice } from '../../components/forms';
 import { errorText } from '../../errors';
 import { isMessageKey, useT, type T } from '../../i18n';
+import { useDates, type Dates } from '../../i18n/dates';
+import { useLabels, type DomainLabels } from '../../i18n/domain';
 import { navigate } from '../../state/router';
 import { DossierForm } from './DossierForm';
 import { Procedures } from './Procedures';
-import { showDate, useMayWrite } from './shared';
+import { useMayWrite, useOptionalDates } from './shared';
+import { RequestDiscussion } from './RequestDiscussion';
 import { SpecialPanel } from './SpecialPanel';
 
 /** What the dossier screens need besides the dossier: today, the city's term, the organisations. */
@@ -69,6 +66,8 @@ export function NewDossier() {
 /** One dossier: its fields, flags, procedures, special-category conclusion and the history timeline. */
 export function DossierDetail({ id }: { id: number }) {
   const t = useT();
+  const labels = useLabels();
+  const showDate = useOptionalDates().long;
   const mayWrite = useMayWrite();
   const { settings, organisations } = useDossierContext();
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -156,7 +155,7 @@ export function DossierDetail({ id }: { id: number }) {
               <dl className="facts">
                 <Fact label={t('dossiers.f.vNumber')}>{d.vNumber ?? '—'}</Fact>
                 <Fact label={t('dossiers.f.aliases')}>{d.aliases.join(', ') || '—'}</Fact>
-                <Fact label={t('dossiers.f.sex')}>{d.sex ? sexLabels[d.sex] : '—'}</Fact>
+                <Fact label={t('dossiers.f.sex')}>{d.sex ? labels.sex[d.sex] : '—'}</Fact>
                 <Fact label={t('dossiers.f.birthDate')}>
                   {showDate(d.birthDate)} {d.birthDateEstimated ? t('dossiers.f.estimated') : ''}
                 </Fact>
@@ -171,8 +170,8 @@ export function DossierDetail({ id }: { id: number }) {
             <section aria-labelledby="dossier-h" className="dossier-section">
               <h2 id="dossier-h">{t('dossiers.dossier')}</h2>
               <dl className="facts">
-                <Fact label={t('dossiers.f.status')}>{dossierStatusLabels[d.status]}</Fact>
-                <Fact label={t('dossiers.f.track')}>{trackLabels[d.track]}</Fact>
+                <Fact label={t('dossiers.f.status')}>{labels.dossierStatus[d.status]}</Fact>
+                <Fact label={t('dossiers.f.track')}>{labels.track[d.track]}</Fact>
                 <Fact label={t('dossiers.f.targetDate')}>
                   {showDate(d.targetDate)}
                   {d.targetOverrideReason ? ` (${d.targetOverrideReason})` : ''}
@@ -182,7 +181,7 @@ export function DossierDetail({ id }: { id: number }) {
                 <Fact label={t('dossiers.f.intakeDate')}>{showDate(d.intakeDate)}</Fact>
                 <Fact label={t('dossiers.f.leadNgoId')}>{orgName(d.leadNgoId)}</Fact>
                 <Fact label={t('dossiers.f.casemanager')}>{d.casemanager ?? '—'}</Fact>
-                <Fact label={t('dossiers.f.shelter')}>{shelterLabels[d.shelter]}</Fact>
+                <Fact label={t('dossiers.f.shelter')}>{labels.shelter[d.shelter]}</Fact>
               </dl>
             </section>
           </div>
@@ -193,6 +192,7 @@ export function DossierDetail({ id }: { id: number }) {
         </>
       )}
 
+      <RequestDiscussion dossierId={d.id} />
       <SpecialPanel key={d.id} dossierId={d.id} conclusion={detail.special} />
       <Procedures
         dossierId={d.id}
@@ -214,24 +214,20 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const valueLabel = (field: string, value: string | null): string => {
+const valueLabel = (field: string, value: string | null, labels: DomainLabels, dates: Dates): string => {
   if (value === null) return '—';
-  if (field === 'status' && value in dossierStatusLabels)
-    return dossierStatusLabels[value as keyof typeof dossierStatusLabels];
-  if (field === 'track' && value in trackLabels) return trackLabels[value as keyof typeof trackLabels];
-  if (field === 'target_date') return showDate(value);
+  if (field === 'status' && Object.hasOwn(labels.dossierStatus, value))
+    return labels.dossierStatus[value as keyof DomainLabels['dossierStatus']];
+  if (field === 'track' && Object.hasOwn(labels.track, value))
+    return labels.track[value as keyof DomainLabels['track']];
+  if (field === 'target_date' || field === 'review_date') return dates.date(value);
   return value;
 };
 
-const atLabel = (iso: string): string =>
-  new Date(iso).toLocaleString('nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
-
 /** Every change of track or status (and overridden target dates), newest first, with who and why. */
 function Timeline({ history, t }: { history: HistoryEntry[]; t: T }) {
+  const labels = useLabels();
+  const dates = useDates();
   return (
     <section aria-labelledby="history-h" className="dossier-section">
       <h2 id="history-h">{t('dossiers.history')}</h2>
@@ -242,16 +238,23 @@ function Timeline({ history, t }: { history: HistoryEntry[]; t: T }) {
           {history.map((h) => {
             const key = `dossiers.history.field.${h.field}`;
             const field = isMessageKey(key) ? t(key) : h.field;
-            const vars = { field, from: valueLabel(h.field, h.from), to: valueLabel(h.field, h.to) };
+            const vars = {
+              field,
+              from: valueLabel(h.field, h.from, labels, dates),
+              to: valueLabel(h.field, h.to, labels, dates),
+            };
             return (
               <li key={h.id}>
                 <strong>
-                  {h.from === null ? t('dossiers.history.start', vars) : t('dossiers.history.change', vars)}
+                  {/* Only registration writes status and track without a previous value. */}
+                  {h.from === null && (h.field === 'status' || h.field === 'track')
+                    ? t('dossiers.history.start', vars)
+                    : t('dossiers.history.change', vars)}
                 </strong>
                 {h.reason ? <span className="timeline-reason"> — {h.reason}</span> : null}
                 <br />
                 <span className="help">
-                  {t('dossiers.history.by', { at: atLabel(h.at), who: h.userName ?? '—' })}
+                  {t('dossiers.history.by', { at: dates.moment(h.at), who: h.userName ?? '—' })}
                   {h.decisionId !== null ? ` · ${t('dossiers.history.decision', { id: h.decisionId })}` : ''}
                 </span>
               </li>

@@ -4,11 +4,7 @@ import { isIsoDate } from '../../../../shared/domain/dates';
 import {
   computeTargetDate,
   dossierStatuses,
-  dossierStatusLabels,
-  sexLabels,
-  shelterLabels,
   shelters,
-  trackLabels,
   tracks,
   type DossierInput,
   type DossierStatus,
@@ -22,7 +18,8 @@ import { getApi } from '../../api';
 import { Button, Checkbox, Field, Notice, SelectField, TextAreaField } from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT } from '../../i18n';
-import { dossierFieldErrors, showDate } from './shared';
+import { useLabels } from '../../i18n/domain';
+import { dossierFieldErrors, useOptionalDates } from './shared';
 
 /** The form's state: text as typed (dates too, so an impossible date reaches the rules and gets its message). */
 interface FormState {
@@ -194,6 +191,8 @@ export function DossierForm(props: {
   onCancel(): void;
 }) {
   const t = useT();
+  const labels = useLabels();
+  const showDate = useOptionalDates().long;
   const { dossier } = props;
   const [form, setForm] = useState<FormState>(() => (dossier ? fromDossier(dossier) : blank(props.today)));
   const [reason, setReason] = useState('');
@@ -325,7 +324,7 @@ export function DossierForm(props: {
             onChange={(v) => set('sex', v)}
             options={[
               { value: '', label: t('dossiers.f.sex.none') },
-              ...(Object.keys(sexLabels) as Sex[]).map((s) => ({ value: s, label: sexLabels[s] })),
+              ...(Object.keys(labels.sex) as Sex[]).map((s) => ({ value: s, label: labels.sex[s] })),
             ]}
           />
           <div>
@@ -368,7 +367,7 @@ export function DossierForm(props: {
             label={t('dossiers.f.shelter')}
             value={form.shelter}
             onChange={(v) => set('shelter', v)}
-            options={shelters.map((s) => ({ value: s, label: shelterLabels[s] }))}
+            options={shelters.map((s) => ({ value: s, label: labels.shelter[s] }))}
           />
           {dateField('referredAt', true)}
           {dateField('intakeDate')}
@@ -377,13 +376,13 @@ export function DossierForm(props: {
             label={t('dossiers.f.track')}
             value={form.track}
             onChange={(v) => set('track', v)}
-            options={tracks.map((s) => ({ value: s, label: trackLabels[s] }))}
+            options={tracks.map((s) => ({ value: s, label: labels.track[s] }))}
           />
           <SelectField
             label={t('dossiers.f.status')}
             value={form.status}
             onChange={(v) => set('status', v)}
-            options={dossierStatuses.map((s) => ({ value: s, label: dossierStatusLabels[s] }))}
+            options={dossierStatuses.map((s) => ({ value: s, label: labels.dossierStatus[s] }))}
           />
         </div>
         {trackOrStatusChanged ? (

@@ -18,14 +18,15 @@ import {
   type IndexedRow,
   type SortKey,
 } from '../../../../shared/contract/dossiers';
-import { dossierStatuses, dossierStatusLabels, trackLabels, tracks } from '../../../../shared/domain/dossier';
+import { dossierStatuses, tracks } from '../../../../shared/domain/dossier';
 import type { Organisation } from '../../../../shared/domain/environment';
 import { getApi } from '../../api';
 import { Button, Checkbox, Field, Notice, SelectField } from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT, type T } from '../../i18n';
+import { useLabels } from '../../i18n/domain';
 import { navigate } from '../../state/router';
-import { shortDate, useMayWrite } from './shared';
+import { useMayWrite, useOptionalDates } from './shared';
 
 const NEAR_WEEKS = 4;
 const initialQuery: DossierQueryInput = { status: 'open' };
@@ -37,6 +38,7 @@ const initialQuery: DossierQueryInput = { status: 'open' };
  */
 export function DossierList() {
   const t = useT();
+  const labels = useLabels();
   const mayWrite = useMayWrite();
   const [rows, setRows] = useState<IndexedRow[] | null>(null);
   const [today, setToday] = useState('');
@@ -88,7 +90,7 @@ export function DossierList() {
           options={[
             { value: 'open', label: t('dossiers.filter.status.open') },
             { value: 'alle', label: t('dossiers.filter.status.alle') },
-            ...dossierStatuses.map((s) => ({ value: s, label: dossierStatusLabels[s] })),
+            ...dossierStatuses.map((s) => ({ value: s, label: labels.dossierStatus[s] })),
           ]}
         />
         <SelectField
@@ -97,7 +99,7 @@ export function DossierList() {
           onChange={(track) => set({ track })}
           options={[
             { value: 'alle', label: t('dossiers.filter.track.alle') },
-            ...tracks.map((s) => ({ value: s, label: trackLabels[s] })),
+            ...tracks.map((s) => ({ value: s, label: labels.track[s] })),
           ]}
         />
         <SelectField
@@ -160,6 +162,8 @@ function DossierTable(props: {
   t: T;
 }) {
   const { t, today } = props;
+  const labels = useLabels();
+  const shortDate = useOptionalDates().short;
   return (
     <>
       <p id="dossier-table-help" className="help">
@@ -226,8 +230,8 @@ function DossierTable(props: {
                     {r.aliases.length ? <span className="alias"> ({r.aliases.join(', ')})</span> : null}
                   </Cell>
                   <Cell>{r.vNumber ?? '—'}</Cell>
-                  <Cell>{dossierStatusLabels[r.status]}</Cell>
-                  <Cell>{trackLabels[r.track]}</Cell>
+                  <Cell>{labels.dossierStatus[r.status]}</Cell>
+                  <Cell>{labels.track[r.track]}</Cell>
                   <Cell textValue={shortDate(r.targetDate)}>
                     <span className={passed ? 'target-passed' : undefined}>
                       {shortDate(r.targetDate)}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { Procedure } from '../../../../shared/contract/dossiers';
-import { procedureKindLabels, type ProcedureKind } from '../../../../shared/domain/dossier';
+import type { ProcedureKind } from '../../../../shared/domain/dossier';
 import { getApi } from '../../api';
 import { Button, Field, Notice, SelectField } from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT } from '../../i18n';
-import { dossierFieldErrors, showDate } from './shared';
+import { useLabels } from '../../i18n/domain';
+import { dossierFieldErrors, useOptionalDates } from './shared';
 
 /** Legal procedures with their dates and results; writers add and correct them. */
 export function Procedures(props: {
@@ -15,6 +16,8 @@ export function Procedures(props: {
   onChange(p: Procedure[]): void;
 }) {
   const t = useT();
+  const kindLabels = useLabels().procedureKind;
+  const showDate = useOptionalDates().short;
   const [editing, setEditing] = useState<Procedure | 'new' | null>(null);
   return (
     <section aria-labelledby="procedures-h" className="dossier-section">
@@ -39,7 +42,7 @@ export function Procedures(props: {
           <tbody>
             {props.procedures.map((p) => (
               <tr key={p.id}>
-                <td>{procedureKindLabels[p.kind]}</td>
+                <td>{kindLabels[p.kind]}</td>
                 <td>{showDate(p.startedOn)}</td>
                 <td>{showDate(p.endedOn)}</td>
                 <td>{p.result ?? '—'}</td>
@@ -47,7 +50,7 @@ export function Procedures(props: {
                   <td>
                     <Button
                       onPress={() => setEditing(p)}
-                      aria-label={t('dossiers.procedures.edit', { kind: procedureKindLabels[p.kind] })}
+                      aria-label={t('dossiers.procedures.edit', { kind: kindLabels[p.kind] })}
                     >
                       {t('dossiers.edit')}
                     </Button>
@@ -81,6 +84,7 @@ function ProcedureForm(props: {
   onDone(list: Procedure[] | null): void;
 }) {
   const t = useT();
+  const kindLabels = useLabels().procedureKind;
   const p = props.procedure;
   const [kind, setKind] = useState<ProcedureKind>(p?.kind ?? 'asiel_eerste');
   const [startedOn, setStartedOn] = useState(p?.startedOn ?? '');
@@ -119,18 +123,16 @@ function ProcedureForm(props: {
       noValidate
     >
       <h3>
-        {p
-          ? t('dossiers.procedures.edit', { kind: procedureKindLabels[p.kind] })
-          : t('dossiers.procedures.add')}
+        {p ? t('dossiers.procedures.edit', { kind: kindLabels[p.kind] }) : t('dossiers.procedures.add')}
       </h3>
       <Notice kind="error">{error}</Notice>
       <SelectField
         label={t('dossiers.procedures.kind')}
         value={kind}
         onChange={setKind}
-        options={(Object.keys(procedureKindLabels) as ProcedureKind[]).map((k) => ({
+        options={(Object.keys(kindLabels) as ProcedureKind[]).map((k) => ({
           value: k,
-          label: procedureKindLabels[k],
+          label: kindLabels[k],
         }))}
       />
       <Field

@@ -1,8 +1,8 @@
 import type { Role } from '../../../../shared/domain/roles';
-import { formatDateNl } from '../../../../shared/domain/dates';
 import { ApiError, type FieldIssue } from '../../../../shared/errors';
 import { fieldText } from '../../errors';
 import { isMessageKey, type T } from '../../i18n';
+import { useDates } from '../../i18n/dates';
 import { useSession } from '../../state/session';
 
 /** Roles that may change dossiers (the backend enforces the same list). */
@@ -13,9 +13,14 @@ export function useMayWrite(): boolean {
   return roles.some((r) => writerRoles.includes(r));
 }
 
-export const showDate = (d: string | null): string => (d ? formatDateNl(d) : '—');
-/** "2026-08-24" → "24-08-2026": the Dutch numeric form, narrow enough for a table column. */
-export const shortDate = (d: string | null): string => (d ? d.split('-').reverse().join('-') : '—');
+/** Optional dates in the UI's language, '—' for none: `long` in words, `short` for a table column. */
+export function useOptionalDates(): { long(d: string | null): string; short(d: string | null): string } {
+  const dates = useDates();
+  return {
+    long: (d) => (d ? dates.date(d) : '—'),
+    short: (d) => (d ? dates.short(d) : '—'),
+  };
+}
 
 function issueText(f: FieldIssue, info: Record<string, string | number>, t: T): string {
   if (f.path === 'reason' && f.code === 'required') return t('dossiers.issue.reason_required');

@@ -57,13 +57,14 @@ export function ActionReview(props: { action: Action; meetingId: number | null; 
         options={outcomes.map((o) => ({ value: o, label: t(`actions.review.${o}`) }))}
         placeholder={t('outflow.choose')}
         error={errors.outcome}
+        isRequired
       />
       {outcome === 'uitgesteld' ? (
         <Field
           label={t('actions.review.newDate')}
           value={newDueDate}
           onChange={setNewDueDate}
-          placeholder="JJJJ-MM-DD"
+          placeholder={t('common.datePattern')}
           error={errors.newDueDate}
         />
       ) : null}

@@ -4,12 +4,14 @@ import { getApi } from '../../api';
 import { Button, Checkbox, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
+import { useDates } from '../../i18n/dates';
 import { ActionReview } from './ActionReview';
 import { itemErrorText } from './text';
 
 /** The dossier's open actions (reviewed here) and a form for new ones agreed at this item. */
 export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
   const t = useT();
+  const dates = useDates();
   const [what, setWhat] = useState('');
   const [org, setOrg] = useState<string>('');
   const [person, setPerson] = useState('');
@@ -54,7 +56,7 @@ export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promi
         {work.actions.map((a) => (
           <li key={a.id}>
             <strong>{a.what}</strong> — {a.organisationName}
-            {a.person ? ` (${a.person})` : ''}, {t('actions.due')} {a.dueDate} ·{' '}
+            {a.person ? ` (${a.person})` : ''}, {t('actions.dueOn', { date: dates.date(a.dueDate) })} ·{' '}
             {t(`actions.status.${a.status}`)}
             {a.overdue ? <strong className="overdue"> · {t('actions.overdue')}</strong> : null}
             {a.postponements ? ` · ${t('actions.postponed', { n: a.postponements })}` : ''}
@@ -78,7 +80,7 @@ export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promi
             void add();
           }}
         >
-          <Field label={t('actions.what')} value={what} onChange={setWhat} error={errors.what} />
+          <Field label={t('actions.what')} value={what} onChange={setWhat} error={errors.what} isRequired />
           <SelectField
             label={t('actions.organisation')}
             value={org}
@@ -86,14 +88,16 @@ export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promi
             options={work.organisations.map((o) => ({ value: String(o.id), label: o.name }))}
             placeholder={t('outflow.choose')}
             error={errors.organisationId}
+            isRequired
           />
           <Field label={t('actions.person')} value={person} onChange={setPerson} error={errors.person} />
           <Field
             label={t('actions.due')}
             value={due}
             onChange={setDue}
-            placeholder="JJJJ-MM-DD"
+            placeholder={t('common.datePattern')}
             error={errors.dueDate}
+            isRequired
           />
           {decision ? (
             <Checkbox

@@ -10,8 +10,10 @@ import {
 import { getApi } from '../../api';
 import { Button, Field, Notice, SelectField, submitOnCtrlEnter, TextAreaField } from '../../components/forms';
 import { fieldErrors } from '../../errors';
-import { useLocale, useT } from '../../i18n';
-import { formatInstant, itemErrorText } from './text';
+import { plural, useLocale, useT } from '../../i18n';
+import { formatMoment, useDates } from '../../i18n/dates';
+import { ProjectorToggle } from './ProjectorToggle';
+import { itemErrorText } from './text';
 
 const directions = Object.keys(decisionDirectionLabels) as DecisionDirection[];
 type Message = { kind: 'error' | 'success' | 'warning'; text: string } | null;
@@ -19,6 +21,7 @@ type Message = { kind: 'error' | 'success' | 'warning'; text: string } | null;
 /** The decision of the item: its text (the chair), each organisation's consent, and settling it. */
 export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
   const t = useT();
+  const dates = useDates();
   const api = getApi();
   const d = work.decision;
   const [text, setText] = useState(d?.text ?? '');
@@ -57,7 +60,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
         reviewDate: reviewDate.trim() || null,
       });
       return saved.clearedConsents
-        ? `${t('decision.saved', { number: saved.number })} ${t('decision.cleared', { n: saved.clearedConsents })}`
+        ? `${t('decision.saved', { number: saved.number })} ${t(plural(saved.clearedConsents, 'decision.cleared.one', 'decision.cleared.other'), { n: saved.clearedConsents })}`
         : t('decision.saved', { number: saved.number });
     });
   };
@@ -96,12 +99,13 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               options={directions.map((x) => ({ value: x, label: t(`direction.${x}`) }))}
               placeholder={t('direction.choose')}
               error={errors.direction}
+              isRequired
             />
             <Field
               label={t('decision.reviewDate')}
               value={reviewDate}
               onChange={setReviewDate}
-              placeholder="JJJJ-MM-DD"
+              placeholder={t('common.datePattern')}
               help={t('decision.reviewDate.help')}
               error={errors.reviewDate}
             />
@@ -109,18 +113,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               <Button type="submit" variant="primary" aria-keyshortcuts="Control+Enter">
                 {t('decision.save')} <kbd>Ctrl+Enter</kbd>
               </Button>
-              {d ? (
-                <Button
-                  onPress={() =>
-                    void api['projector.setDecisionText']({ text: d.text }).then(
-                      () => setMessage({ kind: 'success', text: t('decision.projector') }),
-                      (e: unknown) => setMessage({ kind: 'error', text: itemErrorText(e, t) }),
-                    )
-                  }
-                >
-                  {t('decision.projector')}
-                </Button>
-              ) : null}
+              {d ? <ProjectorToggle text={d.text} /> : null}
             </div>
           </form>
         ) : d ? (
@@ -128,7 +121,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
             {d.text}
             <footer>
               {t(`direction.${d.direction}`)}
-              {d.reviewDate ? ` · ${t('decision.reviewDate')}: ${d.reviewDate}` : ''}
+              {d.reviewDate ? ` · ${t('decision.reviewDate')}: ${dates.date(d.reviewDate)}` : ''}
             </footer>
           </blockquote>
         ) : (
@@ -253,7 +246,7 @@ function Consents({
                   <span className="pos-meta">
                     ({t('consent.byWhom', { who: c.recordedByName })}
                     {c.onBehalf ? `, ${t('positions.onBehalf', { org: p.organisationName })}` : ''},{' '}
-                    {formatInstant(c.recordedAt, locale)})
+                    {formatMoment(c.recordedAt, locale)})
                   </span>
                 </>
               ) : (
@@ -328,6 +321,7 @@ function ConsentForm(props: {
         options={consentValues.map((v) => ({ value: v, label: t(`consent.${v}`) }))}
         placeholder={t('outflow.choose')}
         error={errors.consent}
+        isRequired
       />
       {value && value !== 'akkoord' ? (
         <TextAreaField

@@ -5,7 +5,8 @@ import { getApi } from '../../api';
 import { Button, Field, Notice, submitOnCtrlEnter } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useLocale, useT } from '../../i18n';
-import { formatInstant, itemErrorText } from './text';
+import { formatMoment } from '../../i18n/dates';
+import { itemErrorText } from './text';
 
 /** The dossier's escalations, with the dissent they carried; the chair records when one returns. */
 export function EscalationsPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
@@ -19,10 +20,10 @@ export function EscalationsPanel({ work, reload }: { work: ItemWork; reload(): P
           <li key={e.id}>
             <p>
               <strong>
-                {t('escalation.open', { body: e.body, date: formatInstant(e.createdAt, locale) })}
+                {t('escalation.open', { body: e.body, date: formatMoment(e.createdAt, locale) })}
               </strong>
               {e.returnedAt
-                ? ` · ${t('escalation.returned', { date: formatInstant(e.returnedAt, locale) })}`
+                ? ` · ${t('escalation.returned', { date: formatMoment(e.returnedAt, locale) })}`
                 : ''}
             </p>
             {e.dissent ? (

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemWork as ItemWorkData } from '../../../../shared/contract/items';
-import { dossierStatusLabels, trackLabels } from '../../../../shared/domain/dossier';
 import { getApi } from '../../api';
 import { Notice } from '../../components/forms';
 import { useLocale, useT } from '../../i18n';
@@ -10,15 +9,27 @@ import { EscalationsPanel } from './EscalationsPanel';
 import { OutflowPanel } from './OutflowPanel';
 import { PositionRow } from './PositionRow';
 import { useItemShortcuts } from './shortcuts';
-import { formatDate, itemErrorText } from './text';
+import { formatDate } from '../../i18n/dates';
+import { useLabels } from '../../i18n/domain';
+import { itemErrorText } from './text';
 
 /**
  * The work on one agenda item — every participant's position next to last time's, the decision with
  * consents, escalations, actions and outflow — recordable without a mouse (see shortcuts.ts).
  */
-export function ItemWork({ meetingId, itemId }: { meetingId: number; itemId: number }) {
+export function ItemWork({
+  meetingId,
+  itemId,
+  onChanged,
+}: {
+  meetingId: number;
+  itemId: number;
+  /** Told after every reload that follows a write, so a surrounding screen (meeting mode) can refresh. */
+  onChanged?: () => void;
+}) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
+  const labels = useLabels();
   const root = useRef<HTMLElement>(null);
   const [work, setWork] = useState<ItemWorkData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +47,12 @@ export function ItemWork({ meetingId, itemId }: { meetingId: number; itemId: num
     setWork(null);
     void load();
   }, [load]);
+  // The panels reload after each write; settling a decision also changes the item's outcome and the
+  // dossier (review date, timeline) that the surrounding screen shows.
+  const reload = useCallback(async () => {
+    await load();
+    onChanged?.();
+  }, [load, onChanged]);
 
   if (!work) return error ? <Notice kind="error">{error}</Notice> : <p role="status">{t('items.loading')}</p>;
   const d = work.dossier;
@@ -52,7 +69,7 @@ export function ItemWork({ meetingId, itemId }: { meetingId: number; itemId: num
       <p className="help">
         {t('items.meeting', { date: formatDate(work.meeting.date, locale) })}
         {d
-          ? ` · ${t('items.status', { status: dossierStatusLabels[d.status], track: trackLabels[d.track] })}`
+          ? ` · ${t('items.status', { status: labels.dossierStatus[d.status], track: labels.track[d.track] })}`
           : ''}
       </p>
       {error ? <Notice kind="error">{error}</Notice> : null}
@@ -105,14 +122,14 @@ export function ItemWork({ meetingId, itemId }: { meetingId: number; itemId: num
                 itemId={itemId}
                 canRecord={work.permissions.recordFor.includes(p.organisationId)}
                 closed={work.meeting.closed}
-                onRecorded={load}
+                onRecorded={reload}
               />
             ))}
           </section>
-          <DecisionPanel work={work} reload={load} />
-          {work.escalations.length ? <EscalationsPanel work={work} reload={load} /> : null}
-          <ActionsPanel work={work} reload={load} />
-          {work.permissions.outflow ? <OutflowPanel work={work} reload={load} /> : null}
+          <DecisionPanel work={work} reload={reload} />
+          {work.escalations.length ? <EscalationsPanel work={work} reload={reload} /> : null}
+          <ActionsPanel work={work} reload={reload} />
+          {work.permissions.outflow ? <OutflowPanel work={work} reload={reload} /> : null}
         </>
       )}
     </section>

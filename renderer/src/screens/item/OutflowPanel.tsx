@@ -1,11 +1,8 @@
 import { useState } from 'react';
 import type { ItemWork } from '../../../../shared/contract/items';
 import {
-  endedByLabels,
   endedByValues,
   outcomeCategories,
-  outcomeLabels,
-  outcomeSubkinds,
   type EndedBy,
   type OutcomeCategory,
 } from '../../../../shared/domain/dossier';
@@ -13,11 +10,15 @@ import { getApi } from '../../api';
 import { Button, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
+import { useDates } from '../../i18n/dates';
+import { useLabels } from '../../i18n/domain';
 import { itemErrorText } from './text';
 
 /** Uitstroom: the categories of the Perspectief evaluation, exactly as domain.md lists them. */
 export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
   const t = useT();
+  const labels = useLabels();
+  const dates = useDates();
   const dossier = work.dossier!;
   const [outcome, setOutcome] = useState<OutcomeCategory | ''>('');
   const [subkind, setSubkind] = useState('');
@@ -28,7 +29,7 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const out = dossier.status === 'uitgestroomd' || dossier.status === 'gesloten';
-  const subkinds: Record<string, string> = outcome ? outcomeSubkinds[outcome] : {};
+  const subkinds: Record<string, string> = outcome ? labels.outcomeSubkinds[outcome] : {};
 
   const run = async (fn: () => Promise<string>) => {
     try {
@@ -85,8 +86,8 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
         >
           <p>
             {t('outflow.current', {
-              date: dossier.outflowDate ?? '',
-              outcome: dossier.outcome ? outcomeLabels[dossier.outcome] : '',
+              date: dossier.outflowDate ? dates.date(dossier.outflowDate) : '',
+              outcome: dossier.outcome ? labels.outcome[dossier.outcome] : '',
             })}
             {dossier.outcomeDetail ? ` — ${dossier.outcomeDetail}` : ''}
           </p>
@@ -114,9 +115,10 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
               setOutcome(v);
               setSubkind('');
             }}
-            options={outcomeCategories.map((c) => ({ value: c, label: outcomeLabels[c] }))}
+            options={outcomeCategories.map((c) => ({ value: c, label: labels.outcome[c] }))}
             placeholder={t('outflow.choose')}
             error={errors.outcome}
+            isRequired
           />
           {Object.keys(subkinds).length ? (
             <SelectField
@@ -133,16 +135,18 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
             label={t('outflow.endedBy')}
             value={endedBy}
             onChange={setEndedBy}
-            options={endedByValues.map((v) => ({ value: v, label: endedByLabels[v] }))}
+            options={endedByValues.map((v) => ({ value: v, label: labels.endedBy[v] }))}
             placeholder={t('outflow.choose')}
             error={errors.endedBy}
+            isRequired
           />
           <Field
             label={t('outflow.date')}
             value={date}
             onChange={setDate}
-            placeholder="JJJJ-MM-DD"
+            placeholder={t('common.datePattern')}
             error={errors.date}
+            isRequired
           />
           <Button type="submit" aria-keyshortcuts="Control+Enter">
             {t('outflow.save')} <kbd>Ctrl+Enter</kbd>

@@ -13,7 +13,8 @@ import {
 } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useLocale, useT } from '../../i18n';
-import { formatInstant, formatTime, itemErrorText } from './text';
+import { formatMoment, formatTime } from '../../i18n/dates';
+import { itemErrorText } from './text';
 
 const directions = Object.keys(positionDirectionLabels) as PositionDirection[];
 /** How long typing may pause before the draft is written to the (encrypted) database. */
@@ -73,7 +74,7 @@ function PositionView({ p, changed }: { p: Position; changed: readonly PositionF
       <p className="pos-meta">
         {t('positions.version', {
           version: p.version,
-          when: formatInstant(p.recordedAt, locale),
+          when: formatMoment(p.recordedAt, locale),
           who: p.recordedByName,
         })}
         {p.onBehalf ? ` · ${t('positions.onBehalf', { org: p.organisationName })}` : ''}
@@ -92,6 +93,7 @@ export function PositionRow(props: {
 }) {
   const { row, index, itemId } = props;
   const t = useT();
+  const locale = useLocale((s) => s.locale);
   const api = getApi();
   const initial =
     row.draft?.fields ??
@@ -102,7 +104,7 @@ export function PositionRow(props: {
   const [draftAt, setDraftAt] = useState<string | null>(row.draft?.savedAt ?? null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(
     row.draft
-      ? { kind: 'info', text: t('positions.draftRestored', { time: formatTime(row.draft.savedAt) }) }
+      ? { kind: 'info', text: t('positions.draftRestored', { time: formatTime(row.draft.savedAt, locale) }) }
       : null,
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -165,6 +167,8 @@ export function PositionRow(props: {
       });
       setBaseVersion(p.version);
       setDraftAt(null);
+      // The form keeps what was saved (as stored), so the party can revise it into the next version.
+      setFields(fromPosition(p));
       setMessage({
         kind: 'success',
         text: t('positions.recorded', { org: row.organisationName, version: p.version }),
@@ -234,6 +238,7 @@ export function PositionRow(props: {
             options={directions.map((d) => ({ value: d, label: t(`direction.${d}`) }))}
             placeholder={t('direction.choose')}
             error={errors.direction}
+            isRequired
           />
           <TextAreaField
             label={t('positions.field.reasoning')}
@@ -273,7 +278,7 @@ export function PositionRow(props: {
             </Button>
             {draftAt ? (
               <span className="help" role="status">
-                {t('positions.draftSaved', { time: formatTime(draftAt) })}
+                {t('positions.draftSaved', { time: formatTime(draftAt, locale) })}
               </span>
             ) : null}
           </div>

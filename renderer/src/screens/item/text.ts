@@ -16,25 +16,3 @@ export function itemErrorText(e: unknown, t: T): string {
   }
   return errorText(e, t);
 }
-
-/** "10 maart 2026, 10:32" in the user's language. */
-export function formatInstant(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(new Date(iso));
-}
-
-export function formatDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
-export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(
-    new Date(iso),
-  );
-}

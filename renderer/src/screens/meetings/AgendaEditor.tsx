@@ -2,7 +2,9 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import type { AgendaItemView } from '../../../../shared/contract/meetings';
 import { Button } from '../../components/forms';
 import { useT } from '../../i18n';
-import { reasonText, useDates } from './format';
+import { useDates } from '../../i18n/dates';
+import { useAgendaLabel } from '../../i18n/domain';
+import { reasonText } from './format';
 
 export interface AgendaEditorProps {
   meetingId: number;
@@ -24,6 +26,7 @@ export interface AgendaEditorProps {
 export function AgendaEditor(props: AgendaEditorProps) {
   const t = useT();
   const dates = useDates();
+  const label = useAgendaLabel();
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -46,7 +49,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
     if (ids.every((id, i) => id === props.items[i]?.id)) return;
     refocus.current = { id: item.id, selector };
     await props.onReorder(ids, item);
-    setAnnounce(t('meeting.item.moved', { label: item.label, n: target + 1, total: ids.length }));
+    setAnnounce(t('meeting.item.moved', { label: label(item), n: target + 1, total: ids.length }));
   };
 
   const onKey = (e: KeyboardEvent<HTMLLIElement>, item: AgendaItemView, index: number) => {
@@ -73,7 +76,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
             key={item.id}
             data-item-id={item.id}
             tabIndex={props.editable ? 0 : undefined}
-            aria-label={`${t('meeting.item.number', { n: index + 1 })}: ${item.label}`}
+            aria-label={`${t('meeting.item.number', { n: index + 1 })}: ${label(item)}`}
             aria-keyshortcuts={props.editable ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
             className={`agenda-item${dragging === item.id ? ' is-dragging' : ''}${over === index ? ' is-over' : ''}`}
             draggable={props.editable}
@@ -98,7 +101,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
               {index + 1}
             </span>
             <div className="agenda-body">
-              <strong>{item.label}</strong>
+              <strong>{label(item)}</strong>
               <span className="agenda-reasons">
                 {item.reasons.length > 0
                   ? item.reasons.map((r) => reasonText(r, t, dates, props.orgName)).join(' · ')
@@ -114,7 +117,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
               <a
                 className="agenda-work"
                 href={`#/punt/${props.meetingId}/${item.id}`}
-                aria-label={t('meeting.item.work.label', { label: item.label })}
+                aria-label={t('meeting.item.work.label', { label: label(item) })}
               >
                 {t('meeting.item.work')}
               </a>
@@ -124,7 +127,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
                 <MinutesInput item={item} onMinutes={props.onMinutes} />
                 <Button
                   data-focus-key="up"
-                  aria-label={t('meeting.item.up', { label: item.label })}
+                  aria-label={t('meeting.item.up', { label: label(item) })}
                   aria-keyshortcuts="Alt+ArrowUp"
                   isDisabled={index === 0}
                   onPress={() => void move(item, index - 1, '[data-focus-key="up"]')}
@@ -133,7 +136,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
                 </Button>
                 <Button
                   data-focus-key="down"
-                  aria-label={t('meeting.item.down', { label: item.label })}
+                  aria-label={t('meeting.item.down', { label: label(item) })}
                   aria-keyshortcuts="Alt+ArrowDown"
                   isDisabled={index === props.items.length - 1}
                   onPress={() => void move(item, index + 1, '[data-focus-key="down"]')}
@@ -141,7 +144,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
                   ↓
                 </Button>
                 <Button
-                  aria-label={t('meeting.item.remove', { label: item.label })}
+                  aria-label={t('meeting.item.remove', { label: label(item) })}
                   onPress={() => void props.onRemove(item)}
                 >
                   ✕
@@ -169,6 +172,7 @@ function MinutesInput({
   onMinutes: AgendaEditorProps['onMinutes'];
 }) {
   const t = useT();
+  const label = useAgendaLabel();
   const [value, setValue] = useState(String(item.plannedMinutes));
   useEffect(() => setValue(String(item.plannedMinutes)), [item.plannedMinutes]);
   const commit = () => {
@@ -183,7 +187,7 @@ function MinutesInput({
       min={1}
       max={240}
       data-focus-key="minutes"
-      aria-label={t('meeting.item.minutes', { label: item.label })}
+      aria-label={t('meeting.item.minutes', { label: label(item) })}
       value={value}
       onChange={(e) => setValue(e.target.value)}
       onBlur={commit}

@@ -1,26 +1,23 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ItemDetail, MeetingDetail, ProjectorControl } from '../../../../shared/contract/meetings';
 import { agendaItemStatuses, type AgendaItemStatus } from '../../../../shared/domain/agenda';
-import {
-  dossierStatusLabels,
-  trackLabels,
-  type DossierStatus,
-  type Track,
-} from '../../../../shared/domain/dossier';
+import type { DossierStatus, Track } from '../../../../shared/domain/dossier';
 import { getApi } from '../../api';
 import { Button, Notice, SelectField } from '../../components/forms';
-import { useT } from '../../i18n';
+import { plural, useT } from '../../i18n';
+import { useAgendaLabel, useLabels, type DomainLabels } from '../../i18n/domain';
 import { navigate } from '../../state/router';
-import { meetingErrorText, reasonText, useDates } from './format';
+import { useDates } from '../../i18n/dates';
+import { meetingErrorText, reasonText } from './format';
 import { useHasRole, useOrganisations } from './hooks';
 import { ItemWork } from '../item/ItemWork';
 
-const valueLabel = (field: 'status' | 'track', v: string | null) =>
+const valueLabel = (labels: DomainLabels, field: 'status' | 'track', v: string | null) =>
   v === null
     ? '—'
     : field === 'status'
-      ? (dossierStatusLabels[v as DossierStatus] ?? v)
-      : (trackLabels[v as Track] ?? v);
+      ? (labels.dossierStatus[v as DossierStatus] ?? v)
+      : (labels.track[v as Track] ?? v);
 
 /** Typing in a field must never step the meeting. */
 const typing = (e: KeyboardEvent) => {
@@ -47,6 +44,8 @@ function useElapsed(since: number): number {
 export function MeetingMode({ meetingId }: { meetingId: number }) {
   const t = useT();
   const dates = useDates();
+  const labels = useLabels();
+  const agendaLabel = useAgendaLabel();
   const api = getApi();
   const isChair = useHasRole('voorzitter');
   const { orgName } = useOrganisations();
@@ -72,9 +71,15 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   }, [load]);
 
   const currentId = m?.currentItemId ?? null;
+  useEffect(() => setSince(Date.now()), [currentId]);
+  // Bumped when the item's work changed (e.g. a held decision): the outcome and the summary reload.
+  const [itemChanges, setItemChanges] = useState(0);
+  const onItemChanged = useCallback(() => {
+    void load();
+    setItemChanges((n) => n + 1);
+  }, [load]);
   useEffect(() => {
     if (currentId === null) return;
-    setSince(Date.now());
     let alive = true;
     void api['meetings.itemDetail']({ meetingId, itemId: currentId })
       .then((d) => alive && setDetail(d))
@@ -82,7 +87,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
     return () => {
       alive = false;
     };
-  }, [api, meetingId, currentId, t]);
+  }, [api, meetingId, currentId, itemChanges, t]);
 
   const call = useCallback(
     async <R,>(fn: () => Promise<R>): Promise<R | undefined> => {
@@ -154,6 +159,9 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   const next = items[index + 1];
   const dossier = detail?.item.id === current?.id ? detail?.dossier : null;
   const planned = current?.plannedMinutes ?? 0;
+  const openItems = items.filter(
+    (i) => i.status === 'open' && (i.kind === 'dossier' || i.kind === 'onderwerp'),
+  ).length;
   const clock = `${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}`;
 
   return (
@@ -171,11 +179,11 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                   type="button"
                   className="mode-jump"
                   aria-current={item.id === currentId ? 'step' : undefined}
-                  aria-label={t('mode.jump', { n: i + 1, label: item.label })}
+                  aria-label={t('mode.jump', { n: i + 1, label: agendaLabel(item) })}
                   disabled={!isChair}
                   onClick={() => void go(i)}
                 >
-                  <span aria-hidden="true">{i + 1}.</span> {item.label}
+                  <span aria-hidden="true">{i + 1}.</span> {agendaLabel(item)}
                   {item.status !== 'open' ? (
                     <span className="agenda-status"> {t(`meeting.item.status.${item.status}`)}</span>
                   ) : null}
@@ -188,7 +196,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
         <section aria-labelledby="mode-current-h" className="mode-current">
           <p className="mode-position">{t('mode.current', { n: index + 1, total: items.length })}</p>
           <h2 id="mode-current-h">
-            {dossier ? `${dossier.pseudonym} — ${dossier.name}` : (current?.label ?? '')}
+            {dossier ? `${dossier.pseudonym} — ${dossier.name}` : current ? agendaLabel(current) : ''}
           </h2>
           <div className="actions">
             <Button
@@ -240,9 +248,9 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
               <h3 id="mode-dossier-h">{t('mode.summary')}</h3>
               <dl className="mode-summary">
                 <dt>{t('mode.summary.status')}</dt>
-                <dd>{dossierStatusLabels[dossier.status]}</dd>
+                <dd>{labels.dossierStatus[dossier.status]}</dd>
                 <dt>{t('mode.summary.track')}</dt>
-                <dd>{trackLabels[dossier.track]}</dd>
+                <dd>{labels.track[dossier.track]}</dd>
                 <dt>{t('mode.summary.target')}</dt>
                 <dd>{dossier.targetDate ? dates.date(dossier.targetDate) : '—'}</dd>
                 <dt>{t('mode.summary.review')}</dt>
@@ -282,8 +290,8 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                       <time dateTime={h.at}>{dates.day(h.at)}</time>{' '}
                       {t('mode.timeline.entry', {
                         field: t(`mode.timeline.field.${h.field}`),
-                        from: valueLabel(h.field, h.from),
-                        to: valueLabel(h.field, h.to),
+                        from: valueLabel(labels, h.field, h.from),
+                        to: valueLabel(labels, h.field, h.to),
                       })}
                       {h.reason ? ` — ${h.reason}` : ''}
                     </li>
@@ -294,7 +302,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           ) : null}
 
           {/* ITEM WORK (issue 4): positions, decision, consents, actions of the current item. */}
-          {current ? <ItemWork meetingId={meetingId} itemId={current.id} /> : null}
+          {current ? <ItemWork meetingId={meetingId} itemId={current.id} onChanged={onItemChanged} /> : null}
         </section>
 
         {isChair ? (
@@ -336,7 +344,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                   : ''}
             </p>
             <h2>{t('mode.nextPreview')}</h2>
-            <p className="mode-next">{next ? next.label : t('mode.nextPreview.none')}</p>
+            <p className="mode-next">{next ? agendaLabel(next) : t('mode.nextPreview.none')}</p>
             {next && next.reasons.length > 0 ? (
               <p className="help">{next.reasons.map((r) => reasonText(r, t, dates, orgName)).join(' · ')}</p>
             ) : null}
@@ -345,10 +353,8 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             {confirmEnd ? (
               <div className="confirm" role="group" aria-label={t('mode.end')}>
                 <p role="alert">
-                  {t('mode.end.confirm', {
-                    open: items.filter(
-                      (i) => i.status === 'open' && (i.kind === 'dossier' || i.kind === 'onderwerp'),
-                    ).length,
+                  {t(plural(openItems, 'mode.end.confirm.one', 'mode.end.confirm.other'), {
+                    open: openItems,
                   })}
                 </p>
                 <Button

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AgendaProposalView, MeetingDetail, MeetingOptions } from '../../../../shared/contract/meetings';
-import { agendaItemKindLabels } from '../../../../shared/domain/agenda';
 import { presences } from '../../../../shared/domain/consent';
 import { getApi } from '../../api';
 import { Button, Field, Notice, SelectField } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
+import { useDates } from '../../i18n/dates';
+import { useAgendaLabel, useLabels } from '../../i18n/domain';
 import { navigate } from '../../state/router';
 import { useSession } from '../../state/session';
 import { AgendaEditor } from './AgendaEditor';
-import { addMinutes, meetingErrorText, reasonText, useDates } from './format';
+import { addMinutes, meetingErrorText, reasonText } from './format';
 import { useHasRole, useOrganisations } from './hooks';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
@@ -31,6 +32,7 @@ export function saveFile(base64: string, fileName: string, mimeType: string): vo
 export function MeetingPage({ meetingId }: { meetingId: number }) {
   const t = useT();
   const dates = useDates();
+  const label = useAgendaLabel();
   const api = getApi();
   const canManage = useHasRole('voorzitter', 'notulist');
   const isChair = useHasRole('voorzitter');
@@ -109,8 +111,9 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
       </h1>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <p>
-        {m.time} · {m.place} · {t('meetings.field.chair')}: {m.chair?.displayName ?? '—'} ·{' '}
-        {t('meetings.field.secretary')}: {m.secretary?.displayName ?? '—'}
+        {m.time} · {m.place ? `${m.place} · ` : ''}
+        {t('meetings.field.chair')}: {m.chair?.displayName ?? '—'} · {t('meetings.field.secretary')}:{' '}
+        {m.secretary?.displayName ?? '—'}
       </p>
       <p>{t('meeting.cutoff', { moment: dates.moment(m.cutoff) })}</p>
 
@@ -166,7 +169,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
               onRemove={(item) =>
                 run(
                   (x) => api['meetings.agenda.remove']({ meetingId, version: x.version, itemId: item.id }),
-                  t('meeting.item.removed', { label: item.label }),
+                  t('meeting.item.removed', { label: label(item) }),
                 ).catch(() => {})
               }
             />
@@ -205,7 +208,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
                 {pending.map((p) => (
                   <li key={p.key}>
                     <div className="agenda-body">
-                      <strong>{p.label}</strong>
+                      <strong>{label(p)}</strong>
                       <span className="agenda-reasons">
                         {p.reasons.map((r) => reasonText(r, t, dates, orgName)).join(' · ')}
                       </span>
@@ -221,7 +224,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
                         )
                       }
                     >
-                      {t('meeting.proposal.accept', { label: p.label })}
+                      {t('meeting.proposal.accept', { label: label(p) })}
                     </Button>
                   </li>
                 ))}
@@ -287,6 +290,8 @@ function AddItemForm({
   onMessage: (m: Message) => void;
 }) {
   const t = useT();
+  const labels = useLabels();
+  const label = useAgendaLabel();
   const [kind, setKind] = useState<'dossier' | 'onderwerp' | 'verslag' | 'acties' | 'rondvraag'>('dossier');
   const [number, setNumber] = useState('');
   const [title, setTitle] = useState('');
@@ -306,7 +311,8 @@ function AddItemForm({
       setNumber('');
       setTitle('');
       onAdded(m);
-      onMessage({ kind: 'success', text: t('meeting.add.done', { label: m.items.at(-1)?.label ?? '' }) });
+      const added = m.items.at(-1);
+      onMessage({ kind: 'success', text: t('meeting.add.done', { label: added ? label(added) : '' }) });
     } catch (e) {
       setErrors(fieldErrors(e, t));
       onMessage({ kind: 'error', text: meetingErrorText(e, t) });
@@ -333,7 +339,7 @@ function AddItemForm({
                   ? t('meeting.add.dossier')
                   : k === 'onderwerp'
                     ? t('meeting.add.title.field')
-                    : agendaItemKindLabels[k],
+                    : labels.agendaItemKind[k],
             }))}
           />
           {kind === 'dossier' ? (

@@ -6,7 +6,8 @@ import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { navigate } from '../../state/router';
 import { AgendaSettingsForm } from './AgendaSettingsForm';
-import { meetingErrorText, useDates } from './format';
+import { useDates } from '../../i18n/dates';
+import { meetingErrorText } from './format';
 import { useHasRole } from './hooks';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
@@ -34,7 +35,8 @@ export function MeetingsList() {
   return (
     <main id="main" tabIndex={-1}>
       <h1>{t('meetings.title')}</h1>
-      <p>{t('meetings.intro')}</p>
+      {/* Planning and chairing is for the chair and secretary; the others read and ask. */}
+      <p>{t(canPlan ? 'meetings.intro' : 'meetings.intro.participant')}</p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {meetings === null ? (
         <p role="status">{t('common.loading')}</p>

@@ -1,46 +1,11 @@
 import type { AgendaReason } from '../../../../shared/domain/agenda';
-import { formatDateNl, localDate } from '../../../../shared/domain/dates';
 import { ApiError } from '../../../../shared/errors';
 import { errorText } from '../../errors';
-import { isMessageKey, useLocale, type T } from '../../i18n';
-
-const TIME_ZONE = 'Europe/Amsterdam';
-
-/** A calendar date in the UI's language: "17 november 2026" / "17 November 2026". */
-export function formatDate(date: string, locale: 'nl' | 'en'): string {
-  if (locale === 'nl') return formatDateNl(date);
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
-
-/** An instant as the city's local date and time: "22 november 2026, 12:00". */
-export function formatMoment(instant: string, locale: 'nl' | 'en'): string {
-  const time = new Intl.DateTimeFormat('nl-NL', {
-    timeZone: TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
-  return `${formatDate(localDate(instant, TIME_ZONE), locale)}, ${time}`;
-}
-
-export function useDates() {
-  const locale = useLocale((s) => s.locale);
-  return {
-    date: (d: string) => formatDate(d, locale),
-    moment: (i: string) => formatMoment(i, locale),
-    day: (i: string) => formatDate(localDate(i, TIME_ZONE), locale),
-  };
-}
+import { isMessageKey, plural, type T } from '../../i18n';
+import type { Dates } from '../../i18n/dates';
 
 /** Why an item is on the agenda, in the UI's language ("doorgeschoven van 17 november 2026"). */
-export function reasonText(
-  r: AgendaReason,
-  t: T,
-  dates: ReturnType<typeof useDates>,
-  orgName: (id: number) => string,
-): string {
+export function reasonText(r: AgendaReason, t: T, dates: Dates, orgName: (id: number) => string): string {
   switch (r.code) {
     case 'carried_over':
       return r.count > 1
@@ -58,7 +23,10 @@ export function reasonText(
     case 'target_passed':
       return t('reason.target_passed', { date: dates.date(r.targetDate) });
     case 'target_near':
-      return t('reason.target_near', { date: dates.date(r.targetDate), weeks: r.weeks });
+      return t(plural(r.weeks, 'reason.target_near.one', 'reason.target_near.other'), {
+        date: dates.date(r.targetDate),
+        weeks: r.weeks,
+      });
     case 'review_due':
       return t('reason.review_due', { date: dates.date(r.reviewDate) });
     case 'actions_due':

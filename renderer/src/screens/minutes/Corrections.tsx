@@ -52,6 +52,7 @@ export function CorrectionsPanel(props: {
       ))}
       {round ? (
         <ProposeForm
+          secretary={session.roles.includes('notulist') || session.roles.includes('voorzitter')}
           targets={detail.targets}
           meetingId={detail.meetingId}
           busy={props.busy}
@@ -93,7 +94,13 @@ function CorrectionCard(props: {
       </h3>
       <p>
         <strong>{t(`minutes.correction.status.${c.status}`)}</strong> —{' '}
-        {t('minutes.correction.by', { name: c.proposedBy })}
+        {/* Proposer (with organisation, unless the name says it) and deciding secretary: name both. */}
+        {c.proposedByOrganisation && !c.proposedBy.includes(c.proposedByOrganisation)
+          ? t('minutes.correction.proposedBy', { name: c.proposedBy, org: c.proposedByOrganisation })
+          : t('minutes.correction.proposedByName', { name: c.proposedBy })}
+        {c.decidedBy && c.status !== 'voorgesteld'
+          ? `; ${t(`minutes.correction.decidedBy.${c.status}`, { name: c.decidedBy })}`
+          : ''}
         {c.decisionReason ? ` · ${t('minutes.correction.reason')}: ${c.decisionReason}` : ''}
       </p>
       <dl className="minutes-diff">
@@ -129,7 +136,14 @@ function CorrectionCard(props: {
   );
 }
 
-function ProposeForm(props: { targets: CorrectionTarget[]; meetingId: number; busy: boolean; step: Step }) {
+function ProposeForm(props: {
+  /** The secretariat may correct every organisation's records; a participant only its own. */
+  secretary: boolean;
+  targets: CorrectionTarget[];
+  meetingId: number;
+  busy: boolean;
+  step: Step;
+}) {
   const t = useT();
   const textId = useId();
   const keyOf = (x: CorrectionTarget) => `${x.kind}-${x.id}`;
@@ -151,7 +165,7 @@ function ProposeForm(props: { targets: CorrectionTarget[]; meetingId: number; bu
   };
   const submit = async () => {
     if (text.trim() === '') {
-      setError(t('field.required'));
+      setError(t('minutes.propose.text.required'));
       return;
     }
     if (text.trim() === (target.fields[validField] ?? '').trim()) {
@@ -182,7 +196,7 @@ function ProposeForm(props: { targets: CorrectionTarget[]; meetingId: number; bu
       noValidate
     >
       <h3 id="propose-h">{t('minutes.propose.title')}</h3>
-      <p className="help">{t('minutes.propose.help')}</p>
+      <p className="help">{t(props.secretary ? 'minutes.propose.help.secretary' : 'minutes.propose.help')}</p>
       <SelectField
         label={t('minutes.propose.target')}
         value={keyOf(target)}

@@ -3,7 +3,7 @@ import type { ExportScope, MinutesDetail } from '../../../../shared/contract/min
 import type { Session } from '../../../../shared/domain/roles';
 import { getApi } from '../../api';
 import { Button, SelectField } from '../../components/forms';
-import { useT } from '../../i18n';
+import { plural, useT } from '../../i18n';
 import { minutesErrorText } from './MinutesDetail';
 import { releaseDownloads, toDownloads, type Download } from './files';
 
@@ -80,7 +80,11 @@ export function ExportPanel(props: { detail: MinutesDetail; session: Session; on
       ) : null}
       {downloads.length > 0 ? (
         <div className="notice notice-success" role="status">
-          <p>{t('minutes.export.ready', { count: downloads.length })}</p>
+          <p>
+            {t(plural(downloads.length, 'minutes.export.ready.one', 'minutes.export.ready.other'), {
+              count: downloads.length,
+            })}
+          </p>
           <ul>
             {downloads.map((d) => (
               <li key={d.url}>

@@ -8,7 +8,7 @@ import { isMessageKey, useT, type T } from '../../i18n';
 import { useSession } from '../../state/session';
 import { CorrectionsPanel } from './Corrections';
 import { ExportPanel } from './Export';
-import { formatDate, formatInstant } from './files';
+import { useDates } from '../../i18n/dates';
 
 export type Message = { kind: 'error' | 'success'; text: string } | null;
 
@@ -16,8 +16,13 @@ export type Message = { kind: 'error' | 'success'; text: string } | null;
 export function minutesErrorText(e: unknown, t: T): string {
   if (e instanceof ApiError) {
     const reason = e.error.info?.reason;
-    const key = `minutes.error.${String(reason)}`;
-    if (reason && isMessageKey(key)) {
+    const count = e.error.info?.count;
+    // Counted reasons have a form for 1 and one for other numbers (open_corrections.one / .other).
+    const counted = typeof count === 'number' ? `.${count === 1 ? 'one' : 'other'}` : '';
+    const key = [`minutes.error.${String(reason)}${counted}`, `minutes.error.${String(reason)}`].find(
+      isMessageKey,
+    );
+    if (reason && key) {
       const role = e.error.info?.role;
       return t(key, {
         ...e.error.info,
@@ -30,6 +35,7 @@ export function minutesErrorText(e: unknown, t: T): string {
 
 export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
   const t = useT();
+  const dates = useDates();
   const session = useSession((s) => s.status?.session ?? null);
   const [detail, setDetail] = useState<MinutesDetail | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -79,7 +85,7 @@ export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
       <p>
         <a href="#/verslagen">{t('minutes.back')}</a>
       </p>
-      <h1>{t('minutes.detail.title', { date: formatDate(detail.date) })}</h1>
+      <h1>{t('minutes.detail.title', { date: dates.date(detail.date) })}</h1>
       <p>
         {t('minutes.detail.meta', { place: detail.place, chair: detail.chair, secretary: detail.secretary })}
       </p>
@@ -168,6 +174,7 @@ export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
 
 function VersionsPanel({ detail }: { detail: MinutesDetail }) {
   const t = useT();
+  const dates = useDates();
   return (
     <section aria-labelledby="versions-h">
       <h2 id="versions-h">{t('minutes.versions')}</h2>
@@ -176,7 +183,7 @@ function VersionsPanel({ detail }: { detail: MinutesDetail }) {
           <h3>{t('minutes.version.title', { version: v.version, state: t(`minutes.state.${v.state}`) })}</h3>
           {v.adoptedAt ? (
             <dl className="minutes-hashes">
-              <dt>{t('minutes.version.adopted', { date: formatInstant(v.adoptedAt) })}</dt>
+              <dt>{t('minutes.version.adopted', { date: dates.moment(v.adoptedAt) })}</dt>
               <dd />
               <dt>{t('minutes.version.docxHash')}</dt>
               <dd>
@@ -202,7 +209,7 @@ function VersionsPanel({ detail }: { detail: MinutesDetail }) {
                     role: t(`minutes.role.${s.role}`),
                     name: s.name,
                     organisation: s.organisation,
-                    date: formatInstant(s.signedAt),
+                    date: dates.moment(s.signedAt),
                   })}
                 </li>
               ))}

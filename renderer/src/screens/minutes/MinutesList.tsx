@@ -4,10 +4,11 @@ import { getApi } from '../../api';
 import { Notice } from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT } from '../../i18n';
-import { formatDate } from './files';
+import { useDates } from '../../i18n/dates';
 
 export function MinutesList() {
   const t = useT();
+  const dates = useDates();
   const [rows, setRows] = useState<MinutesSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -45,9 +46,9 @@ export function MinutesList() {
                 <td>
                   <a
                     href={`#/verslagen/${r.meetingId}`}
-                    aria-label={t('minutes.open', { date: formatDate(r.date) })}
+                    aria-label={t('minutes.open', { date: dates.date(r.date) })}
                   >
-                    {formatDate(r.date)}
+                    {dates.date(r.date)}
                   </a>
                 </td>
                 <td>{r.place || '—'}</td>

@@ -3,9 +3,10 @@ import type { MinutesVerification } from '../../../../shared/contract/minutes';
 import { getApi } from '../../api';
 import { Button, FileField, Form, Notice } from '../../components/forms';
 import { fieldErrors } from '../../errors';
-import { useT } from '../../i18n';
+import { plural, useT } from '../../i18n';
 import { minutesErrorText } from './MinutesDetail';
-import { fileToBase64, formatDate, formatInstant } from './files';
+import { useDates } from '../../i18n/dates';
+import { fileToBase64 } from './files';
 
 /** "Verslag controleren": a received DOCX with its .p7s files, checked against this environment's CA or a ca.pem. */
 export function VerifyMinutes() {
@@ -98,16 +99,21 @@ function bytesMatch(s: MinutesVerification['signatures'][number]): boolean | nul
 
 function VerifyResult({ result }: { result: MinutesVerification }) {
   const t = useT();
+  const dates = useDates();
   return (
     <section aria-labelledby="verify-result-h" className="verify-result">
       <h2 id="verify-result-h" className={result.allValid ? 'verify-ok' : 'verify-bad'}>
-        {result.allValid ? t('verify.allValid', { count: result.signatures.length }) : t('verify.notValid')}
+        {result.allValid
+          ? t(plural(result.signatures.length, 'verify.allValid.one', 'verify.allValid.other'), {
+              count: result.signatures.length,
+            })
+          : t('verify.notValid')}
       </h2>
       <p>
         {result.knownVersion
           ? t('verify.known', {
               version: result.knownVersion.version,
-              date: formatDate(result.knownVersion.date),
+              date: dates.date(result.knownVersion.date),
             })
           : t('verify.unknown')}{' '}
         {t(`verify.caSource.${result.caSource}`)}
@@ -135,7 +141,7 @@ function VerifyResult({ result }: { result: MinutesVerification }) {
               </td>
               <td>{s.signer?.name ?? t('verify.unknownSigner')}</td>
               <td>{s.signer?.organisation ?? t('verify.unknownSigner')}</td>
-              <td>{s.signingTime ? formatInstant(s.signingTime) : '—'}</td>
+              <td>{s.signingTime ? dates.moment(s.signingTime) : '—'}</td>
               <td>{bytesMatch(s) === null ? '—' : bytesMatch(s) ? t('common.yes') : t('common.no')}</td>
             </tr>
           ))}

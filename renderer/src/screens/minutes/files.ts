@@ -28,20 +28,3 @@ export function toDownloads(files: readonly ExportedFile[]): Download[] {
 export function releaseDownloads(downloads: readonly Download[]): void {
   for (const d of downloads) URL.revokeObjectURL(d.url);
 }
-
-const longDate = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const instant = new Intl.DateTimeFormat('nl-NL', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Europe/Amsterdam',
-});
-
-/** "2026-04-14" → "14 april 2026". */
-export const formatDate = (iso: string): string => longDate.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-/** An instant in Amsterdam time: "14 apr 2026, 11:15". */
-export const formatInstant = (iso: string): string => instant.format(new Date(iso));

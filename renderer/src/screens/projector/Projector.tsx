@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { ProjectorView } from '../../../../shared/contract/meetings';
-import { dossierStatusLabels, trackLabels } from '../../../../shared/domain/dossier';
 import { ApiError } from '../../../../shared/errors';
 import { getApi } from '../../api';
 import { useT } from '../../i18n';
+import { useDates } from '../../i18n/dates';
+import { useAgendaLabel, useLabels } from '../../i18n/domain';
 import { useSession } from '../../state/session';
-import { reasonText, useDates } from '../meetings/format';
+import { reasonText } from '../meetings/format';
 import { useOrganisations } from '../meetings/hooks';
 
 /**
@@ -18,6 +19,8 @@ import { useOrganisations } from '../meetings/hooks';
 export function Projector() {
   const t = useT();
   const dates = useDates();
+  const labels = useLabels();
+  const agendaLabel = useAgendaLabel();
   const { orgName } = useOrganisations();
   const [view, setView] = useState<ProjectorView | null>(null);
   const [offline, setOffline] = useState(false);
@@ -70,14 +73,14 @@ export function Projector() {
           {item ? (
             <>
               <h1 className="projector-label" data-testid="projector-label">
-                {item.name ?? item.label}
+                {item.name ?? agendaLabel(item)}
               </h1>
-              {item.name ? <p className="projector-sub">{item.label}</p> : null}
+              {item.name ? <p className="projector-sub">{agendaLabel(item)}</p> : null}
               {item.track && item.status ? (
                 <p className="projector-status">
                   {t('projector.status', {
-                    status: dossierStatusLabels[item.status],
-                    track: trackLabels[item.track],
+                    status: labels.dossierStatus[item.status],
+                    track: labels.track[item.track],
                   })}
                 </p>
               ) : null}
