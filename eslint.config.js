@@ -10,7 +10,7 @@ const nodeOnly = ['better-sqlite3-multiple-ciphers', 'docx', 'pkijs', '@peculiar
 const forbid = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts', 'eslint.config.js'] },
+  { ignores: ['out/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
