@@ -210,15 +210,16 @@ export function useLabels(): DomainLabels {
  * title (and sends it as `label`); such a title is shown by kind in the UI's language. A title the
  * chair typed, and every dossier pseudonym, is shown as it is.
  */
-export function agendaItemLabel(item: { kind: AgendaItemKind; label: string }, locale: Locale): string {
-  if (item.kind === 'dossier' || item.kind === 'onderwerp') return item.label;
-  return item.label === agendaItemKindLabels[item.kind]
-    ? domainLabels(locale).agendaItemKind[item.kind]
+export function agendaItemLabel(item: { kind: string; label: string }, locale: Locale): string {
+  const kind = item.kind as AgendaItemKind;
+  const standard = Object.hasOwn(agendaItemKindLabels, kind) && kind !== 'dossier' && kind !== 'onderwerp';
+  return standard && item.label === agendaItemKindLabels[kind]
+    ? domainLabels(locale).agendaItemKind[kind]
     : item.label;
 }
 
 /** `agendaItemLabel` for the current language, stable per language. */
-export function useAgendaLabel(): (item: { kind: AgendaItemKind; label: string }) => string {
+export function useAgendaLabel(): (item: { kind: string; label: string }) => string {
   const locale = useLocale((s) => s.locale);
   return useMemo(() => (item) => agendaItemLabel(item, locale), [locale]);
 }

@@ -10,7 +10,7 @@ import { OutflowPanel } from './OutflowPanel';
 import { PositionRow } from './PositionRow';
 import { useItemShortcuts } from './shortcuts';
 import { formatDate } from '../../i18n/dates';
-import { useLabels } from '../../i18n/domain';
+import { useAgendaLabel, useLabels } from '../../i18n/domain';
 import { itemErrorText } from './text';
 
 /**
@@ -30,6 +30,7 @@ export function ItemWork({
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const labels = useLabels();
+  const agendaLabel = useAgendaLabel();
   const root = useRef<HTMLElement>(null);
   const [work, setWork] = useState<ItemWorkData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +64,9 @@ export function ItemWork({
       <h2 id="item-work-h">
         {d
           ? t('items.title', { label: `${d.number} ${d.name}` })
-          : (work.item.title ?? t('items.titleTopic'))}
+          : work.item.title
+            ? agendaLabel({ kind: work.item.kind, label: work.item.title })
+            : t('items.titleTopic')}
         {d?.escalated ? <span className="flag"> {t('items.escalatedFlag')}</span> : null}
       </h2>
       <p className="help">
