@@ -43,6 +43,8 @@ const logger = consoleLogger;
 // --- Before 'ready' -------------------------------------------------------------------------------
 protocol.registerSchemesAsPrivileged([appScheme]);
 app.enableSandbox(); // every renderer sandboxed, whatever a window's options say
+// Native controls (date pickers, file choosers) follow Chromium's locale: Dutch first, like the app.
+app.commandLine.appendSwitch('lang', 'nl');
 // One userData folder in development and when packaged (package.json's name differs from productName).
 app.setName(APP_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));

@@ -100,11 +100,11 @@ test('the chair prepares this week’s meeting from the proposal, reorders by ke
   await expect(page.getByText(`Nu: punt 3 van ${total}`)).toBeVisible();
   await page.keyboard.press('p');
   await expect(page.getByText(`Nu: punt 2 van ${total}`)).toBeVisible();
-  await page.getByRole('button', { name: `Naar punt ${total - 1}: Rondvraag` }).click();
+  await page.getByRole('button', { name: `Naar punt ${total - 1}. Rondvraag` }).click();
   await expect(page.getByText(`Nu: punt ${total - 1} van ${total}`)).toBeVisible();
   // A dossier: its summary and timeline, the clock, and the preview of the next item.
   const first = before.findIndex((l) => /^D-\d{4}-\d{4} /.test(l));
-  await page.getByRole('button', { name: `Naar punt ${first + 1}: ${before[first]}` }).click();
+  await page.getByRole('button', { name: `Naar punt ${first + 1}. ${before[first]}` }).click();
   await expect(page.getByText(`Nu: punt ${first + 1} van ${total}`)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Dossier', level: 3 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Verloop van status en traject' })).toBeVisible();

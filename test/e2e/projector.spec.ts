@@ -56,7 +56,7 @@ test('the projector follows the chair, shows pseudonyms only, reveals a name for
 
   // Back to the first dossier: pseudonym, track and status, the reasons.
   const first = labels.findIndex((l) => /^D-\d{4}-\d{4} /.test(l));
-  await page.getByRole('button', { name: `Naar punt ${first + 1}: ${labels[first]}` }).click();
+  await page.getByRole('button', { name: `Naar punt ${first + 1}. ${labels[first]}` }).click();
   await expect(label).toHaveText(labels[first]!);
   await expect(projector.getByText(/· traject /)).toBeVisible();
   await expect(projector.getByRole('heading', { name: 'Op de agenda omdat' })).toBeVisible();

@@ -133,7 +133,7 @@ export const meetingsNl = {
   'mode.title': 'Vergadering {date}',
   'mode.agenda': 'Agenda',
   'mode.current': 'Nu: punt {n} van {total}',
-  'mode.jump': 'Naar punt {n}: {label}',
+  'mode.jump': 'Naar punt',
   'mode.prev': 'Vorige',
   'mode.next': 'Volgende',
   'mode.shortcuts':
@@ -318,7 +318,7 @@ export const meetingsEn: Record<keyof typeof meetingsNl, string> = {
   'mode.title': 'Meeting {date}',
   'mode.agenda': 'Agenda',
   'mode.current': 'Now: item {n} of {total}',
-  'mode.jump': 'Go to item {n}: {label}',
+  'mode.jump': 'Go to item',
   'mode.prev': 'Previous',
   'mode.next': 'Next',
   'mode.shortcuts': 'Shortcuts: N or Page Down = next, P or Page Up = previous, B = projector black or back.',

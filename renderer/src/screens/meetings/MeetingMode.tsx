@@ -179,11 +179,12 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                   type="button"
                   className="mode-jump"
                   aria-current={item.id === currentId ? 'step' : undefined}
-                  aria-label={t('mode.jump', { n: i + 1, label: agendaLabel(item) })}
                   disabled={!isChair}
                   onClick={() => void go(i)}
                 >
-                  <span aria-hidden="true">{i + 1}.</span> {agendaLabel(item)}
+                  {/* The accessible name contains the visible text (WCAG 2.5.3), with a spoken prefix. */}
+                  <span className="visually-hidden">{t('mode.jump')} </span>
+                  {i + 1}. {agendaLabel(item)}
                   {item.status !== 'open' ? (
                     <span className="agenda-status"> {t(`meeting.item.status.${item.status}`)}</span>
                   ) : null}
