@@ -7,7 +7,8 @@ import { DossierStatus, EndedBy, OutcomeCategory, OutflowInput, Track } from '..
 
 /*
  * The gedragen besluit, its consents, escalation and the outflow of a dossier.
- * - The chair (voorzitter) writes the decision text and settles it: carried, held or escalated.
+ * - The chair (voorzitter) or the secretary (notulist) writes the decision text and direction; only
+ *   the chair settles it: carried, held or escalated.
  * - Each organisation consents for itself (a deelnemer of that organisation) or the secretary
  *   (notulist) records it on its behalf. `decisionVersion` is the version of the text consented to:
  *   a consent to a text that changed meanwhile is refused with CONFLICT.
@@ -121,7 +122,11 @@ export const OutflowRecordInput = OutflowInput.safeExtend({
 export type OutflowRecordInput = z.input<typeof OutflowRecordInput>;
 
 export const decisionsMethods = {
-  'decisions.save': method({ input: DecisionSaveInput, output: Decision, access: rolesOnly('voorzitter') }),
+  'decisions.save': method({
+    input: DecisionSaveInput,
+    output: Decision,
+    access: rolesOnly('voorzitter', 'notulist'),
+  }),
   'decisions.consent': method({
     input: DecisionConsentInput,
     output: Decision,

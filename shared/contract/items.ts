@@ -46,6 +46,9 @@ export const ItemWork = z.object({
   permissions: z.object({
     recordFor: z.array(z.number().int()),
     consentFor: z.array(z.number().int()),
+    /** Write the decision text and direction: the chair or the secretary. */
+    writeDecision: z.boolean(),
+    /** Settle (carry, hold, escalate), reopen, return escalations: the chair only. */
     decide: z.boolean(),
     manageActions: z.boolean(),
     outflow: z.boolean(),

@@ -22,7 +22,9 @@ const Empty = z.object({}).strict();
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_format');
 const Version = z.number().int().min(1);
 const Title = z.string().trim().min(1).max(200);
-const Minutes = z.number().int().min(1).max(240);
+/** The planned duration of an agenda item in whole minutes; the agenda editor checks the same range. */
+export const plannedMinutesRange = { min: 1, max: 240 } as const;
+const Minutes = z.number().int().min(plannedMinutesRange.min).max(plannedMinutesRange.max);
 
 export const meetingStates = ['gepland', 'in_voorbereiding', 'bezig', 'afgerond'] as const;
 export const MeetingState = z.enum(meetingStates);

@@ -74,6 +74,35 @@ test('the chair prepares this week’s meeting from the proposal, reorders by ke
   await expectAccessible(page);
   await snap(page, 'meetings-03-agenda');
 
+  // Planned minutes carry a visible label and unit. A value outside 1–240 stays in the field with a
+  // message at it saying what is allowed, and nothing is saved; a valid one is.
+  const minutes = page.getByRole('spinbutton', { name: `Duur in minuten voor ${before[1]}`, exact: true });
+  const row = page.locator('.agenda-item', { has: minutes });
+  await expect(row.getByText('Duur', { exact: true })).toBeVisible();
+  await expect(row.getByText('min', { exact: true })).toBeVisible();
+  const planned = await minutes.inputValue();
+  for (const wrong of ['0', '9999', '-3']) {
+    await minutes.fill(wrong);
+    await minutes.press('Enter');
+    await expect(row.getByText('Vul een heel aantal minuten in, van 1 tot en met 240.')).toBeVisible();
+    await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+    await expect(minutes).toHaveValue(wrong);
+  }
+  await expectAccessible(page);
+  await snap(page, 'meetings-03b-minutes-range');
+  await page.reload();
+  await expect(minutes).toHaveValue(planned);
+  const stored = page.waitForResponse(
+    (r) => r.url().endsWith('/rpc') && (r.request().postData() ?? '').includes('meetings.agenda.setMinutes'),
+  );
+  await minutes.fill('25');
+  await minutes.press('Enter');
+  await stored;
+  await expect(row.getByText(/^Vul een heel aantal minuten in/)).toHaveCount(0);
+  await expect(minutes).not.toHaveAttribute('aria-invalid', 'true');
+  await page.reload();
+  await expect(minutes).toHaveValue('25');
+
   // The agenda as DOCX: pseudonymised.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Agenda downloaden (DOCX, gepseudonimiseerd)' }).click();

@@ -84,6 +84,52 @@ describe('the gedragen besluit', () => {
     expect(await failure(draft())).toMatchObject({ code: 'CONFLICT', info: { reason: 'decision_exists' } });
   });
 
+  it('the secretary records the decision text and direction; only the chair settles; a deelnemer does neither', async () => {
+    await env.login('notulist');
+    const work = await env.api['items.work']({ meetingId, itemId: item });
+    expect(work.permissions).toMatchObject({ writeDecision: true, decide: false });
+    const d = await draft('Medisch advies afwachten.', 'aanhouden');
+    expect(d).toMatchObject({ state: 'concept', text: 'Medisch advies afwachten.', direction: 'aanhouden' });
+    const edited = await env.api['decisions.save']({
+      itemId: item,
+      decisionId: d.id,
+      expectedVersion: d.version,
+      text: 'Terugkeer voorbereiden met IOM.',
+      direction: 'terugkeer',
+    });
+    expect(edited).toMatchObject({
+      number: d.number,
+      text: 'Terugkeer voorbereiden met IOM.',
+      direction: 'terugkeer',
+    });
+    expect(
+      await failure(
+        env.api['decisions.settle']({
+          decisionId: d.id,
+          expectedVersion: edited.version,
+          outcome: 'aanhouden',
+        }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+
+    await env.login('ind');
+    expect((await env.api['items.work']({ meetingId, itemId: item })).permissions.writeDecision).toBe(false);
+    expect(
+      await failure(
+        env.api['decisions.save']({
+          itemId: item,
+          decisionId: d.id,
+          expectedVersion: edited.version,
+          text: 'Anders',
+          direction: 'legalisatie',
+        }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await env.api['decisions.list']({ meetingId }))[0]).toMatchObject({
+      text: 'Terugkeer voorbereiden met IOM.',
+    });
+  });
+
   it('a carried decision sets the dossier track and status, with the decision in the history', async () => {
     const d = await draft();
     await consentAll(d.id, d.version, { Politie: 'akkoord_met_voorbehoud', VluchtelingenWerk: 'onthouding' });
@@ -318,7 +364,12 @@ describe('the gedragen besluit', () => {
       reason: 'Correctie IND: verkeerde richting genoteerd',
     });
     expect(reopened).toMatchObject({ locked: false, state: 'concept' });
-    expect(env.db().prepare("SELECT reason FROM dossier_history WHERE field = 'besluit'").get()).toEqual({
+    expect(
+      env
+        .db()
+        .prepare("SELECT reason FROM dossier_history WHERE field = 'besluit' AND dossier_id = ?")
+        .get(dossierId),
+    ).toEqual({
       reason: 'Correctie IND: verkeerde richting genoteerd',
     });
     expect(env.db().prepare("SELECT ids FROM audit WHERE action = 'decision.reopen'").get()).toEqual({

@@ -36,6 +36,7 @@ const sameInBothLanguages = new Set([
   'IOM',
   'COA',
   'Ctrl+Shift+L',
+  'min', // the unit of minutes
   // Words English shares with Dutch.
   'Status',
   'Intake',

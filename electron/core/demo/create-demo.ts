@@ -7,6 +7,7 @@ import { addMonths, insertDossierRow, insertSpecialRow } from '../dossiers/inser
 import { insertUser, populateEnvironment } from '../environment/setup';
 import type { Vault } from '../environment/vault';
 import { demoDossiers } from './demo-dossiers';
+import { addDemoRecord } from './demo-record';
 import { addDemoSignedMeeting } from '../minutes/demo-signed';
 import { newEnvironmentCa } from '../signing/store';
 import { insertDemoMeetings } from '../meetings/demo-meetings';
@@ -101,6 +102,8 @@ export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUs
     // Wrap the key for every demo user while we still hold it.
     vault.openWithKey(key);
     await addDemoSignedMeeting(vault.database(), ctx.today(), ctx.ports.clock());
+    // After the signed meeting, so decisions are numbered in meeting order.
+    addDemoRecord(vault.database(), ctx.today(), ctx.nowIso());
     for (const [i, u] of demoUsers.entries()) await vault.setPassword(userIds[i]!, u.username, demoPassword(u.username));
   } finally {
     vault.lock();

@@ -59,6 +59,7 @@ export function itemWork(
     permissions: {
       recordFor: speakFor,
       consentFor: speakFor,
+      writeDecision: hasAnyRole(session, ['voorzitter', 'notulist']),
       decide: hasAnyRole(session, ['voorzitter']),
       manageActions: hasAnyRole(session, ['voorzitter', 'notulist']),
       outflow: hasAnyRole(session, ['voorzitter', 'casemanager']),

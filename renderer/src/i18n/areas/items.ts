@@ -61,7 +61,7 @@ export const itemsNl = {
   'direction.choose': '— kies een richting —',
 
   'decision.title': 'Besluit',
-  'decision.none': 'Nog geen besluit. De voorzitter legt de besluittekst vast.',
+  'decision.none': 'Nog geen besluit. De voorzitter of de notulist legt de besluittekst vast.',
   'decision.text': 'Besluittekst',
   'decision.direction': 'Richting van het besluit',
   'decision.reviewDate': 'Evaluatiedatum',
@@ -80,7 +80,6 @@ export const itemsNl = {
   'decision.reopen': 'Besluit heropenen',
   'decision.reopenReason': 'Reden voor heropenen',
   'decision.reopened': 'Besluit {number} is heropend.',
-  'decision.readOnlyText': 'Alleen de voorzitter legt de besluittekst vast.',
   'decision.projector': 'Toon besluittekst op het projectiescherm',
   'decision.projector.hide': 'Besluittekst van het scherm halen',
   'decision.projector.warning':
@@ -107,6 +106,7 @@ export const itemsNl = {
   'evaluation.geblokkeerd': 'Niet gedragen: bezwaar van {orgs}.',
   'evaluation.allAbstain': 'Let op: alle organisaties onthouden zich.',
   'settle.title': 'Besluit afronden',
+  'settle.chairOnly': 'De voorzitter rondt het besluit af: gedragen, aanhouden of escaleren.',
   'settle.carry': 'Vaststellen als gedragen besluit',
   'settle.hold': 'Aanhouden (komt volgende keer terug)',
   'settle.escalate': 'Escaleren naar {body}',
@@ -289,7 +289,7 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'direction.choose': '— choose a direction —',
 
   'decision.title': 'Decision',
-  'decision.none': 'No decision yet. The chair records the decision text.',
+  'decision.none': 'No decision yet. The chair or the secretary records the decision text.',
   'decision.text': 'Decision text',
   'decision.direction': 'Direction of the decision',
   'decision.reviewDate': 'Review date',
@@ -307,7 +307,6 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'decision.reopen': 'Reopen decision',
   'decision.reopenReason': 'Reason for reopening',
   'decision.reopened': 'Decision {number} was reopened.',
-  'decision.readOnlyText': 'Only the chair records the decision text.',
   'decision.projector': 'Show the decision text on the projector',
   'decision.projector.hide': 'Take the decision text off the screen',
   'decision.projector.warning':
@@ -333,6 +332,7 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'evaluation.geblokkeerd': 'Not carried: objection from {orgs}.',
   'evaluation.allAbstain': 'Note: every organisation abstains.',
   'settle.title': 'Settle the decision',
+  'settle.chairOnly': 'The chair settles the decision: carried, held or escalated.',
   'settle.carry': 'Adopt as carried decision',
   'settle.hold': 'Hold (comes back next time)',
   'settle.escalate': 'Escalate to {body}',

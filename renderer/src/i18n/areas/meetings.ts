@@ -59,7 +59,10 @@ export const meetingsNl = {
   'meeting.agenda.help':
     'Verplaats een punt met de knoppen, met Alt+pijl omhoog of Alt+pijl omlaag terwijl het punt de focus heeft, of sleep het met de muis.',
   'meeting.item.number': 'Punt {n}',
-  'meeting.item.minutes': 'Minuten voor {label}',
+  'meeting.item.minutes': 'Duur in minuten voor {label}',
+  'meeting.item.minutes.label': 'Duur',
+  'meeting.item.minutes.unit': 'min',
+  'meeting.item.minutes.range': 'Vul een heel aantal minuten in, van {min} tot en met {max}.',
   'meeting.item.up': '{label} omhoog',
   'meeting.item.down': '{label} omlaag',
   'meeting.item.remove': '{label} van de agenda halen',
@@ -245,7 +248,10 @@ export const meetingsEn: Record<keyof typeof meetingsNl, string> = {
   'meeting.agenda.help':
     'Move an item with the buttons, with Alt+Arrow Up or Alt+Arrow Down while the item has focus, or drag it with the mouse.',
   'meeting.item.number': 'Item {n}',
-  'meeting.item.minutes': 'Minutes for {label}',
+  'meeting.item.minutes': 'Duration in minutes for {label}',
+  'meeting.item.minutes.label': 'Duration',
+  'meeting.item.minutes.unit': 'min',
+  'meeting.item.minutes.range': 'Enter a whole number of minutes, from {min} to {max}.',
   'meeting.item.up': 'Move {label} up',
   'meeting.item.down': 'Move {label} down',
   'meeting.item.remove': 'Remove {label} from the agenda',

@@ -18,7 +18,10 @@ import { itemErrorText } from './text';
 const directions = Object.keys(decisionDirectionLabels) as DecisionDirection[];
 type Message = { kind: 'error' | 'success' | 'warning'; text: string } | null;
 
-/** The decision of the item: its text (the chair), each organisation's consent, and settling it. */
+/**
+ * The decision of the item: its text and direction (the chair or the secretary), each organisation's
+ * consent, and settling it (the chair only).
+ */
 export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
   const t = useT();
   const dates = useDates();
@@ -31,7 +34,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
   const [message, setMessage] = useState<Message>(null);
   const [reopenReason, setReopenReason] = useState('');
   const open = d === null || (d.state === 'concept' && !d.locked);
-  const canEditText = work.permissions.decide && open && (d !== null || !work.meeting.closed);
+  const canEditText = work.permissions.writeDecision && open && (d !== null || !work.meeting.closed);
   const names = new Map(work.participants.map((p) => [p.organisationId, p.organisationName]));
   const orgList = (ids: number[]) => ids.map((id) => names.get(id) ?? String(id)).join(', ');
 
@@ -113,7 +116,8 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               <Button type="submit" variant="primary" aria-keyshortcuts="Control+Enter">
                 {t('decision.save')} <kbd>Ctrl+Enter</kbd>
               </Button>
-              {d ? <ProjectorToggle text={d.text} /> : null}
+              {/* The projector is the chair's. */}
+              {d && work.permissions.decide ? <ProjectorToggle text={d.text} /> : null}
             </div>
           </form>
         ) : d ? (
@@ -126,7 +130,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
           </blockquote>
         ) : (
           <p className="muted" tabIndex={-1}>
-            {work.permissions.decide ? t('items.closed') : t('decision.none')}
+            {work.permissions.writeDecision ? t('items.closed') : t('decision.none')}
           </p>
         )}
       </div>
@@ -180,6 +184,9 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
                 {t('settle.escalate', { body: work.escalationBody })}
               </Button>
             </div>
+          ) : null}
+          {work.permissions.writeDecision && !work.permissions.decide && open ? (
+            <p className="help">{t('settle.chairOnly')}</p>
           ) : null}
           {work.permissions.decide && !open ? (
             <form

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { AgendaItemView } from '../../../../shared/contract/meetings';
+import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { plannedMinutesRange, type AgendaItemView } from '../../../../shared/contract/meetings';
 import { Button } from '../../components/forms';
 import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
@@ -163,7 +163,11 @@ export function AgendaEditor(props: AgendaEditorProps) {
   );
 }
 
-/** Planned minutes: saved when the field loses focus or on Enter, only when changed and valid. */
+/**
+ * Planned minutes, with a visible label and unit: saved when the field loses focus or on Enter, only
+ * when changed and within the backend's range. A value outside it stays in the field with a message
+ * saying what is allowed (rather than silently jumping back); Escape restores the saved value.
+ */
 function MinutesInput({
   item,
   onMinutes,
@@ -173,27 +177,51 @@ function MinutesInput({
 }) {
   const t = useT();
   const label = useAgendaLabel();
+  const id = useId();
   const [value, setValue] = useState(String(item.plannedMinutes));
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => setValue(String(item.plannedMinutes)), [item.plannedMinutes]);
+  const { min, max } = plannedMinutesRange;
   const commit = () => {
-    const n = Number(value);
-    if (Number.isInteger(n) && n >= 1 && n <= 240 && n !== item.plannedMinutes) void onMinutes(item, n);
-    else setValue(String(item.plannedMinutes));
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+      setError(t('meeting.item.minutes.range', { min, max }));
+      return;
+    }
+    setError(null);
+    if (n !== item.plannedMinutes) void onMinutes(item, n);
   };
   return (
-    <input
-      className="minutes-input"
-      type="number"
-      min={1}
-      max={240}
-      data-focus-key="minutes"
-      aria-label={t('meeting.item.minutes', { label: label(item) })}
-      value={value}
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-    />
+    <div className="minutes-field">
+      <label htmlFor={`${id}-input`}>{t('meeting.item.minutes.label')}</label>
+      <input
+        id={`${id}-input`}
+        className="minutes-input"
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        data-focus-key="minutes"
+        aria-label={t('meeting.item.minutes', { label: label(item) })}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') {
+            setValue(String(item.plannedMinutes));
+            setError(null);
+          }
+        }}
+      />
+      <span aria-hidden="true">{t('meeting.item.minutes.unit')}</span>
+      {error ? (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
   );
 }
