@@ -156,6 +156,8 @@ export const HistoryEntry = z.object({
   to: z.string(),
   reason: z.string(),
   decisionId: z.number().int().nullable(),
+  /** The decision's public number (e.g. 2026-014), as the table and the minutes know it. */
+  decisionNumber: z.string().nullable(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

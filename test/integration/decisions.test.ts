@@ -283,6 +283,7 @@ describe('the gedragen besluit', () => {
         to: '2026-06-01',
         reason: `Besluit ${d.number} aangehouden: Terugkeer voorbereiden met IOM.`,
         decisionId: d.id,
+        decisionNumber: d.number,
       }),
     );
   });

@@ -158,8 +158,9 @@ export function listRows(db: Db): DossierRow[] {
 export function historyOf(db: Db, dossierId: number): HistoryEntry[] {
   const rows = db
     .prepare(
-      `SELECT h.id, h.at, u.display_name AS user_name, h.field, h.from_value, h.to_value, h.reason, h.decision_id
-         FROM dossier_history h LEFT JOIN users u ON u.id = h.user_id
+      `SELECT h.id, h.at, u.display_name AS user_name, h.field, h.from_value, h.to_value, h.reason, h.decision_id,
+              d.number AS decision_number
+         FROM dossier_history h LEFT JOIN users u ON u.id = h.user_id LEFT JOIN decisions d ON d.id = h.decision_id
         WHERE h.dossier_id = ? ORDER BY h.at DESC, h.id DESC`,
     )
     .all(dossierId) as {
@@ -171,6 +172,7 @@ export function historyOf(db: Db, dossierId: number): HistoryEntry[] {
     to_value: string;
     reason: string;
     decision_id: number | null;
+    decision_number: string | null;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -181,6 +183,7 @@ export function historyOf(db: Db, dossierId: number): HistoryEntry[] {
     to: r.to_value,
     reason: r.reason,
     decisionId: r.decision_id,
+    decisionNumber: r.decision_number,
   }));
 }
 
