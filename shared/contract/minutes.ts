@@ -203,7 +203,9 @@ export const minutesMethods = {
     access: rolesOnly('notulist', 'voorzitter'),
   }),
   'minutes.sign': method({
-    input: MeetingRef,
+    // The signer types their password again: a signature is a deliberate act of that person, not of
+    // whoever finds the session open.
+    input: z.object({ meetingId: Id, password: z.string().min(1).max(256) }).strict(),
     output: MinutesDetail,
     access: rolesOnly('notulist', 'voorzitter'),
   }),

@@ -216,9 +216,11 @@ test('the meeting from first run to signed minutes, with a restart in between', 
   // Adopt, and sign as secretary and as chair.
   await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
   await expect(page.getByText('Versie 1: Vastgesteld')).toBeVisible();
+  await page.getByLabel(/Uw wachtwoord, ter bevestiging/).fill('demo-notulist-2026');
   await page.getByRole('button', { name: 'Ondertekenen als secretaris' }).click();
   await expect(page.getByText('U hebt het verslag ondertekend.')).toBeVisible();
   await switchUser(page, 'voorzitter');
+  await page.getByLabel(/Uw wachtwoord, ter bevestiging/).fill('demo-voorzitter-2026');
   await page.getByRole('button', { name: 'Ondertekenen als voorzitter' }).click();
   await expect(page.getByText('Versie 1: Ondertekend')).toBeVisible();
   await expectAccessible(page);

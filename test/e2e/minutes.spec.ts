@@ -78,11 +78,18 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await snap(page, 'minutes-04-correction-accepted');
   await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
   await expect(page.getByText('Versie 2: Vastgesteld')).toBeVisible();
+  await page.getByLabel(/Uw wachtwoord, ter bevestiging/).fill('fout wachtwoord');
+  await page.getByRole('button', { name: 'Ondertekenen als secretaris' }).click();
+  await expect(page.getByText('Het wachtwoord klopt niet; er is niet ondertekend.')).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'minutes-04b-sign-wrong-password');
+  await page.getByLabel(/Uw wachtwoord, ter bevestiging/).fill('demo-notulist-2026');
   await page.getByRole('button', { name: 'Ondertekenen als secretaris' }).click();
   await expect(page.getByText('U hebt het verslag ondertekend.')).toBeVisible();
   await expect(page.getByRole('button', { name: /Ondertekenen als/ })).toHaveCount(0);
 
   await switchUser(page, 'voorzitter');
+  await page.getByLabel(/Uw wachtwoord, ter bevestiging/).fill('demo-voorzitter-2026');
   await page.getByRole('button', { name: 'Ondertekenen als voorzitter' }).click();
   await expect(page.getByText('Versie 2: Ondertekend')).toBeVisible();
   await expectAccessible(page);

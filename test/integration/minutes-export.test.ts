@@ -56,9 +56,9 @@ beforeAll(async () => {
   await f.login('niels');
   await api()['minutes.startCorrections']({ meetingId: f.meetingId });
   await api()['minutes.adopt']({ meetingId: f.meetingId });
-  await api()['minutes.sign']({ meetingId: f.meetingId });
+  await api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
   await f.login('vera');
-  await api()['minutes.sign']({ meetingId: f.meetingId });
+  await api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
   signed = (await api()['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } })).files;
   writeAll(path.join(out, 'ontvangen'), signed);
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
 import { verifyAudit } from '../../electron/core/audit/audit';
 import { docxText } from '../unit/minutes/read-docx';
-import { minutesFixture, type MinutesFixture } from './minutes-support';
+import { minutesFixture, PASSWORD, type MinutesFixture } from './minutes-support';
 
 /** The minutes from concept to signed, through the real backend over a real encrypted database. */
 
@@ -44,7 +44,9 @@ describe('minutes states', () => {
       secretary: 'Niels Notulist',
     });
     expect(await code(api()['minutes.adopt']({ meetingId: f.meetingId }))).toBe('CONFLICT');
-    expect(await code(api()['minutes.sign']({ meetingId: f.meetingId }))).toBe('CONFLICT');
+    expect(await code(api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD }))).toBe(
+      'CONFLICT',
+    );
     expect((await api()['minutes.startCorrections']({ meetingId: f.meetingId })).state).toBe(
       'correctieronde',
     );
@@ -229,13 +231,22 @@ describe('adoption and signing', () => {
   it('needs the chair and the secretary — two different users — and then is ondertekend', async () => {
     await toAdopted();
     await f.login('ilse');
-    expect(await code(api()['minutes.sign']({ meetingId: f.meetingId }))).toBe('FORBIDDEN');
+    expect(await code(api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD }))).toBe(
+      'FORBIDDEN',
+    );
     await f.login('niels');
-    const one = await api()['minutes.sign']({ meetingId: f.meetingId });
+    // Signing asks for the signer's own password again; a wrong one signs nothing.
+    expect(
+      await code(api()['minutes.sign']({ meetingId: f.meetingId, password: 'niet mijn wachtwoord' })),
+    ).toBe('WRONG_CREDENTIALS');
+    expect((await api()['minutes.get']({ meetingId: f.meetingId })).versions[0]!.signatures).toEqual([]);
+    const one = await api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
     expect(one.state).toBe('vastgesteld');
-    expect(await code(api()['minutes.sign']({ meetingId: f.meetingId }))).toBe('CONFLICT');
+    expect(await code(api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD }))).toBe(
+      'CONFLICT',
+    );
     await f.login('vera');
-    const both = await api()['minutes.sign']({ meetingId: f.meetingId });
+    const both = await api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
     expect(both.state).toBe('ondertekend');
     expect(both.versions[0]!.signatures.map((s) => [s.role, s.name])).toEqual([
       ['voorzitter', 'Vera Voorzitter'],
@@ -255,8 +266,8 @@ describe('adoption and signing', () => {
       .prepare('UPDATE meetings SET chair_user_id = ?, secretary_user_id = ? WHERE id = ?')
       .run(f.user.niels, f.user.niels, f.meetingId);
     await toAdopted();
-    await api()['minutes.sign']({ meetingId: f.meetingId });
-    const again = api()['minutes.sign']({ meetingId: f.meetingId });
+    await api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
+    const again = api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
     await expect(again).rejects.toMatchObject({
       code: 'CONFLICT',
       error: { info: { reason: 'already_signed_by_you' } },
@@ -265,9 +276,9 @@ describe('adoption and signing', () => {
 
   it('a change after adoption makes a new version; the signatures stay with the earlier version', async () => {
     await toAdopted();
-    await api()['minutes.sign']({ meetingId: f.meetingId });
+    await api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
     await f.login('vera');
-    await api()['minutes.sign']({ meetingId: f.meetingId });
+    await api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
     const signedFiles = await docxOf(f.meetingId);
 
     // Someone edits a recorded position after adoption (e.g. through the positions screen).

@@ -198,9 +198,11 @@ beforeAll(async () => {
   await login('notulist');
   await env.api['minutes.startCorrections']({ meetingId: largeId });
   await env.api['minutes.adopt']({ meetingId: largeId });
-  await env.api['minutes.sign']({ meetingId: largeId });
+  await env.api['minutes.sign']({ meetingId: largeId, password: 'demo-notulist-2026' });
   await login('voorzitter');
-  expect((await env.api['minutes.sign']({ meetingId: largeId })).state).toBe('ondertekend');
+  expect(
+    (await env.api['minutes.sign']({ meetingId: largeId, password: 'demo-voorzitter-2026' })).state,
+  ).toBe('ondertekend');
   const large = await exportMinutes('large', largeId);
 
   execFileSync(

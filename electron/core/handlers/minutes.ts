@@ -230,8 +230,14 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
       return detail(db(), meetingId, s, ctx.nowIso());
     },
 
-    'minutes.sign': async ({ meetingId }, { session }) => {
+    'minutes.sign': async ({ meetingId, password }, { session }) => {
       const s = requireSession(session);
+      if (!(await ctx.vault.checkPassword(s.userId, password))) {
+        throw new AppError('WRONG_CREDENTIALS', 'Password does not match the signer', {
+          fields: [{ path: 'password', code: 'wrong_password', message: 'Password does not match' }],
+          info: { reason: 'wrong_password' },
+        });
+      }
       await withRetry(async () => {
         const prepared = await prepareSignature(db(), meetingId, s, ctx.ports.clock());
         writeAudited(ctx, s, (d) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { tempDir } from '../../support/backend';
 import { openssl, opensslCmsVerify } from '../../support/openssl';
-import { minutesFixture, type MinutesFixture } from '../minutes-support';
+import { minutesFixture, PASSWORD, type MinutesFixture } from '../minutes-support';
 
 /**
  * A chair or secretary may sign with their own certificate (e.g. PKIoverheid) instead of one from the
@@ -108,9 +108,9 @@ beforeAll(async () => {
   await f.env.api['certificates.import']({ p12: makeP12('niels', 'p384'), passphrase: PASSPHRASE });
   await f.env.api['minutes.startCorrections']({ meetingId: f.meetingId });
   await f.env.api['minutes.adopt']({ meetingId: f.meetingId });
-  await f.env.api['minutes.sign']({ meetingId: f.meetingId });
+  await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
   await f.login('vera');
-  await f.env.api['minutes.sign']({ meetingId: f.meetingId });
+  await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
   files = (await f.env.api['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } })).files;
   for (const file of files) fs.writeFileSync(path.join(dir, file.name), Buffer.from(file.base64, 'base64'));
 });

@@ -35,6 +35,9 @@ export const minutesNl = {
   'minutes.step.adopt.help':
     'Vaststellen legt de exacte tekst vast (met SHA-256 en de kop van de auditketen). Daarna kan niets meer wijzigen zonder nieuwe versie.',
   'minutes.step.sign': 'Ondertekenen als {role}',
+  'minutes.sign.password': 'Uw wachtwoord, ter bevestiging',
+  'minutes.sign.password.help': 'Een handtekening zet u zelf: typ uw wachtwoord opnieuw.',
+  'minutes.error.wrong_password': 'Het wachtwoord klopt niet; er is niet ondertekend.',
   'minutes.step.newVersion': 'Nieuwe versie maken',
   'minutes.done.startCorrections': 'De correctieronde is geopend.',
   'minutes.done.adopt': 'Het verslag is vastgesteld.',
@@ -215,6 +218,9 @@ export const minutesEn: Record<keyof typeof minutesNl, string> = {
   'minutes.step.adopt.help':
     'Adoption freezes the exact text (with SHA-256 and the audit chain head). After that nothing changes without a new version.',
   'minutes.step.sign': 'Sign as {role}',
+  'minutes.sign.password': 'Your password, to confirm',
+  'minutes.sign.password.help': 'A signature is yours to make: type your password again.',
+  'minutes.error.wrong_password': 'The password is wrong; nothing was signed.',
   'minutes.step.newVersion': 'Make a new version',
   'minutes.done.startCorrections': 'The correction round is open.',
   'minutes.done.adopt': 'The minutes are adopted.',

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MinutesDetail } from '../../../../shared/contract/minutes';
 import { ApiError } from '../../../../shared/errors';
 import { getApi } from '../../api';
-import { Button, Notice } from '../../components/forms';
+import { Button, Field, Notice } from '../../components/forms';
 import { errorText } from '../../errors';
 import { isMessageKey, useT, type T } from '../../i18n';
 import { useSession } from '../../state/session';
@@ -127,18 +127,16 @@ export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
           </Button>
         ) : null}
         {detail.state === 'vastgesteld' && detail.mySignerRole && !mySignature ? (
-          <Button
-            variant="primary"
-            isDisabled={busy}
-            onPress={() =>
-              void step(
-                () => api['minutes.sign'](ref),
+          <SignForm
+            label={t('minutes.step.sign', { role: t(`minutes.role.${detail.mySignerRole}`) })}
+            busy={busy}
+            onSign={(password) =>
+              step(
+                () => api['minutes.sign']({ ...ref, password }),
                 () => t('minutes.done.sign'),
               )
             }
-          >
-            {t('minutes.step.sign', { role: t(`minutes.role.${detail.mySignerRole}`) })}
-          </Button>
+          />
         ) : null}
         {secretariat && (detail.state === 'vastgesteld' || detail.state === 'ondertekend') ? (
           <Button
@@ -221,5 +219,42 @@ function VersionsPanel({ detail }: { detail: MinutesDetail }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/** Signing asks for the signer's password again, so the signature is theirs and deliberate. */
+function SignForm({
+  label,
+  busy,
+  onSign,
+}: {
+  label: string;
+  busy: boolean;
+  onSign: (password: string) => Promise<unknown>;
+}) {
+  const t = useT();
+  const [password, setPassword] = useState('');
+  return (
+    <form
+      className="sign-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSign(password).then(() => setPassword(''));
+      }}
+      noValidate
+    >
+      <Field
+        label={t('minutes.sign.password')}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="current-password"
+        help={t('minutes.sign.password.help')}
+        isRequired
+      />
+      <Button type="submit" variant="primary" isDisabled={busy || !password}>
+        {label}
+      </Button>
+    </form>
   );
 }
