@@ -2,7 +2,8 @@ import type { Handlers } from '../../shared/contract/index';
 import { createDispatcher, type Dispatch } from '../../shared/dispatcher';
 import { amsterdamDate, type CoreContext } from './context';
 import { Vault } from './environment/vault';
-import { environmentHandlers, readSettings } from './handlers/environment';
+import { environmentHandlers } from './handlers/environment';
+import { DEFAULT_IDLE_LOCK_MINUTES, getMeta } from './environment/setup';
 import { userHandlers } from './handlers/users';
 import { meetingHandlers } from './handlers/meetings';
 import { dossierHandlers } from './handlers/dossiers';
@@ -46,7 +47,7 @@ export function createBackend(ports: Ports): Backend {
   let lastActivity = ports.clock().getTime();
   const idleExpired = () => {
     if (vault.state() !== 'open') return false;
-    const minutes = readSettings(vault.database()).idleLockMinutes;
+    const minutes = Number(getMeta(vault.database(), 'idle_lock_minutes') ?? DEFAULT_IDLE_LOCK_MINUTES);
     return ports.clock().getTime() - lastActivity > minutes * 60_000;
   };
   const tick = () => {
@@ -64,7 +65,9 @@ export function createBackend(ports: Ports): Backend {
       lastActivity = ports.clock().getTime();
     },
     logError: (method, error) =>
-      ports.logger.error(`Call ${method} failed`, { error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+      ports.logger.error(`Call ${method} failed`, {
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   });
 
   return { dispatch, vault, tick, close: () => vault.lock() };

@@ -1,5 +1,7 @@
 import type { Session } from '../../shared/domain/roles';
 import { AppError } from '../../shared/errors';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain/agenda';
+import { localDate } from '../../shared/domain/dates';
 import { appendAudit } from './audit/audit';
 import type { Db } from './db/open';
 import type { Vault } from './environment/vault';
@@ -53,5 +55,5 @@ export function writeAudited<T>(
 }
 
 export function amsterdamDate(d: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return localDate(d.toISOString(), DEFAULT_TIME_ZONE);
 }

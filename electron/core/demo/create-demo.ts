@@ -3,7 +3,8 @@ import type { Role } from '../../../shared/domain/roles';
 import { appendAudit } from '../audit/audit';
 import type { CoreContext } from '../context';
 import { newDatabaseKey } from '../crypto/keywrap';
-import { addMonths, insertDossierRow, insertSpecialRow } from '../dossiers/insert';
+import { insertDossierRow, insertSpecialRow } from '../dossiers/insert';
+import { computeTargetDate } from '../../../shared/domain/dossier';
 import { insertUser, populateEnvironment } from '../environment/setup';
 import type { Vault } from '../environment/vault';
 import { demoDossiers } from './demo-dossiers';
@@ -50,11 +51,27 @@ export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUs
           cadence: 'wekelijks' as const,
           termMonths: 6,
           organisations: demoOrganisations,
-          admin: { displayName: 'Bea Beheerder', username: DEMO_ADMIN, password: demoPassword(DEMO_ADMIN), organisationIndex: 0 },
+          admin: {
+            displayName: 'Bea Beheerder',
+            username: DEMO_ADMIN,
+            password: demoPassword(DEMO_ADMIN),
+            organisationIndex: 0,
+          },
         };
         const env = populateEnvironment(db, input, at, true, ca);
         for (const u of demoUsers) {
-          userIds.push(insertUser(db, { username: u.username, displayName: u.displayName, organisationId: env.organisationIds[u.org]!, roles: u.roles }, at));
+          userIds.push(
+            insertUser(
+              db,
+              {
+                username: u.username,
+                displayName: u.displayName,
+                organisationId: env.organisationIds[u.org]!,
+                roles: u.roles,
+              },
+              at,
+            ),
+          );
         }
         const ngoId = env.organisationIds[3]!;
         const dossierIds = demoDossiers.map((d, i) => {
@@ -79,7 +96,7 @@ export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUs
             intakeDate: d.intakeDate,
             track: d.track,
             status: d.status,
-            targetDate: addMonths(d.intakeDate ?? d.referredAt, 6),
+            targetDate: computeTargetDate(d, 6),
             stuck: d.stuckReason !== null,
             stuckReason: d.stuckReason,
             onHold: d.onHold,
@@ -90,10 +107,37 @@ export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUs
           insertSpecialRow(db, id, d.special);
           return id;
         });
-        appendAudit(db, { at, userId: env.adminUserId, organisationId: env.organisationIds[0]!, action: 'user.create', entity: 'users', ids: userIds });
-        appendAudit(db, { at, userId: env.adminUserId, organisationId: env.organisationIds[0]!, action: 'dossier.create', entity: 'dossiers', ids: dossierIds });
-        const meetingIds = insertDemoMeetings(db, { today: ctx.today(), organisationIds: env.organisationIds, dossierIds, chairUserId: userIds[0]!, secretaryUserId: userIds[1]! });
-        appendAudit(db, { at, userId: env.adminUserId, organisationId: env.organisationIds[0]!, action: 'meeting.create', entity: 'meetings', ids: meetingIds });
+        appendAudit(db, {
+          at,
+          userId: env.adminUserId,
+          organisationId: env.organisationIds[0]!,
+          action: 'user.create',
+          entity: 'users',
+          ids: userIds,
+        });
+        appendAudit(db, {
+          at,
+          userId: env.adminUserId,
+          organisationId: env.organisationIds[0]!,
+          action: 'dossier.create',
+          entity: 'dossiers',
+          ids: dossierIds,
+        });
+        const meetingIds = insertDemoMeetings(db, {
+          today: ctx.today(),
+          organisationIds: env.organisationIds,
+          dossierIds,
+          chairUserId: userIds[0]!,
+          secretaryUserId: userIds[1]!,
+        });
+        appendAudit(db, {
+          at,
+          userId: env.adminUserId,
+          organisationId: env.organisationIds[0]!,
+          action: 'meeting.create',
+          entity: 'meetings',
+          ids: meetingIds,
+        });
         return env;
       },
       demoPassword(DEMO_ADMIN),
@@ -104,13 +148,26 @@ export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUs
     await addDemoSignedMeeting(vault.database(), ctx.today(), ctx.ports.clock());
     // After the signed meeting, so decisions are numbered in meeting order.
     addDemoRecord(vault.database(), ctx.today(), ctx.nowIso());
-    for (const [i, u] of demoUsers.entries()) await vault.setPassword(userIds[i]!, u.username, demoPassword(u.username));
+    for (const [i, u] of demoUsers.entries())
+      await vault.setPassword(userIds[i]!, u.username, demoPassword(u.username));
   } finally {
     vault.lock();
     key.fill(0);
   }
   return [
-    { username: DEMO_ADMIN, password: demoPassword(DEMO_ADMIN), displayName: 'Bea Beheerder', organisation: demoOrganisations[0]!.name, roles: ['beheerder'] },
-    ...demoUsers.map((u) => ({ username: u.username, password: demoPassword(u.username), displayName: u.displayName, organisation: demoOrganisations[u.org]!.name, roles: u.roles })),
+    {
+      username: DEMO_ADMIN,
+      password: demoPassword(DEMO_ADMIN),
+      displayName: 'Bea Beheerder',
+      organisation: demoOrganisations[0]!.name,
+      roles: ['beheerder'],
+    },
+    ...demoUsers.map((u) => ({
+      username: u.username,
+      password: demoPassword(u.username),
+      displayName: u.displayName,
+      organisation: demoOrganisations[u.org]!.name,
+      roles: u.roles,
+    })),
   ];
 }

@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { auditHead, chainHash } from '../audit/audit';
 import { formatRecoveryKey, newDatabaseKey } from '../crypto/keywrap';
 import { openDatabase, type Db } from '../db/open';
-import { addMonths } from '../dossiers/insert';
+import { addMonths } from '../../../shared/domain/dates';
 import { getMeta, populateEnvironment, setMeta } from '../environment/setup';
 import { DB_FILE_NAME, Vault } from '../environment/vault';
 import type { KdfParams } from '../ports';

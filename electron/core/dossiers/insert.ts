@@ -77,12 +77,3 @@ export function insertSpecialRow(
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(dossierId, s.somatic, s.psychiatric, s.medicalObstacle, s.healthDetail, s.justice);
 }
-
-/** Adds months to an ISO date, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}

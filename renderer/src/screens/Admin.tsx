@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Organisation, User } from '../../../shared/domain/environment';
 import { organisationKinds, roles, type OrganisationKind, type Role } from '../../../shared/domain/roles';
 import { getApi } from '../api';
-import { Button, Checkbox, Field, Notice, SelectField } from '../components/forms';
+import { Button, Checkbox, Field, Form, Notice, SelectField } from '../components/forms';
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
 import { AgendaSettingsForm } from './meetings/AgendaSettingsForm';
@@ -103,16 +103,14 @@ export function Admin() {
 
       <section aria-labelledby="settings-h">
         <h2 id="settings-h">{t('admin.settings')}</h2>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(() => api['settings.update']({ idleLockMinutes: Number(idle) }), t('admin.saved'));
-          }}
-          noValidate
+        <Form
+          onSubmit={() =>
+            run(() => api['settings.update']({ idleLockMinutes: Number(idle) }), t('admin.saved'))
+          }
         >
           <Field label={t('admin.idle')} value={idle} onChange={setIdle} type="number" inputMode="numeric" />
           <Button type="submit">{t('common.save')}</Button>
-        </form>
+        </Form>
       </section>
 
       <AgendaSettingsForm />
@@ -178,15 +176,13 @@ function UserRow({
       </td>
       <td>
         {resetting ? (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void onDone(
+          <Form
+            onSubmit={() =>
+              onDone(
                 () => api['users.resetPassword']({ userId: user.id, password }),
                 t('admin.users.resetDone', { name: user.displayName }),
-              ).then(() => setResetting(false));
-            }}
-            noValidate
+              ).then(() => setResetting(false))
+            }
           >
             <Field
               label={t('admin.users.newPassword', { name: user.displayName })}
@@ -198,7 +194,7 @@ function UserRow({
             />
             <Button type="submit">{t('common.save')}</Button>
             <Button onPress={() => setResetting(false)}>{t('common.cancel')}</Button>
-          </form>
+          </Form>
         ) : (
           <Button onPress={() => setResetting(true)} isDisabled={user.disabled}>
             {t('admin.users.reset')}
@@ -236,14 +232,7 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
   };
 
   return (
-    <form
-      className="card"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <Form className="card" onSubmit={submit}>
       <h3>{t('admin.users.new')}</h3>
       <Notice kind="error">{error}</Notice>
       <Field
@@ -294,7 +283,7 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
       <Button type="submit" variant="primary">
         {t('common.add')}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -303,15 +292,11 @@ function NewOrgForm({ onDone }: { onDone(fn: () => Promise<unknown>, success: st
   const [name, setName] = useState('');
   const [kind, setKind] = useState<OrganisationKind>('ngo');
   return (
-    <form
+    <Form
       className="card"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onDone(() => getApi()['organisations.add']({ name, kind }), t('admin.saved')).then(() =>
-          setName(''),
-        );
-      }}
-      noValidate
+      onSubmit={() =>
+        onDone(() => getApi()['organisations.add']({ name, kind }), t('admin.saved')).then(() => setName(''))
+      }
     >
       <h3>{t('admin.orgs.new')}</h3>
       <Field label={t('setup.org.name', { n: '' }).trim()} value={name} onChange={setName} isRequired />
@@ -322,6 +307,6 @@ function NewOrgForm({ onDone }: { onDone(fn: () => Promise<unknown>, success: st
         options={organisationKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
       />
       <Button type="submit">{t('common.add')}</Button>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Field, Notice } from '../components/forms';
+import { Button, Field, Form, Notice } from '../components/forms';
 import { errorText } from '../errors';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
@@ -39,13 +39,7 @@ export function Login({ locked }: { locked: boolean }) {
       {locked ? <p>{t('login.lockedHint')}</p> : null}
       {status?.city ? <p className="help">{status.city}</p> : null}
       <Notice kind="error">{error}</Notice>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <Form onSubmit={submit}>
         <Field
           label={t('login.username')}
           value={username}
@@ -67,7 +61,7 @@ export function Login({ locked }: { locked: boolean }) {
         <Button type="submit" variant="primary" isDisabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}
         </Button>
-      </form>
+      </Form>
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Field, Notice } from '../components/forms';
+import { Button, Field, Form, Notice } from '../components/forms';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
 
@@ -29,13 +29,7 @@ export function Recovery({ recoveryKey }: { recoveryKey: string }) {
           <span key={i}>{g}</span>
         ))}
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          confirm();
-        }}
-        noValidate
-      >
+      <Form onSubmit={confirm}>
         <Field
           label={t('recovery.confirm')}
           value={typed}
@@ -47,7 +41,7 @@ export function Recovery({ recoveryKey }: { recoveryKey: string }) {
         <Button type="submit" variant="primary">
           {t('recovery.done')}
         </Button>
-      </form>
+      </Form>
     </main>
   );
 }

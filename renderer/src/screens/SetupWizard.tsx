@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { defaultOrganisations, type OrganisationInput } from '../../../shared/domain/environment';
 import { organisationKinds } from '../../../shared/domain/roles';
 import { getApi } from '../api';
-import { Button, Field, Notice, SelectField } from '../components/forms';
+import { Button, Field, Form, Notice, SelectField } from '../components/forms';
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
@@ -111,14 +111,7 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
       <h1>{t('setup.title')}</h1>
       <p className="help">{t('setup.step', { n: step, total: STEPS })}</p>
       <Notice kind="error">{error}</Notice>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (step < STEPS) next();
-          else void submit();
-        }}
-        noValidate
-      >
+      <Form onSubmit={() => (step < STEPS ? next() : submit())}>
         {step === 1 && (
           <section aria-labelledby="step-h">
             <h2 id="step-h" ref={heading} tabIndex={-1}>
@@ -245,7 +238,7 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
             {busy ? t('setup.creating') : step < STEPS ? t('common.next') : t('setup.create')}
           </Button>
         </div>
-      </form>
+      </Form>
     </main>
   );
 }
