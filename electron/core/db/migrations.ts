@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
-import { schemaV1 } from './schema-v1.sql';
+import { migration0001 } from './migrations/0001-schema-v1';
+
+export type Migration = (db: Database.Database) => void;
 
 /**
- * Append-only: never edit or reorder an entry once released; add a new one. Entry i takes the schema
- * from version i to i + 1; the version lives in PRAGMA user_version.
+ * Append-only: never edit or reorder an entry once released; add a new one, in a file of its own
+ * under migrations/ (NNNN-what-it-does.ts). Entry i takes the schema from version i to i + 1; the
+ * version lives in PRAGMA user_version.
  */
-export const migrations: readonly ((db: Database.Database) => void)[] = [(db) => db.exec(schemaV1)];
+export const migrations: readonly Migration[] = [migration0001];
 
 export const latestVersion = migrations.length;
 

@@ -3,7 +3,9 @@
  * the special categories stored apart; meetings, agenda, positions, decisions, consents, actions and
  * escalations. Dates are ISO strings (YYYY-MM-DD), instants ISO 8601 UTC.
  */
-export const schemaV1 = /* sql */ `
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+const schemaV1 = /* sql */ `
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -320,3 +322,7 @@ CREATE TABLE signatures (
   UNIQUE (minutes_version_id, user_id)
 ) STRICT;
 `;
+
+export function migration0001(db: Database.Database): void {
+  db.exec(schemaV1);
+}
