@@ -1,23 +1,30 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type Handlers } from './contract/index';
-import type { MethodSpec } from './contract/define';
+import type { CallerRef, MethodSpec } from './contract/define';
 import type { Session } from './domain/roles';
 import { hasAnyRole } from './domain/roles';
 import { AppError, type FieldIssue, type RpcResult } from './errors';
 
+/**
+ * Who is calling, as the transport knows it: `id` names the transport's session (an Electron
+ * desktop, an HTTP cookie, the CLI process), `source` where it came from (for the login throttle).
+ * Several callers may be logged in at once; each has its own session or none.
+ */
+export type Caller = CallerRef;
+
 export interface DispatcherDeps {
   handlers: Handlers;
-  /** The logged-in user, or null when the environment is locked or empty. */
-  session: () => Session | null;
-  /** Called before a session method runs; lets the backend lock an idle session first. */
-  beforeCall?: (spec: MethodSpec) => void;
+  /** This caller's logged-in user, or null when they are not logged in or the environment is locked. */
+  session: (caller: Caller) => Session | null;
+  /** Called before a method runs; lets the backend end idle sessions first. */
+  beforeCall?: (spec: MethodSpec, caller: Caller) => void;
   /** Called after a successful call of a method that counts as activity. */
-  onActivity?: () => void;
+  onActivity?: (caller: Caller) => void;
   /** English log line for unexpected failures; never sent to the UI. */
   logError: (method: string, error: unknown) => void;
 }
 
-export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
+export type Dispatch = (method: string, input: unknown, caller: Caller) => Promise<RpcResult<unknown>>;
 
 /** A message that is itself a stable code (`.min(1, 'required')`), not zod's English sentence. */
 const messageCode = /^[a-z][a-z0-9_]*$/;
@@ -47,36 +54,55 @@ export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldIss
  * fixed message, so no stack, path or SQL ever reaches the UI.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  return async (method, input) => {
+  return async (method, input, caller) => {
     if (!isMethodName(method)) {
       return fail('BAD_INPUT', 'Unknown method');
     }
     const spec: MethodSpec = contract[method];
     try {
-      deps.beforeCall?.(spec);
-      const session = deps.session();
+      deps.beforeCall?.(spec, caller);
+      const session = deps.session(caller);
       if (spec.access.kind === 'session') {
         if (!session) return fail('UNAUTHENTICATED', 'Not logged in or locked');
+        // A temporary password (set by the beheerder) must be replaced before anything else.
+        if (session.mustChangePassword && !spec.allowedWithTemporaryPassword) {
+          return fail('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
+        }
         if (spec.access.roles !== 'any' && !hasAnyRole(session, spec.access.roles)) {
           return fail('FORBIDDEN', `Role not allowed to call ${method}`);
         }
       }
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) {
-        return { ok: false, error: { code: 'BAD_INPUT', message: 'Invalid input', fields: zodIssuesToFields(parsed.error.issues) } };
+        return {
+          ok: false,
+          error: {
+            code: 'BAD_INPUT',
+            message: 'Invalid input',
+            fields: zodIssuesToFields(parsed.error.issues),
+          },
+        };
       }
-      const handler = deps.handlers[method] as (i: unknown, ctx: { session: Session | null }) => unknown;
-      const value: unknown = await handler(parsed.data, { session });
+      const handler = deps.handlers[method] as (
+        i: unknown,
+        ctx: { session: Session | null; caller: Caller },
+      ) => unknown;
+      const value: unknown = await handler(parsed.data, { session, caller });
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         deps.logError(method, new Error(`Output does not match contract: ${checked.error.message}`));
         return fail('INTERNAL', 'Internal error');
       }
-      if (spec.activity !== false) deps.onActivity?.();
+      if (spec.activity !== false) deps.onActivity?.(caller);
       return { ok: true, value: checked.data };
     } catch (e) {
       if (e instanceof AppError) {
-        const error = { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.info ? { info: e.info } : {}) };
+        const error = {
+          code: e.code,
+          message: e.message,
+          ...(e.fields ? { fields: e.fields } : {}),
+          ...(e.info ? { info: e.info } : {}),
+        };
         return { ok: false, error };
       }
       deps.logError(method, e);
@@ -85,6 +111,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   };
 }
 
-function fail(code: 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL', message: string): RpcResult<never> {
+function fail(
+  code: 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PASSWORD_CHANGE_REQUIRED' | 'INTERNAL',
+  message: string,
+): RpcResult<never> {
   return { ok: false, error: { code, message } };
 }

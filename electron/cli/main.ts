@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApi } from '../../shared/client';
+import type { Api } from '../../shared/contract/index';
+import type { Session } from '../../shared/domain/roles';
 import { defaultOrganisations } from '../../shared/domain/environment';
 import { ApiError } from '../../shared/errors';
 import { createBackend } from '../core/backend';
@@ -14,9 +16,15 @@ import { parseRecoveryKey } from '../core/crypto/keywrap';
 import { checkEnvironment } from '../core/environment/check';
 import { agendaCommand } from '../core/agenda/command';
 import { amsterdamDate } from '../core/context';
-import { Vault } from '../core/environment/vault';
-import { consoleLogger, silentLogger } from '../core/ports';
+import type { Vault } from '../core/environment/vault';
+import { silentLogger, type Logger } from '../core/ports';
 import { minutesExportCommand, MinutesCliError, verifyCommand } from './minutes-commands';
+
+const cliLogger: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: (m, f) => console.error(`[error] ${m}`, f ?? ''),
+};
 
 const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
   init   --db PAD --city STAD --admin-user NAAM [--admin-name "Volledige naam"] [--term-months 6] [--password-file BESTAND]
@@ -34,6 +42,23 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
 PAD is de map van de omgeving of het .db-bestand.`;
 
 class CliError extends Error {}
+
+/** The CLI is one caller of the backend, like a window or a browser. */
+const CLI_CALLER = { id: 'cli', source: 'cli' };
+
+/** Logs in through the API; only a key holder's password opens a locked environment. */
+async function loginForCli(api: Api, username: string, password: string): Promise<Session> {
+  try {
+    return await api['auth.login']({ username, password });
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'WRONG_CREDENTIALS') {
+      throw new CliError(
+        'wrong user name or password, or this account does not hold the key (only key holders can open the environment)',
+      );
+    }
+    throw e;
+  }
+}
 
 function readSecret(file: string | undefined): string {
   const text = file ? fs.readFileSync(file, 'utf8') : fs.readFileSync(0, 'utf8');
@@ -70,8 +95,25 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'verify') return verifyCommand(positionals[1], values.ca);
   if (!values.db) throw new CliError('--db PATH is required');
   const dataDir = values.db;
-  const backend = createBackend({ dataDir, clock: () => new Date(), logger: command === 'check' ? silentLogger : consoleLogger });
-  const api = createApi((m, i) => backend.dispatch(m, i));
+  // The CLI says what went wrong in one line of its own; the backend's warnings would only repeat it.
+  const backend = createBackend({
+    dataDir,
+    clock: () => new Date(),
+    logger: command === 'check' ? silentLogger : cliLogger,
+  });
+  const api = createApi((m, i) => backend.dispatch(m, i, CLI_CALLER));
+  /** Opens the environment as a key holder through the API (same rules and throttle), or with the recovery key. */
+  const open = async (): Promise<Vault> => {
+    if (backend.vault.state() === 'leeg') throw new CliError(`no environment at ${dataDir}`);
+    if (values.user) await loginForCli(api, values.user, readSecret(values['password-file']));
+    else {
+      const key = parseRecoveryKey(readSecret(values['recovery-key-file']));
+      if (!key) throw new CliError('the recovery key must be 64 hexadecimal digits');
+      backend.vault.open(key);
+      key.fill(0);
+    }
+    return backend.vault;
+  };
   try {
     switch (command) {
       case 'init': {
@@ -82,34 +124,37 @@ async function main(argv: string[]): Promise<number> {
           city: values.city,
           termMonths: values['term-months'] ? Number(values['term-months']) : 6,
           organisations: defaultOrganisations(values.city),
-          admin: { username: values['admin-user'], displayName: values['admin-name'] ?? values['admin-user'], password, organisationIndex: 0 },
+          admin: {
+            username: values['admin-user'],
+            displayName: values['admin-name'] ?? values['admin-user'],
+            password,
+            organisationIndex: 0,
+          },
         });
         console.log(`Omgeving aangemaakt voor ${values.city}.`);
-        console.log('Herstelsleutel (bewaar deze veilig; hiermee opent elk SQLCipher 4-programma de database):');
+        console.log(
+          'Herstelsleutel (bewaar deze veilig; hiermee opent elk SQLCipher 4-programma de database):',
+        );
         console.log(recoveryKey);
         return 0;
       }
       case 'demo': {
         const { users } = await api['setup.demo']({});
         console.log('Demo-omgeving aangemaakt. Demogebruikers (alleen voor de demo):');
-        for (const u of users) console.log(`  ${u.username.padEnd(12)} ${u.password.padEnd(28)} ${u.roles.join(', ')} — ${u.organisation}`);
+        for (const u of users)
+          console.log(
+            `  ${u.username.padEnd(12)} ${u.password.padEnd(28)} ${u.roles.join(', ')} — ${u.organisation}`,
+          );
         return 0;
       }
       case 'check': {
-        const vault = new Vault(dataDir);
-        if (vault.state() === 'leeg') throw new CliError(`no environment at ${dataDir}`);
-        if (values.user) {
-          const session = await vault.unlockWithPassword(values.user, readSecret(values['password-file']));
-          if (!session) throw new CliError('wrong user name or password');
-        } else {
-          const key = parseRecoveryKey(readSecret(values['recovery-key-file']));
-          if (!key) throw new CliError('the recovery key must be 64 hexadecimal digits');
-          vault.openWithKey(key);
-        }
+        const vault = await open();
         try {
           const report = checkEnvironment(vault.database(), vault.dbFile);
           if (!report.ok) throw new CliError(report.reason ?? 'check failed');
-          console.log(`OK: integriteit in orde, versleuteld, auditketen geldig (${report.audit.records} records, kop ${report.audit.head.slice(0, 16)}…)`);
+          console.log(
+            `OK: integriteit in orde, versleuteld, auditketen geldig (${report.audit.records} records, kop ${report.audit.head.slice(0, 16)}…)`,
+          );
           return 0;
         } finally {
           vault.lock();
@@ -118,34 +163,35 @@ async function main(argv: string[]): Promise<number> {
       case 'agenda': {
         const format = values.format ?? 'json';
         if (format !== 'json' && format !== 'docx') throw new CliError('--format must be json or docx');
-        const vault = new Vault(dataDir);
-        if (vault.state() === 'leeg') throw new CliError(`no environment at ${dataDir}`);
-        if (values.user) {
-          if (!(await vault.unlockWithPassword(values.user, readSecret(values['password-file']))))
-            throw new CliError('wrong user name or password');
-        } else {
-          const key = parseRecoveryKey(readSecret(values['recovery-key-file']));
-          if (!key) throw new CliError('the recovery key must be 64 hexadecimal digits');
-          vault.openWithKey(key);
-        }
+        const vault = await open();
         try {
           const today = amsterdamDate(new Date());
-          process.stdout.write(await agendaCommand(vault.database(), { meeting: values.meeting ?? 'next', format, out: values.out, today, cwd: process.env.INIT_CWD ?? process.cwd() }));
+          process.stdout.write(
+            await agendaCommand(vault.database(), {
+              meeting: values.meeting ?? 'next',
+              format,
+              out: values.out,
+              today,
+              cwd: process.env.INIT_CWD ?? process.cwd(),
+            }),
+          );
           return 0;
         } finally {
           vault.lock();
         }
       }
       case 'minutes': {
-        if (positionals[1] !== 'export') throw new CliError('usage: minutes export --db PATH --meeting ID|latest --out DIR');
+        if (positionals[1] !== 'export')
+          throw new CliError('usage: minutes export --db PATH --meeting ID|latest --out DIR');
         const now = new Date();
-        return await minutesExportCommand(dataDir, {
+        return await minutesExportCommand(backend.vault, api, {
           meeting: values.meeting,
           out: values.out,
           user: values.user,
           passwordFile: values['password-file'],
           recoveryKeyFile: values['recovery-key-file'],
           readSecret,
+          login: (api, user, password) => loginForCli(api, user, password),
           now,
           today: amsterdamDate(now),
         });

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { appendAudit } from '../core/audit/audit';
 import { parseRecoveryKey } from '../core/crypto/keywrap';
 import type { Db } from '../core/db/open';
-import { Vault } from '../core/environment/vault';
+import type { Vault } from '../core/environment/vault';
+import type { Api } from '../../shared/contract/index';
+import type { Session } from '../../shared/domain/roles';
 import { exportMinutes, verifyMinutes, verifyReasonNl } from '../core/minutes/files';
 import { writeFileAtomic } from '../core/storage/atomic';
 
@@ -17,6 +19,7 @@ export class MinutesCliError extends Error {}
 
 export interface UnlockOptions {
   user?: string | undefined;
+  login(api: Api, user: string, password: string): Promise<Session>;
   readSecret(file: string | undefined): string;
   passwordFile?: string | undefined;
   recoveryKeyFile?: string | undefined;
@@ -46,18 +49,17 @@ function meetingFor(db: Db, ref: string, today: string): number {
 }
 
 export async function minutesExportCommand(
-  dataDir: string,
+  vault: Vault,
+  api: Api,
   opts: UnlockOptions & { meeting: string | undefined; out: string | undefined; now: Date; today: string },
 ): Promise<number> {
   if (!opts.meeting) throw new MinutesCliError('--meeting ID|latest is required');
   if (!opts.out) throw new MinutesCliError('--out DIR is required');
-  const vault = new Vault(dataDir);
-  if (vault.state() === 'leeg') throw new MinutesCliError(`no environment at ${dataDir}`);
+  if (vault.state() === 'leeg') throw new MinutesCliError(`no environment at ${vault.dbFile}`);
   let userId: number | null = null;
   let organisationId: number | null = null;
   if (opts.user) {
-    const session = await vault.unlockWithPassword(opts.user, opts.readSecret(opts.passwordFile));
-    if (!session) throw new MinutesCliError('wrong user name or password');
+    const session = await opts.login(api, opts.user, opts.readSecret(opts.passwordFile));
     if (!session.roles.some((r) => r === 'notulist' || r === 'voorzitter' || r === 'beheerder')) {
       throw new MinutesCliError('only the chair, the secretary or an administrator may export full minutes');
     }
@@ -66,7 +68,7 @@ export async function minutesExportCommand(
   } else {
     const key = parseRecoveryKey(opts.readSecret(opts.recoveryKeyFile));
     if (!key) throw new MinutesCliError('the recovery key must be 64 hexadecimal digits');
-    vault.openWithKey(key);
+    vault.open(key);
     key.fill(0);
   }
   try {

@@ -1,7 +1,9 @@
 import type { Handlers } from '../../shared/contract/index';
-import { createDispatcher, type Dispatch } from '../../shared/dispatcher';
+import { createDispatcher, type Caller, type Dispatch } from '../../shared/dispatcher';
+import type { Session } from '../../shared/domain/roles';
 import { amsterdamDate, type CoreContext } from './context';
 import { Vault } from './environment/vault';
+import { Keyring } from './environment/keyring';
 import { environmentHandlers } from './handlers/environment';
 import { DEFAULT_IDLE_LOCK_MINUTES, getMeta } from './environment/setup';
 import { userHandlers } from './handlers/users';
@@ -12,25 +14,37 @@ import { decisionHandlers } from './handlers/decisions';
 import { actionHandlers } from './handlers/actions';
 import { certificateHandlers } from './handlers/certificates';
 import { minutesHandlers } from './handlers/minutes';
-import type { Ports } from './ports';
+import { owaspScrypt, type Ports } from './ports';
+import { SessionRegistry } from './sessions/registry';
+import { Passwords } from './users/passwords';
+import { loadSession } from './users/repo';
 
 export interface Backend {
   dispatch: Dispatch;
   vault: Vault;
-  /** Locks when the idle time has passed; hosts call it on a timer so the key leaves memory on time. */
+  sessions: SessionRegistry;
+  /** Ends idle sessions (and closes the environment when no key holder is left); hosts call it on a timer. */
   tick(): void;
   close(): void;
 }
 
 /** The composition root: builds the whole backend from the host's ports. */
 export function createBackend(ports: Ports): Backend {
-  const vault = new Vault(ports.dataDir, ports.kdf);
+  const kdf = ports.kdf ?? owaspScrypt;
+  const vault = new Vault(ports.dataDir, kdf);
+  const sessions = new SessionRegistry();
+  const keyring = new Keyring(vault, kdf);
   const ctx: CoreContext = {
     vault,
+    sessions,
+    keyring,
+    passwords: new Passwords(vault, keyring, kdf),
     ports,
     nowIso: () => ports.clock().toISOString(),
     today: () => amsterdamDate(ports.clock()),
   };
+  // Closing the environment ends every session: nobody stays "logged in" to a closed database.
+  vault.onLock(() => sessions.endAll());
   const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const handlers: Handlers = {
     ...environmentHandlers(ctx, sleep),
@@ -44,31 +58,45 @@ export function createBackend(ports: Ports): Backend {
     ...certificateHandlers(ctx),
   };
 
-  let lastActivity = ports.clock().getTime();
-  const idleExpired = () => {
-    if (vault.state() !== 'open') return false;
-    const minutes = Number(getMeta(vault.database(), 'idle_lock_minutes') ?? DEFAULT_IDLE_LOCK_MINUTES);
-    return ports.clock().getTime() - lastActivity > minutes * 60_000;
-  };
+  const idleLimitMs = () =>
+    Number(getMeta(vault.database(), 'idle_lock_minutes') ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000;
   const tick = () => {
-    if (idleExpired()) {
-      ports.logger.info('Locked after idle time');
+    if (vault.state() !== 'open') return;
+    const now = ports.clock().getTime();
+    for (const callerId of sessions.idle(now, idleLimitMs())) {
+      sessions.end(callerId);
+      ports.logger.info('Session ended after idle time');
+    }
+    // The environment is open only while someone who holds its key is logged in.
+    if (!sessions.hasKeyHolder()) {
+      ports.logger.info('Locked: no key holder logged in');
       vault.lock();
     }
   };
 
+  /** The caller's session, re-read when the account changed (disabled, roles) since login. */
+  const sessionOf = (caller: Caller): Session | null => {
+    const s = sessions.get(caller.id);
+    if (!s || vault.state() !== 'open') return null;
+    const fresh = loadSession(vault.database(), s.userId);
+    if (!fresh) {
+      sessions.end(caller.id);
+      return null;
+    }
+    sessions.update(caller.id, fresh);
+    return fresh;
+  };
+
   const dispatch = createDispatcher({
     handlers,
-    session: () => vault.session(),
+    session: sessionOf,
     beforeCall: () => tick(),
-    onActivity: () => {
-      lastActivity = ports.clock().getTime();
-    },
+    onActivity: (caller) => sessions.touch(caller.id, ports.clock().getTime()),
     logError: (method, error) =>
       ports.logger.error(`Call ${method} failed`, {
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       }),
   });
 
-  return { dispatch, vault, tick, close: () => vault.lock() };
+  return { dispatch, vault, sessions, tick, close: () => vault.lock() };
 }

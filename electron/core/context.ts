@@ -4,8 +4,11 @@ import { DEFAULT_TIME_ZONE } from '../../shared/domain/agenda';
 import { localDate } from '../../shared/domain/dates';
 import { appendAudit } from './audit/audit';
 import type { Db } from './db/open';
+import type { Keyring } from './environment/keyring';
 import type { Vault } from './environment/vault';
 import type { Ports } from './ports';
+import type { SessionRegistry } from './sessions/registry';
+import type { Passwords } from './users/passwords';
 
 export interface AuditFacts {
   action: string;
@@ -15,7 +18,12 @@ export interface AuditFacts {
 
 /** What every handler module gets from the composition root. */
 export interface CoreContext {
+  /** Whether the environment is open, and its database: one per process. */
   vault: Vault;
+  /** Who is logged in, per caller: any number at once. */
+  sessions: SessionRegistry;
+  keyring: Keyring;
+  passwords: Passwords;
   ports: Ports;
   nowIso(): string;
   /** Today's date in the environment's time zone (Europe/Amsterdam), as YYYY-MM-DD. */

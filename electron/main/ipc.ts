@@ -10,6 +10,9 @@ import { isTrustedSender, type SenderInfo } from './security';
 /** The one channel. The preload repeats this literal (its project cannot import from here); preload.test.ts checks it. */
 export const RPC_CHANNEL = 'lvv:rpc';
 
+/** The desktop app's windows all belong to the person at this machine. */
+export const DESKTOP_CALLER = { id: 'desktop', source: 'desktop' } as const;
+
 export type RpcHandler = (sender: SenderInfo, method: unknown, input: unknown) => Promise<RpcResult<unknown>>;
 
 export function createRpcHandler(deps: {
@@ -28,7 +31,8 @@ export function createRpcHandler(deps: {
     if (typeof method !== 'string')
       return { ok: false, error: { code: 'BAD_INPUT', message: 'Unknown method' } };
     try {
-      return await deps.dispatch(method, input);
+      // One person sits at the desktop app: all its windows (main and projector) share one caller.
+      return await deps.dispatch(method, input, DESKTOP_CALLER);
     } catch (e) {
       // The dispatcher maps its own failures; this only guards against a rejected promise leaking
       // its message through Electron's "Error invoking remote method" text.

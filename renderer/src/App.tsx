@@ -4,6 +4,7 @@ import { useRoute } from './state/router';
 import { useSession } from './state/session';
 import { DemoUsers } from './screens/DemoUsers';
 import { Login } from './screens/Login';
+import { Account } from './screens/Account';
 import { Recovery } from './screens/Recovery';
 import { Shell } from './screens/Shell';
 import { defaultRoute, visibleRoutes } from './routes';
@@ -28,6 +29,9 @@ export function App() {
   if (status.state === 'leeg') return <Start />;
   if (status.state === 'vergrendeld' || !status.session)
     return <Login locked={useSession.getState().hadSession} />;
+
+  // A temporary password from the beheerder: nothing else until the person has chosen their own.
+  if (status.session.mustChangePassword) return <Account required />;
 
   const roles = status.session.roles;
   const [page = defaultRoute(roles), ...rest] = route;

@@ -5,6 +5,9 @@ import { isMessageKey, type T } from './i18n';
 export function errorText(e: unknown, t: T): string {
   if (e instanceof ApiError) {
     const info = e.error.info ?? {};
+    // Locked: a participant cannot log in yet, which "wrong password" alone would not explain.
+    if (e.code === 'WRONG_CREDENTIALS' && info.reason === 'locked')
+      return t('error.WRONG_CREDENTIALS.locked');
     return t(`error.${e.code}`, info);
   }
   return t('error.INTERNAL');

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { anyUser, method, publicAccess, rolesOnly } from './define';
-import { Password, SetupInput, User, Organisation, EnvironmentSettings, Username, OrganisationInput } from '../domain/environment';
+import {
+  Password,
+  SetupInput,
+  User,
+  Organisation,
+  EnvironmentSettings,
+  Username,
+  OrganisationInput,
+} from '../domain/environment';
 import { Role, Session } from '../domain/roles';
 
 const Empty = z.object({}).strict();
@@ -16,6 +24,11 @@ export const AppStatus = z.object({
   demo: z.boolean(),
   session: Session.nullable(),
   idleLockMinutes: z.number().int(),
+  /**
+   * This caller's idle timer: seconds until their session ends, and whether that closes the
+   * environment for everyone (they are the last key holder logged in), so the UI can warn first.
+   */
+  idle: z.object({ secondsLeft: z.number().int().min(0), closesEnvironment: z.boolean() }).nullable(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
@@ -36,8 +49,22 @@ export const AuditVerification = z.object({
   brokenAt: z.number().int().nullable(),
 });
 
+/** A new recovery key after a re-key, shown once; holders who need a new password to open the environment. */
+export const Rekeyed = z.object({ recoveryKey: z.string(), needNewPassword: z.array(z.string()) });
+export type Rekeyed = z.infer<typeof Rekeyed>;
+
+/** A change to an account; removing a key holder re-keys the database and returns the new recovery key. */
+export const UserChange = z.object({ user: User, rekeyed: Rekeyed.nullable() });
+export type UserChange = z.infer<typeof UserChange>;
+
 export const authMethods = {
-  'app.status': method({ input: Empty, output: AppStatus, access: publicAccess, activity: false }),
+  'app.status': method({
+    input: Empty,
+    output: AppStatus,
+    access: publicAccess,
+    activity: false,
+    allowedWithTemporaryPassword: true,
+  }),
   'setup.create': method({
     input: SetupInput,
     output: z.object({ recoveryKey: z.string() }),
@@ -49,18 +76,38 @@ export const authMethods = {
     access: publicAccess,
   }),
   'auth.login': method({
-    input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    input: z
+      .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
+      .strict(),
     output: Session,
     access: publicAccess,
   }),
-  'auth.lock': method({ input: Empty, output: Done, access: publicAccess }),
+  /** A key holder closes the environment for everyone; anyone else only ends their own session. */
+  'auth.lock': method({
+    input: Empty,
+    output: Done,
+    access: publicAccess,
+    allowedWithTemporaryPassword: true,
+  }),
+  /** Ends only the caller's own session (the environment stays open while a key holder is logged in). */
+  'auth.logout': method({
+    input: Empty,
+    output: Done,
+    access: publicAccess,
+    allowedWithTemporaryPassword: true,
+  }),
   'auth.changePassword': method({
     input: z.object({ current: z.string().min(1).max(256), next: Password }).strict(),
     output: Done,
     access: anyUser,
+    allowedWithTemporaryPassword: true,
   }),
   'organisations.list': method({ input: Empty, output: z.array(Organisation), access: anyUser }),
-  'organisations.add': method({ input: OrganisationInput.strict(), output: Organisation, access: rolesOnly('beheerder') }),
+  'organisations.add': method({
+    input: OrganisationInput.strict(),
+    output: Organisation,
+    access: rolesOnly('beheerder'),
+  }),
   'users.list': method({ input: Empty, output: z.array(User), access: rolesOnly('beheerder') }),
   'users.create': method({
     input: z
@@ -70,6 +117,8 @@ export const authMethods = {
         organisationId: Id,
         roles: z.array(Role).min(1),
         password: Password,
+        /** Omitted: the default (beheerder, voorzitter and notulist of the hosting gemeente hold it). */
+        keyHolder: z.boolean().optional(),
       })
       .strict(),
     output: User,
@@ -77,7 +126,22 @@ export const authMethods = {
   }),
   'users.setDisabled': method({
     input: z.object({ userId: Id, disabled: z.boolean() }).strict(),
-    output: User,
+    output: UserChange,
+    access: rolesOnly('beheerder'),
+  }),
+  'users.setKeyHolder': method({
+    input: z.object({ userId: Id, keyHolder: z.boolean() }).strict(),
+    output: UserChange,
+    access: rolesOnly('beheerder'),
+  }),
+  /** Re-encrypts the database with a new key: the old recovery key and old key-file copies open nothing new. */
+  'keys.rekey': method({ input: Empty, output: Rekeyed, access: rolesOnly('beheerder') }),
+  'keys.status': method({
+    input: Empty,
+    output: z.object({
+      rekeyAdvised: z.boolean(),
+      holders: z.array(z.object({ userId: Id, username: z.string(), enrolled: z.boolean() })),
+    }),
     access: rolesOnly('beheerder'),
   }),
   'users.resetPassword': method({

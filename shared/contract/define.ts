@@ -14,6 +14,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: Access;
   /** Whether a successful call counts as user activity for the idle lock (status polls do not). */
   activity?: boolean;
+  /** Callable while the session still has a temporary password (status, change password, log out). */
+  allowedWithTemporaryPassword?: boolean;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
@@ -24,6 +26,13 @@ export const anyUser: Access = { kind: 'session', roles: 'any' };
 export const publicAccess: Access = { kind: 'public' };
 export const rolesOnly = (...roles: Role[]): Access => ({ kind: 'session', roles });
 
+/** The transport's idea of who calls (see shared/dispatcher.ts); repeated here to avoid a cycle. */
+export interface CallerRef {
+  id: string;
+  source: string;
+}
+
 export interface HandlerContext {
   session: Session | null;
+  caller: CallerRef;
 }

@@ -34,9 +34,21 @@ export const Session = z.object({
   organisationName: z.string(),
   organisationKind: OrganisationKind,
   roles: z.array(Role),
+  /** Holds a wrap of the database key: can open the environment, not only join it while open. */
+  keyHolder: z.boolean(),
+  /** Logged in with a temporary password set by the beheerder: must choose their own first. */
+  mustChangePassword: z.boolean(),
 });
 export type Session = z.infer<typeof Session>;
 
 export function hasAnyRole(session: Pick<Session, 'roles'>, allowed: readonly Role[]): boolean {
   return session.roles.some((r) => allowed.includes(r));
+}
+
+/** Roles that hold the meeting: by default their holders in the hosting gemeente hold the database key. */
+export const keyHoldingRoles: readonly Role[] = ['beheerder', 'voorzitter', 'notulist'];
+
+/** Whether a new account holds the key unless the beheerder decides otherwise. */
+export function defaultKeyHolder(roles: readonly Role[], inHostOrganisation: boolean): boolean {
+  return inHostOrganisation && roles.some((r) => keyHoldingRoles.includes(r));
 }

@@ -6,6 +6,7 @@
  * Run: npx tsx test/bench/positions.bench.ts   Exits non-zero when the median misses the target.
  */
 import { firstItem, makeItemEnv } from '../support/items';
+import { testCaller } from '../support/backend';
 import { stats } from './support';
 
 const RUNS = 2000;
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS + warmup; i++) {
       const input = { itemId, organisationId, expectedVersion: i, ...fields };
       const start = performance.now();
-      const r = await env.backend.dispatch('positions.record', input);
+      const r = await env.backend.dispatch('positions.record', input, testCaller);
       const ms = performance.now() - start;
       if (!r.ok) throw new Error(`positions.record failed: ${r.error.code}`);
       if (i >= warmup) stack.push(ms);

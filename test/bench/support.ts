@@ -80,7 +80,7 @@ export async function syntheticBench(name: string, scale: number): Promise<Synth
       logger: silentLogger,
       kdf: benchKdf,
     });
-    const api = createApi((m, i) => backend.dispatch(m, i));
+    const api = createApi((m, i) => backend.dispatch(m, i, { id: 'bench', source: 'bench' }));
     return {
       city,
       backend,

@@ -17,7 +17,7 @@ afterAll(() => env.cleanup());
 
 type Call = (input: unknown) => Promise<unknown>;
 const call = (m: MethodName): Call => env.api[m] as Call;
-const login = (u: string) => env.api['auth.login']({ username: u, password: `demo-${u}-2026` });
+const login = (u: string) => env.login(u);
 
 const malformed: Record<string, unknown[]> = {
   'dossiers.list': [{ status: 'weg' }, { text: 42 }, { nearWeeks: 0 }, { sort: 'v_number' }, { extra: true }],

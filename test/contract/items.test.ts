@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemsMethods } from '../../shared/contract/items';
 import { fullTable, makeItemEnv, type ItemEnv } from '../support/items';
+import { testCaller } from '../support/backend';
 
 /**
  * Every method of positions, decisions, actions and the item panel rejects malformed input with
@@ -89,7 +90,7 @@ describe('positions, decisions and actions: contract', () => {
       await env.login(user);
       const before = audit();
       for (const input of inputs) {
-        const r = await env.backend.dispatch(name, input);
+        const r = await env.backend.dispatch(name, input, testCaller);
         expect(r.ok ? 'OK' : r.error.code, JSON.stringify(input).slice(0, 80)).toBe('BAD_INPUT');
       }
       expect(audit()).toBe(before);
@@ -105,7 +106,11 @@ describe('positions, decisions and actions: contract', () => {
       id: number;
       meeting_id: number;
     };
-    const r = await env.backend.dispatch('items.work', { meetingId: item.meeting_id, itemId: item.id });
+    const r = await env.backend.dispatch(
+      'items.work',
+      { meetingId: item.meeting_id, itemId: item.id },
+      testCaller,
+    );
     expect(r.ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingMethods } from '../../shared/contract/meetings';
-import { makeEnv, type TestEnv } from '../support/backend';
+import { makeEnv, type TestEnv, testCaller } from '../support/backend';
 
 /*
  * The meetings and projector methods at the boundary: malformed input of any shape is BAD_INPUT
@@ -29,7 +29,7 @@ const malformed: unknown[] = [
 describe('meetings contract', () => {
   it.each(names)('%s refuses malformed input with BAD_INPUT', async (name) => {
     for (const input of malformed) {
-      const r = await env.backend.dispatch(name, input);
+      const r = await env.backend.dispatch(name, input, testCaller);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('BAD_INPUT');
     }
@@ -61,7 +61,7 @@ describe('meetings contract', () => {
       ['projector.setDecisionText', { text: '' }, 'text'],
     ];
     for (const [name, input, path] of cases) {
-      const r = await env.backend.dispatch(name, input);
+      const r = await env.backend.dispatch(name, input, testCaller);
       expect(r.ok, name).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('BAD_INPUT');
@@ -82,7 +82,7 @@ describe('meetings contract', () => {
     expect(p.items.some((i) => i.reasons.some((r) => r.code === 'requested' && r.late))).toBe(true);
     const finished = await env.api['meetings.get']({ meetingId: list[1]!.id });
     expect(finished.attendance.map((a) => a.presence)).toContain('schriftelijke_inbreng');
-    const unknown = await env.backend.dispatch('meetings.get', { meetingId: 999 });
+    const unknown = await env.backend.dispatch('meetings.get', { meetingId: 999 }, testCaller);
     expect(unknown.ok || unknown.error.code).toBe('NOT_FOUND');
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract/index';
-import { makeEnv, type TestEnv } from '../support/backend';
+import { makeEnv, type TestEnv, testCaller } from '../support/backend';
 
 /*
  * Every minutes.* method: malformed input is refused with BAD_INPUT before any handler runs, and a
@@ -62,9 +62,9 @@ describe('minutes contract', () => {
   it.each(Object.entries(malformed))('%s refuses malformed input with BAD_INPUT', async (method, inputs) => {
     // Roles are checked before input: call as a user the method admits.
     const user = method === 'minutes.settings.update' ? 'beheerder' : 'notulist';
-    await env.api['auth.login']({ username: user, password: `demo-${user}-2026` });
+    await env.login(user);
     for (const input of inputs) {
-      const r = await env.backend.dispatch(method, input);
+      const r = await env.backend.dispatch(method, input, testCaller);
       expect(r.ok, `${method} ${JSON.stringify(input)}`).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('BAD_INPUT');
     }
@@ -73,7 +73,7 @@ describe('minutes contract', () => {
   it('answers good calls with data matching the output schema', async () => {
     await env.api['auth.login']({ username: 'notulist', password: 'demo-notulist-2026' });
     const check = async (method: MethodName, input: unknown) => {
-      const r = await env.backend.dispatch(method, input);
+      const r = await env.backend.dispatch(method, input, testCaller);
       expect(r.ok, `${method}: ${JSON.stringify(r)}`).toBe(true);
       if (r.ok) expect(contract[method].output.safeParse(r.value).success).toBe(true);
       return r.ok ? r.value : null;

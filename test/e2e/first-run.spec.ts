@@ -61,7 +61,9 @@ test('a newcomer sets up a city, keeps the recovery key, logs in, locks and come
   await page.getByLabel('Gebruikersnaam').fill('anna');
   await page.getByLabel('Wachtwoord').fill('fout wachtwoord!');
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Gebruikersnaam of wachtwoord onjuist.');
+  await expect(page.getByRole('alert')).toContainText(
+    'Gebruikersnaam of wachtwoord onjuist. Let op: zolang de omgeving vergrendeld is',
+  );
   await page.getByLabel('Wachtwoord').fill('paarse olifant danst');
   await page.getByRole('button', { name: 'Inloggen' }).click();
 

@@ -26,7 +26,8 @@ beforeAll(async () => {
   await env.api['setup.demo']({});
   env.backend.close();
   work = tempDir('lvv-agenda-cli-');
-  fs.writeFileSync(path.join(work, 'pw.txt'), 'demo-ngo-2026\n');
+  fs.writeFileSync(path.join(work, 'pw.txt'), 'demo-voorzitter-2026\n');
+  fs.writeFileSync(path.join(work, 'ngo.txt'), 'demo-ngo-2026\n');
 });
 afterAll(() => {
   env.cleanup();
@@ -41,7 +42,7 @@ const secrets = demoDossiers.flatMap((d) => [
 ]);
 
 describe('npm run cli -- agenda', () => {
-  it('prints the next meeting’s agenda as JSON, pseudonymised, for any user', () => {
+  it('prints the next meeting’s agenda as JSON, pseudonymised, for a key holder', () => {
     const r = cli(
       'agenda',
       '--db',
@@ -51,7 +52,7 @@ describe('npm run cli -- agenda', () => {
       '--format',
       'json',
       '--user',
-      'ngo',
+      'voorzitter',
       '--password-file',
       path.join(work, 'pw.txt'),
     );
@@ -79,7 +80,7 @@ describe('npm run cli -- agenda', () => {
       '--out',
       'agenda.docx',
       '--user',
-      'ngo',
+      'voorzitter',
       '--password-file',
       path.join(work, 'pw.txt'),
     );
@@ -95,12 +96,26 @@ describe('npm run cli -- agenda', () => {
       '--db',
       env.dir,
       '--user',
-      'ngo',
+      'voorzitter',
       '--password-file',
       path.join(work, 'wrong.txt'),
     );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('wrong user name or password');
+    // A participant's own, correct password opens nothing: only key holders open the environment.
+    const participant = cli(
+      'agenda',
+      '--db',
+      env.dir,
+      '--user',
+      'ngo',
+      '--password-file',
+      path.join(work, 'ngo.txt'),
+    );
+    expect(participant.status).toBe(1);
+    expect(participant.stderr.trim()).toBe(
+      'lvv-overleg: wrong user name or password, or this account does not hold the key (only key holders can open the environment)',
+    );
     const badMeeting = cli(
       'agenda',
       '--db',
@@ -108,7 +123,7 @@ describe('npm run cli -- agenda', () => {
       '--meeting',
       'volgende',
       '--user',
-      'ngo',
+      'voorzitter',
       '--password-file',
       path.join(work, 'pw.txt'),
     );

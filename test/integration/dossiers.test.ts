@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierInput } from '../../shared/domain/dossier';
 import { ApiError, type RpcError } from '../../shared/errors';
-import { makeEnv, type TestEnv } from '../support/backend';
+import { makeEnv, type TestEnv, testCaller } from '../support/backend';
 
 /*
  * The dossier register over the real backend and the real encrypted demo database: numbering, target
@@ -10,7 +10,7 @@ import { makeEnv, type TestEnv } from '../support/backend';
  */
 
 let env: TestEnv;
-const login = (username: string) => env.api['auth.login']({ username, password: `demo-${username}-2026` });
+const login = (username: string) => env.login(username);
 
 async function failure(p: Promise<unknown>): Promise<RpcError> {
   try {
@@ -297,7 +297,7 @@ describe('special categories are need-to-know', () => {
       user_id: number;
     };
     expect(JSON.parse(record.ids)).toEqual([1]);
-    expect(record.user_id).toBe(env.backend.vault.session()!.userId);
+    expect(record.user_id).toBe(env.backend.sessions.get(testCaller.id)!.userId);
   });
 
   it('lets the GGD see and edit the detail, audited as an update', async () => {

@@ -28,10 +28,7 @@ const db = (): Db => env.backend.vault.database();
 async function login(username: string) {
   who = username;
   await api['auth.lock']({});
-  await api['auth.login']({
-    username,
-    password: username === 'anna' ? cityInput.admin.password : `${username} wachtwoord 2026`,
-  });
+  await env.login(username, username === 'anna' ? cityInput.admin.password : `${username} wachtwoord 2026`);
 }
 
 async function refused(p: Promise<unknown>): Promise<ApiError> {

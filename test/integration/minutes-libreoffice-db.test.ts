@@ -48,8 +48,7 @@ const profile = path.join(os.tmpdir(), `lo-${crypto.randomBytes(6).toString('hex
 let env: TestEnv;
 const converted: Record<'demo' | 'large', Converted> = {} as Record<'demo' | 'large', Converted>;
 
-const login = (username: string) =>
-  env.api['auth.login']({ username, password: `demo-${username}-2026` }).then(() => undefined);
+const login = (username: string) => env.login(username).then(() => undefined);
 
 /** Writes the full minutes of a meeting, as `minutes.export` gives them, and what the PDF must hold. */
 async function exportMinutes(

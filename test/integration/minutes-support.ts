@@ -66,10 +66,7 @@ export async function minutesFixture(): Promise<MinutesFixture> {
     user,
     ...filled,
     login: async (username) => {
-      await env.api['auth.login']({
-        username,
-        password: username === 'anna' ? cityInput.admin.password : PASSWORD,
-      });
+      await env.login(username, username === 'anna' ? cityInput.admin.password : PASSWORD);
     },
   };
 }

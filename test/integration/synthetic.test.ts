@@ -16,7 +16,7 @@ import {
 } from '../../electron/core/demo/synthetic';
 import { populateEnvironment } from '../../electron/core/environment/setup';
 import { Vault } from '../../electron/core/environment/vault';
-import { cityInput, tempDir, testKdf } from '../support/backend';
+import { cityInput, makeEnv, tempDir, testKdf } from '../support/backend';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -286,11 +286,15 @@ describe('createSyntheticEnvironment', () => {
     dirs.push(dir);
     const env = await createSyntheticEnvironment(dir, { seed: 3, scale: 0.02, kdf: testKdf });
     expect(env.stats.dossiers).toBe(120);
+    const app = makeEnv({ dir, kdf: testKdf });
+    const session = await app.api['auth.login']({
+      username: env.admin.username,
+      password: env.admin.password,
+    });
+    expect(session.roles).toEqual(['beheerder']);
+    expect(n(app.backend.vault.database(), 'SELECT count(*) FROM meetings')).toBe(env.stats.meetings);
+    app.backend.close();
     const vault = new Vault(dir, testKdf);
-    const session = await vault.unlockWithPassword(env.admin.username, env.admin.password);
-    expect(session?.roles).toEqual(['beheerder']);
-    expect(n(vault.database(), 'SELECT count(*) FROM meetings')).toBe(env.stats.meetings);
-    vault.lock();
     const db = vault.openWithKey(parseRecoveryKey(env.recoveryKey)!);
     expect(verifyAudit(db).valid).toBe(true);
     vault.lock();

@@ -10,7 +10,6 @@ export interface ItemEnv extends TestEnv {
   db(): Db;
   org(name: string): number;
   dossier(index: number): number;
-  login(username: string): Promise<void>;
   meeting(opts: { date: string; state?: string; attendance: Record<string, Presence>; dossiers: number[] }): {
     meetingId: number;
     itemIds: number[];
@@ -21,9 +20,7 @@ export interface ItemEnv extends TestEnv {
 export async function makeItemEnv(now = new Date('2026-03-10T09:00:00Z')): Promise<ItemEnv> {
   const env = makeEnv({ now });
   await env.api['setup.demo']({});
-  const login = async (username: string) => {
-    await env.api['auth.login']({ username, password: `demo-${username}-2026` });
-  };
+  const login = (username: string, password?: string) => env.login(username, password);
   await login('voorzitter');
   const db = () => env.backend.vault.database();
   const org = (name: string) =>

@@ -1,17 +1,19 @@
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import type { KdfParams } from '../ports';
 
-/** A database key wrapped by one user's password (AES-256-GCM over a scrypt-derived key). */
-export interface WrappedKey {
-  kdf: 'scrypt';
-  logN: number;
-  r: number;
-  p: number;
-  salt: string;
-  iv: string;
-  ciphertext: string;
-  tag: string;
-}
+/** A secret wrapped by one user's password (AES-256-GCM over a scrypt-derived key). */
+export const WrappedKeySchema = z.object({
+  kdf: z.literal('scrypt'),
+  logN: z.number().int().min(10).max(22),
+  r: z.number().int().min(1).max(32),
+  p: z.number().int().min(1).max(16),
+  salt: z.string(),
+  iv: z.string(),
+  ciphertext: z.string(),
+  tag: z.string(),
+});
+export type WrappedKey = z.infer<typeof WrappedKeySchema>;
 
 export const DB_KEY_BYTES = 32;
 
@@ -19,12 +21,20 @@ export function newDatabaseKey(): Buffer {
   return crypto.randomBytes(DB_KEY_BYTES);
 }
 
-function deriveKey(password: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
+export function deriveKey(
+  password: string,
+  salt: Buffer,
+  params: Pick<KdfParams, 'logN' | 'r' | 'p'>,
+): Promise<Buffer> {
   const N = 2 ** params.logN;
   return new Promise((resolve, reject) => {
     // maxmem must exceed 128 * N * r bytes, or node refuses OWASP's parameters.
-    crypto.scrypt(password.normalize('NFC'), salt, 32, { N, r: params.r, p: params.p, maxmem: 256 * N * params.r }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    crypto.scrypt(
+      password.normalize('NFC'),
+      salt,
+      32,
+      { N, r: params.r, p: params.p, maxmem: 256 * N * params.r },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }
@@ -34,7 +44,12 @@ export function wrapContext(databaseId: string, userId: number): Buffer {
   return Buffer.from(`lvv-overleg/key-wrap/v1|${databaseId}|${userId}`, 'utf8');
 }
 
-export async function wrapKey(dbKey: Buffer, password: string, aad: Buffer, params: KdfParams): Promise<WrappedKey> {
+export async function wrapKey(
+  dbKey: Buffer,
+  password: string,
+  aad: Buffer,
+  params: KdfParams,
+): Promise<WrappedKey> {
   const salt = crypto.randomBytes(16);
   const iv = crypto.randomBytes(12);
   const kek = await deriveKey(password, salt, params);

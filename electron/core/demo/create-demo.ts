@@ -6,7 +6,7 @@ import { newDatabaseKey } from '../crypto/keywrap';
 import { insertDossierRow, insertSpecialRow } from '../dossiers/insert';
 import { computeTargetDate } from '../../../shared/domain/dossier';
 import { insertUser, populateEnvironment } from '../environment/setup';
-import type { Vault } from '../environment/vault';
+import { firstHolderKeys } from '../environment/keyring';
 import { demoDossiers } from './demo-dossiers';
 import { addDemoRecord } from './demo-record';
 import { addDemoSignedMeeting } from '../minutes/demo-signed';
@@ -38,7 +38,8 @@ export const demoPassword = (username: string) => `demo-${username}-2026`;
 export const DEMO_ADMIN = 'beheerder';
 
 /** Creates the demo environment in the vault's folder: the same encryption as a real one. */
-export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUser[]> {
+export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
+  const { vault } = ctx;
   const key = newDatabaseKey();
   const ca = await newEnvironmentCa('Demostad', ctx.ports.clock());
   const at = ctx.nowIso();
@@ -140,16 +141,20 @@ export async function createDemo(vault: Vault, ctx: CoreContext): Promise<DemoUs
         });
         return env;
       },
-      demoPassword(DEMO_ADMIN),
+      firstHolderKeys(key, demoPassword(DEMO_ADMIN), vault.kdf),
       key,
     );
-    // Wrap the key for every demo user while we still hold it.
-    vault.openWithKey(key);
+    // Passwords for every demo user (key-file entries for the key holders) while we still hold the key.
+    vault.open(key);
     await addDemoSignedMeeting(vault.database(), ctx.today(), ctx.ports.clock());
     // After the signed meeting, so decisions are numbered in meeting order.
     addDemoRecord(vault.database(), ctx.today(), ctx.nowIso());
+    const admin = (
+      vault.database().prepare('SELECT id FROM users WHERE username = ?').get(DEMO_ADMIN) as { id: number }
+    ).id;
+    await ctx.passwords.set(admin, demoPassword(DEMO_ADMIN), { temporary: false });
     for (const [i, u] of demoUsers.entries())
-      await vault.setPassword(userIds[i]!, u.username, demoPassword(u.username));
+      await ctx.passwords.set(userIds[i]!, demoPassword(u.username), { temporary: false });
   } finally {
     vault.lock();
     key.fill(0);

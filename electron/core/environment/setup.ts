@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SetupInput } from '../../../shared/domain/environment';
-import type { Role } from '../../../shared/domain/roles';
+import { defaultKeyHolder, type Role } from '../../../shared/domain/roles';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import type { CertificateAuthority } from '../signing/certificates';
@@ -11,23 +11,42 @@ export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 type ParsedSetup = z.output<typeof SetupInput>;
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 export function getMeta(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
+    ?.value;
 }
 
 export function insertUser(
   db: Db,
-  u: { username: string; displayName: string; organisationId: number; roles: readonly Role[] },
+  u: {
+    username: string;
+    displayName: string;
+    organisationId: number;
+    roles: readonly Role[];
+    keyHolder?: boolean;
+  },
   at: string,
 ): number {
+  const keyHolder = u.keyHolder ?? defaultKeyHolder(u.roles, u.organisationId === hostOrganisationId(db));
   return Number(
     db
-      .prepare('INSERT INTO users (username, display_name, organisation_id, roles, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(u.username, u.displayName, u.organisationId, JSON.stringify(u.roles), at).lastInsertRowid,
+      .prepare(
+        'INSERT INTO users (username, display_name, organisation_id, roles, created_at, key_holder) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(u.username, u.displayName, u.organisationId, JSON.stringify(u.roles), at, keyHolder ? 1 : 0)
+      .lastInsertRowid,
   );
+}
+
+/** The organisation that hosts the meeting (the gemeente whose machine holds the data). */
+export function hostOrganisationId(db: Db): number | null {
+  const value = getMeta(db, 'host_organisation_id');
+  return value === undefined ? null : Number(value);
 }
 
 /**
@@ -36,7 +55,13 @@ export function insertUser(
  * (GGD) may see special-category data by default; within the gemeente only its casemanager role does
  * (dossiers/special.ts), not the gemeente as a whole. Others see only conclusions.
  */
-export function populateEnvironment(db: Db, input: ParsedSetup, at: string, demo: boolean, ca?: CertificateAuthority): { adminUserId: number; adminUsername: string; organisationIds: number[] } {
+export function populateEnvironment(
+  db: Db,
+  input: ParsedSetup,
+  at: string,
+  demo: boolean,
+  ca?: CertificateAuthority,
+): { adminUserId: number; adminUsername: string; organisationIds: number[] } {
   setMeta(db, 'city', input.city);
   // The environment's own CA for signing minutes; made beforehand because creating it is async.
   if (ca) storeEnvironmentCa(db, ca);
@@ -45,16 +70,39 @@ export function populateEnvironment(db: Db, input: ParsedSetup, at: string, demo
   setMeta(db, 'idle_lock_minutes', String(DEFAULT_IDLE_LOCK_MINUTES));
   setMeta(db, 'demo', demo ? '1' : '0');
   setMeta(db, 'created_at', at);
-  const insertOrg = db.prepare('INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)');
+  const insertOrg = db.prepare(
+    'INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)',
+  );
   const organisationIds = input.organisations.map((o, i) =>
     Number(insertOrg.run(o.name, o.kind, o.kind === 'ggd' ? 1 : 0, i).lastInsertRowid),
   );
+  setMeta(db, 'host_organisation_id', String(organisationIds[input.admin.organisationIndex]!));
   const adminUserId = insertUser(
     db,
-    { username: input.admin.username, displayName: input.admin.displayName, organisationId: organisationIds[input.admin.organisationIndex]!, roles: ['beheerder'] },
+    {
+      username: input.admin.username,
+      displayName: input.admin.displayName,
+      organisationId: organisationIds[input.admin.organisationIndex]!,
+      roles: ['beheerder'],
+      keyHolder: true,
+    },
     at,
   );
-  appendAudit(db, { at, userId: adminUserId, organisationId: organisationIds[input.admin.organisationIndex]!, action: 'environment.create', entity: 'organisations', ids: organisationIds });
-  appendAudit(db, { at, userId: adminUserId, organisationId: organisationIds[input.admin.organisationIndex]!, action: 'user.create', entity: 'users', ids: [adminUserId] });
+  appendAudit(db, {
+    at,
+    userId: adminUserId,
+    organisationId: organisationIds[input.admin.organisationIndex]!,
+    action: 'environment.create',
+    entity: 'organisations',
+    ids: organisationIds,
+  });
+  appendAudit(db, {
+    at,
+    userId: adminUserId,
+    organisationId: organisationIds[input.admin.organisationIndex]!,
+    action: 'user.create',
+    entity: 'users',
+    ids: [adminUserId],
+  });
   return { adminUserId, adminUsername: input.admin.username, organisationIds };
 }

@@ -1,13 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import { openDatabase, type Db } from '../db/open';
-import { unwrapKey, wrapContext, wrapKey } from '../crypto/keywrap';
-import { findEntry, readKeyFile, withEntry, withoutEntry, writeKeyFile, type KeyFile } from '../storage/keyfile';
+import { readKeyFile, writeKeyFile, type KeyFile } from '../storage/keyfile';
 import { owaspScrypt, type KdfParams } from '../ports';
-import { loadSession } from './session-row';
 
 export const DB_FILE_NAME = 'lvv-overleg.db';
 export const KEY_FILE_NAME = 'lvv-overleg.keys.json';
@@ -20,15 +17,16 @@ export function environmentFiles(location: string): { dbFile: string; keyFile: s
 export type VaultState = 'leeg' | 'vergrendeld' | 'open';
 
 /**
- * Owns the encrypted database and its key while unlocked. Locking closes the database and overwrites
- * the key in memory; the only ways back in are a user's password or the recovery key.
+ * Owns the encrypted database and its key while the environment is open: one per process, held by
+ * whoever opened it (a key holder, or the recovery key). Who is *calling* is a separate matter
+ * (sessions/registry.ts): any number of people may be logged in while it is open. Locking closes
+ * the database and overwrites the key in memory.
  */
 export class Vault {
   readonly dbFile: string;
   readonly keyFile: string;
   private db: Db | null = null;
   private key: Buffer | null = null;
-  private current: Session | null = null;
   private lockListeners: (() => void)[] = [];
   readonly kdf: KdfParams;
 
@@ -45,14 +43,16 @@ export class Vault {
     return fs.existsSync(this.dbFile) ? 'vergrendeld' : 'leeg';
   }
 
-  session(): Session | null {
-    return this.current;
-  }
-
   /** The open database; throws UNAUTHENTICATED when locked. */
   database(): Db {
     if (!this.db) throw new AppError('UNAUTHENTICATED', 'The environment is locked');
     return this.db;
+  }
+
+  /** The database key while open, for sealing it to a (new) key holder. Never leaves the backend. */
+  databaseKey(): Buffer {
+    if (!this.key) throw new AppError('UNAUTHENTICATED', 'The environment is locked');
+    return this.key;
   }
 
   databaseId(): string {
@@ -61,9 +61,13 @@ export class Vault {
 
   /**
    * Creates a new environment: refuses when anything is already there, and removes only what this
-   * call itself created when it fails halfway.
+   * call itself created when it fails halfway. `keys` writes the first key holder's entry.
    */
-  async create(populate: (db: Db) => { adminUserId: number; adminUsername: string }, adminPassword: string, key: Buffer): Promise<void> {
+  async create(
+    populate: (db: Db) => { adminUserId: number; adminUsername: string },
+    keys: (databaseId: string, adminUserId: number, adminUsername: string) => Promise<KeyFile>,
+    key: Buffer,
+  ): Promise<void> {
     if (fs.existsSync(this.dbFile) || fs.existsSync(this.keyFile)) {
       throw new AppError('ALREADY_SET_UP', 'An environment already exists in this folder');
     }
@@ -77,50 +81,28 @@ export class Vault {
         opened.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('database_id', databaseId);
         return populate(opened);
       })();
-      const wrapped = await wrapKey(key, adminPassword, wrapContext(databaseId, adminUserId), this.kdf);
-      writeKeyFile(this.keyFile, { format: 'lvv-overleg-keys/1', databaseId, entries: [{ userId: adminUserId, username: adminUsername, wrapped }] });
+      writeKeyFile(this.keyFile, await keys(databaseId, adminUserId, adminUsername));
       db.close();
       db = null;
     } catch (e) {
       db?.close();
-      for (const f of [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`, this.keyFile]) fs.rmSync(f, { force: true });
+      for (const f of [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`, this.keyFile])
+        fs.rmSync(f, { force: true });
       throw e;
     }
   }
 
-  /** Unwraps the key with the password and opens the database; null when the credentials are wrong. */
-  async unlockWithPassword(username: string, password: string): Promise<Session | null> {
-    if (this.state() === 'leeg') throw new AppError('NOT_SET_UP', 'No environment here yet');
-    const keys = this.readKeys();
-    const entry = findEntry(keys, username);
-    if (!entry) {
-      // Same work as a real attempt, so timing does not reveal which login names exist.
-      const decoy = keys.entries[0]?.wrapped;
-      if (decoy) await unwrapKey(decoy, password, Buffer.from('decoy'));
-      return null;
-    }
-    const key = await unwrapKey(entry.wrapped, password, wrapContext(keys.databaseId, entry.userId));
-    if (!key) return null;
-    this.lock();
-    const db = openDatabase(this.dbFile, key, { create: false });
-    const session = loadSession(db, entry.userId);
-    if (!session) {
-      db.close();
-      key.fill(0);
-      return null;
-    }
-    this.db = db;
-    this.key = key;
-    this.current = session;
-    return session;
-  }
-
-  /** Opens with the recovery key (the database key itself), without a user session: for the CLI. */
-  openWithKey(key: Buffer): Db {
+  /** Opens the database with its key (from a holder's entry or the recovery key). */
+  open(key: Buffer): Db {
     this.lock();
     this.db = openDatabase(this.dbFile, key, { create: false });
     this.key = Buffer.from(key);
     return this.db;
+  }
+
+  /** Kept for the CLI and older callers: the recovery key is the database key itself. */
+  openWithKey(key: Buffer): Db {
+    return this.open(key);
   }
 
   lock(): void {
@@ -129,42 +111,38 @@ export class Vault {
     this.db = null;
     this.key?.fill(0);
     this.key = null;
-    this.current = null;
     if (wasOpen) for (const listener of this.lockListeners) listener();
   }
 
-  /** Called after every lock, e.g. so a waiting projector learns at once and blanks the wall. */
+  /** Called after every lock, e.g. so sessions end and a waiting projector blanks the wall at once. */
   onLock(listener: () => void): void {
     this.lockListeners.push(listener);
   }
 
-  /** Wraps the open database's key for a user's new password, replacing any earlier wrap. */
-  async setPassword(userId: number, username: string, password: string): Promise<void> {
-    if (!this.key) throw new AppError('UNAUTHENTICATED', 'The environment is locked');
-    const keys = this.readKeys();
-    const wrapped = await wrapKey(this.key, password, wrapContext(keys.databaseId, userId), this.kdf);
-    writeKeyFile(this.keyFile, withEntry(keys, userId, username, wrapped));
+  /**
+   * Re-encrypts the open database with a new key (SQLCipher's rekey needs rollback-journal mode, so
+   * WAL is left and entered again around it). `beforeRekey` stores the new key's wraps first, so a
+   * crash between the two never leaves a database that no key file opens (see keyring.ts).
+   */
+  rekey(newKey: Buffer): void {
+    const db = this.database();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+    db.pragma('journal_mode = WAL');
+    this.key?.fill(0);
+    this.key = Buffer.from(newKey);
   }
 
-  /** Checks a user's current password against their own wrap. */
-  async checkPassword(userId: number, password: string): Promise<boolean> {
-    const keys = this.readKeys();
-    const entry = keys.entries.find((e) => e.userId === userId);
-    if (!entry) return false;
-    const key = await unwrapKey(entry.wrapped, password, wrapContext(keys.databaseId, userId));
-    key?.fill(0);
-    return key !== null;
-  }
-
-  removePassword(userId: number): void {
-    writeKeyFile(this.keyFile, withoutEntry(this.readKeys(), userId));
-  }
-
-  private readKeys(): KeyFile {
+  readKeys(): KeyFile {
     try {
       return readKeyFile(this.keyFile);
     } catch {
       throw new AppError('DATABASE_UNREADABLE', 'The key file is missing or damaged; use the recovery key');
     }
+  }
+
+  writeKeys(keys: KeyFile): void {
+    writeKeyFile(this.keyFile, keys);
   }
 }

@@ -7,10 +7,21 @@ import { LoginThrottle } from '../environment/throttle';
 import { createDemo } from '../demo/create-demo';
 import { newEnvironmentCa } from '../signing/store';
 import type { Db } from '../db/open';
+import { firstHolderKeys } from '../environment/keyring';
+import { decoyCheck } from '../crypto/verifier';
+import { findUserIdByName, loadSession } from '../users/repo';
 
 type EnvironmentHandlers = Pick<
   Handlers,
-  'app.status' | 'setup.create' | 'setup.demo' | 'auth.login' | 'auth.lock' | 'auth.changePassword' | 'settings.get' | 'settings.update'
+  | 'app.status'
+  | 'setup.create'
+  | 'setup.demo'
+  | 'auth.login'
+  | 'auth.lock'
+  | 'auth.logout'
+  | 'auth.changePassword'
+  | 'settings.get'
+  | 'settings.update'
 >;
 
 export function readSettings(db: Db) {
@@ -23,20 +34,50 @@ export function readSettings(db: Db) {
   };
 }
 
-export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Promise<void>): EnvironmentHandlers {
-  const throttle = new LoginThrottle();
-  const { vault, ports } = ctx;
+export function environmentHandlers(
+  ctx: CoreContext,
+  sleep: (ms: number) => Promise<void>,
+): EnvironmentHandlers {
+  const { vault, ports, sessions, keyring, passwords } = ctx;
+  const throttle = new LoginThrottle(throttleFile(vault.keyFile), () => ports.clock().getTime());
+
+  /** Ends one caller's session; when no key holder is left, the environment closes for everyone. */
+  const endSession = (callerId: string, action: 'session.logout' | 'session.lock') => {
+    const session = sessions.get(callerId);
+    if (session && vault.state() === 'open') {
+      writeAudited(ctx, session, () => ({
+        result: null,
+        audit: { action, entity: 'users', ids: [session.userId] },
+      }));
+    }
+    sessions.end(callerId);
+    if (vault.state() === 'open' && !sessions.hasKeyHolder()) vault.lock();
+  };
 
   return {
-    'app.status': () => {
+    'app.status': (_input, { caller }) => {
       const state = vault.state();
       const settings = state === 'open' ? readSettings(vault.database()) : null;
+      const session = state === 'open' ? sessions.get(caller.id) : null;
+      const last = sessions.lastActivity(caller.id);
+      const idleLockMinutes = settings?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
+      const otherHolders = sessions.all().some((e) => e.callerId !== caller.id && e.session.keyHolder);
       return {
         state,
         city: settings?.city ?? null,
         demo: settings?.demo ?? false,
-        session: vault.session(),
-        idleLockMinutes: settings?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
+        session,
+        idleLockMinutes,
+        idle:
+          session && last !== null
+            ? {
+                secondsLeft: Math.max(
+                  0,
+                  Math.ceil((last + idleLockMinutes * 60_000 - ports.clock().getTime()) / 1000),
+                ),
+                closesEnvironment: session.keyHolder && !otherHolders,
+              }
+            : null,
       };
     },
 
@@ -44,7 +85,11 @@ export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Pro
       const key = newDatabaseKey();
       try {
         const ca = await newEnvironmentCa(input.city, ports.clock());
-        await vault.create((db) => populateEnvironment(db, input, ctx.nowIso(), false, ca), input.admin.password, key);
+        await vault.create(
+          (db) => populateEnvironment(db, input, ctx.nowIso(), false, ca),
+          firstHolderKeys(key, input.admin.password, vault.kdf),
+          key,
+        );
         ports.logger.info('Environment created', { city: input.city });
         return { recoveryKey: formatRecoveryKey(key) };
       } finally {
@@ -53,42 +98,93 @@ export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Pro
     },
 
     'setup.demo': async () => {
-      const users = await createDemo(vault, ctx);
+      const users = await createDemo(ctx);
       ports.logger.info('Demo environment created');
       return { users };
     },
 
-    'auth.login': async ({ username, password }) => {
-      const wait = throttle.delayMs(username);
+    'auth.login': async ({ username, password }, { caller }) => {
+      if (vault.state() === 'leeg') throw new AppError('NOT_SET_UP', 'No environment here yet');
+      const wait = throttle.begin(username, caller.source);
       if (wait > 0) await sleep(wait);
-      const session = await vault.unlockWithPassword(username, password);
-      if (!session) {
-        throttle.failed(username);
-        ports.logger.warn('Failed login');
-        throw new AppError('WRONG_CREDENTIALS', 'Unknown user or wrong password');
+      const wasOpen = vault.state() === 'open';
+      let userId: number | null;
+      if (wasOpen) {
+        // Open: everyone proves their password against the verifier inside the database.
+        const id = findUserIdByName(vault.database(), username);
+        if (id === null) await decoyCheck(password, vault.kdf);
+        userId = id !== null && (await passwords.check(id, password)) ? id : null;
+      } else {
+        // Locked: only a key holder's entry in the key file can open it.
+        userId = await keyring.open(username, password);
       }
-      throttle.succeeded(username);
-      writeAudited(ctx, session, () => ({ result: null, audit: { action: 'session.login', entity: 'users', ids: [session.userId] } }));
+      const session =
+        userId !== null && vault.state() === 'open' ? loadSession(vault.database(), userId) : null;
+      if (!session || (!wasOpen && !session.keyHolder)) {
+        if (!wasOpen) vault.lock();
+        ports.logger.warn('Failed login', {
+          source: caller.source,
+          environment: wasOpen ? 'open' : 'locked',
+        });
+        throw new AppError(
+          'WRONG_CREDENTIALS',
+          'Unknown user or wrong password',
+          wasOpen ? {} : { info: { reason: 'locked' } },
+        );
+      }
+      throttle.succeeded(username, caller.source);
+      if (!wasOpen) await passwords.check(session.userId, password);
+      const previous = sessions.get(caller.id);
+      sessions.start(caller.id, session, ports.clock().getTime());
+      writeAudited(ctx, session, () => ({
+        result: null,
+        audit: [
+          ...(previous ? [{ action: 'session.logout', entity: 'users', ids: [previous.userId] }] : []),
+          { action: wasOpen ? 'session.login' : 'session.open', entity: 'users', ids: [session.userId] },
+        ],
+      }));
       return session;
     },
 
-    'auth.lock': ({}, { session }) => {
-      if (session && vault.state() === 'open') {
-        writeAudited(ctx, session, () => ({ result: null, audit: { action: 'session.lock', entity: 'users', ids: [session.userId] } }));
+    'auth.lock': (_input, { session, caller }) => {
+      if (!session?.keyHolder) {
+        endSession(caller.id, 'session.logout');
+        return { done: true as const };
+      }
+      if (vault.state() === 'open') {
+        writeAudited(ctx, session, () => ({
+          result: null,
+          audit: { action: 'session.lock', entity: 'users', ids: [session.userId] },
+        }));
       }
       vault.lock();
       return { done: true as const };
     },
 
-    'auth.changePassword': async ({ current, next }, { session }) => {
+    'auth.logout': (_input, { caller }) => {
+      endSession(caller.id, 'session.logout');
+      return { done: true as const };
+    },
+
+    'auth.changePassword': async ({ current, next }, { session, caller }) => {
       const s = requireSession(session);
-      if (!(await vault.checkPassword(s.userId, current))) {
+      if (!(await passwords.check(s.userId, current))) {
         throw new AppError('WRONG_CREDENTIALS', 'Current password is wrong', {
           fields: [{ path: 'current', code: 'wrong_password', message: 'Current password is wrong' }],
         });
       }
-      await vault.setPassword(s.userId, s.username, next);
-      writeAudited(ctx, s, () => ({ result: null, audit: { action: 'user.change_password', entity: 'users', ids: [s.userId] } }));
+      if (current === next) {
+        throw new AppError('BAD_INPUT', 'The new password must differ', {
+          fields: [{ path: 'next', code: 'same_password', message: 'Same as current' }],
+        });
+      }
+      await passwords.set(s.userId, next, { temporary: false });
+      writeAudited(ctx, s, () => ({
+        result: null,
+        audit: { action: 'user.change_password', entity: 'users', ids: [s.userId] },
+      }));
+      const fresh = loadSession(vault.database(), s.userId);
+      if (fresh) sessions.update(caller.id, fresh);
       return { done: true as const };
     },
 
@@ -100,4 +196,8 @@ export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Pro
         return { result: readSettings(db), audit: { action: 'settings.update', entity: 'meta', ids: [] } };
       }),
   };
+}
+
+export function throttleFile(keyFile: string): string {
+  return keyFile.replace(/\.keys\.json$/, '.logins.json');
 }

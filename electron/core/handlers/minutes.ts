@@ -232,7 +232,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
 
     'minutes.sign': async ({ meetingId, password }, { session }) => {
       const s = requireSession(session);
-      if (!(await ctx.vault.checkPassword(s.userId, password))) {
+      if (!(await ctx.passwords.check(s.userId, password))) {
         throw new AppError('WRONG_CREDENTIALS', 'Password does not match the signer', {
           fields: [{ path: 'password', code: 'wrong_password', message: 'Password does not match' }],
           info: { reason: 'wrong_password' },

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { Handlers } from '../../../shared/contract/index';
-import { Role, OrganisationKind } from '../../../shared/domain/roles';
-import type { Organisation, User } from '../../../shared/domain/environment';
+import { OrganisationKind, type Session } from '../../../shared/domain/roles';
+import type { Organisation } from '../../../shared/domain/environment';
 import { AppError } from '../../../shared/errors';
 import { requireSession, writeAudited, type CoreContext } from '../context';
-import { insertUser } from '../environment/setup';
+import { getMeta, insertUser } from '../environment/setup';
+import { getUser, keyHolderIds, listUsers, setDisabled, setKeyHolder, usernameTaken } from '../users/repo';
 import { verifyAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 
@@ -13,91 +13,151 @@ type UserHandlers = Pick<
   | 'users.list'
   | 'users.create'
   | 'users.setDisabled'
+  | 'users.setKeyHolder'
   | 'users.resetPassword'
+  | 'keys.rekey'
+  | 'keys.status'
   | 'organisations.list'
   | 'organisations.add'
   | 'organisations.setSeesSpecial'
   | 'audit.verify'
 >;
 
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  organisation_id: number;
-  roles: string;
-  disabled: number;
-}
-
-const toUser = (r: UserRow): User => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  organisationId: r.organisation_id,
-  roles: z.array(Role).parse(JSON.parse(r.roles)),
-  disabled: r.disabled === 1,
-});
-
 export function listOrganisations(db: Db): Organisation[] {
-  const rows = db.prepare('SELECT id, name, kind, active, sees_special FROM organisations ORDER BY sort_order, id').all() as {
+  const rows = db
+    .prepare('SELECT id, name, kind, active, sees_special FROM organisations ORDER BY sort_order, id')
+    .all() as {
     id: number;
     name: string;
     kind: string;
     active: number;
     sees_special: number;
   }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: OrganisationKind.parse(r.kind), active: r.active === 1, seesSpecialCategories: r.sees_special === 1 }));
-}
-
-function getUser(db: Db, id: number): User {
-  const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'No such user');
-  return toUser(row);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: OrganisationKind.parse(r.kind),
+    active: r.active === 1,
+    seesSpecialCategories: r.sees_special === 1,
+  }));
 }
 
 export function userHandlers(ctx: CoreContext): UserHandlers {
   const { vault } = ctx;
+
+  /** Takes a former key holder's entry out of the key file and re-keys, so their old copy opens nothing new. */
+  const removeHolder = (userId: number, s: Session) => {
+    if (!ctx.keyring.has(userId)) return null;
+    ctx.keyring.remove(userId);
+    const rekeyed = ctx.keyring.rekey();
+    writeAudited(ctx, s, () => ({
+      result: null,
+      audit: { action: 'keys.rekey', entity: 'users', ids: [userId] },
+    }));
+    ctx.ports.logger.info('Database re-keyed after a key holder was removed');
+    return rekeyed;
+  };
+
   return {
-    'users.list': () => (vault.database().prepare('SELECT * FROM users ORDER BY display_name').all() as UserRow[]).map(toUser),
+    'users.list': () => listUsers(vault.database()),
 
     'users.create': async (input, { session }) => {
       const s = requireSession(session);
       const user = writeAudited(ctx, s, (db) => {
         if (!db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(input.organisationId)) {
-          throw new AppError('BAD_INPUT', 'Unknown organisation', { fields: [{ path: 'organisationId', code: 'unknown', message: 'Unknown organisation' }] });
+          throw new AppError('BAD_INPUT', 'Unknown organisation', {
+            fields: [{ path: 'organisationId', code: 'unknown', message: 'Unknown organisation' }],
+          });
         }
-        if (db.prepare('SELECT 1 FROM users WHERE username = ?').get(input.username)) {
-          throw new AppError('CONFLICT', 'Username taken', { fields: [{ path: 'username', code: 'taken', message: 'Username taken' }] });
+        if (usernameTaken(db, input.username)) {
+          throw new AppError('CONFLICT', 'Username taken', {
+            fields: [{ path: 'username', code: 'taken', message: 'Username taken' }],
+          });
         }
         const id = insertUser(db, input, ctx.nowIso());
         return { result: getUser(db, id), audit: { action: 'user.create', entity: 'users', ids: [id] } };
       });
-      await vault.setPassword(user.id, user.username, input.password);
+      await ctx.passwords.set(user.id, input.password, { temporary: false });
       return user;
     },
 
     'users.setDisabled': ({ userId, disabled }, { session }) => {
       const s = requireSession(session);
       if (userId === s.userId && disabled) {
-        throw new AppError('CONFLICT', 'You cannot disable yourself', { fields: [{ path: 'userId', code: 'self', message: 'Cannot disable yourself' }] });
+        throw new AppError('CONFLICT', 'You cannot disable yourself', {
+          fields: [{ path: 'userId', code: 'self', message: 'Cannot disable yourself' }],
+        });
       }
+      const before = getUser(vault.database(), userId);
+      if (disabled && before.keyHolder && !before.disabled) assertNotLastHolder(vault.database(), userId);
       const user = writeAudited(ctx, s, (db) => {
-        getUser(db, userId);
-        db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, userId);
-        return { result: getUser(db, userId), audit: { action: disabled ? 'user.disable' : 'user.enable', entity: 'users', ids: [userId] } };
+        setDisabled(db, userId, disabled);
+        return {
+          result: getUser(db, userId),
+          audit: { action: disabled ? 'user.disable' : 'user.enable', entity: 'users', ids: [userId] },
+        };
       });
-      // A disabled user's wrap is removed, so their password no longer opens the database at all.
-      if (disabled) vault.removePassword(userId);
-      return user;
+      if (!disabled) return { user, rekeyed: null };
+      // A disabled user is logged out everywhere; a disabled key holder also loses the key itself.
+      ctx.sessions.endUser(userId);
+      return { user, rekeyed: removeHolder(userId, s) };
+    },
+
+    'users.setKeyHolder': ({ userId, keyHolder }, { session }) => {
+      const s = requireSession(session);
+      const before = getUser(vault.database(), userId);
+      if (!keyHolder && userId === s.userId) {
+        throw new AppError('CONFLICT', 'You cannot remove your own key', {
+          fields: [{ path: 'userId', code: 'self_key', message: 'Cannot remove own key' }],
+        });
+      }
+      if (!keyHolder && before.keyHolder) assertNotLastHolder(vault.database(), userId);
+      const user = writeAudited(ctx, s, (db) => {
+        setKeyHolder(db, userId, keyHolder);
+        return {
+          result: getUser(db, userId),
+          audit: { action: keyHolder ? 'user.grant_key' : 'user.revoke_key', entity: 'users', ids: [userId] },
+        };
+      });
+      // A new holder gets their entry at their next login, when their password is known.
+      return { user, rekeyed: keyHolder || !before.keyHolder ? null : removeHolder(userId, s) };
     },
 
     'users.resetPassword': async ({ userId, password }, { session }) => {
       const s = requireSession(session);
       const user = getUser(vault.database(), userId);
       if (user.disabled) throw new AppError('CONFLICT', 'User is disabled');
-      await vault.setPassword(user.id, user.username, password);
-      writeAudited(ctx, s, () => ({ result: null, audit: { action: 'user.reset_password', entity: 'users', ids: [userId] } }));
+      // A temporary password: the person must choose their own at the next login.
+      await ctx.passwords.set(user.id, password, { temporary: true });
+      writeAudited(ctx, s, () => ({
+        result: null,
+        audit: { action: 'user.reset_password', entity: 'users', ids: [userId] },
+      }));
+      if (userId !== s.userId) ctx.sessions.endUser(userId);
       return { done: true as const };
+    },
+
+    'keys.rekey': (_input, { session }) => {
+      const s = requireSession(session);
+      const result = ctx.keyring.rekey();
+      writeAudited(ctx, s, () => ({
+        result: null,
+        audit: { action: 'keys.rekey', entity: 'meta', ids: [] },
+      }));
+      return result;
+    },
+
+    'keys.status': () => {
+      const db = vault.database();
+      const holders = listUsers(db).filter((u) => u.keyHolder && !u.disabled);
+      return {
+        rekeyAdvised: getMeta(db, 'rekey_advised') === '1',
+        holders: holders.map((u) => ({
+          userId: u.id,
+          username: u.username,
+          enrolled: ctx.keyring.has(u.id),
+        })),
+      };
     },
 
     'organisations.list': () => listOrganisations(vault.database()),
@@ -105,19 +165,30 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
     'organisations.add': (input, { session }) =>
       writeAudited(ctx, session, (db) => {
         if (db.prepare('SELECT 1 FROM organisations WHERE name = ?').get(input.name)) {
-          throw new AppError('CONFLICT', 'Organisation exists', { fields: [{ path: 'name', code: 'taken', message: 'Organisation exists' }] });
+          throw new AppError('CONFLICT', 'Organisation exists', {
+            fields: [{ path: 'name', code: 'taken', message: 'Organisation exists' }],
+          });
         }
-        const order = (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM organisations').get() as { n: number }).n;
+        const order = (
+          db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM organisations').get() as { n: number }
+        ).n;
         const id = Number(
-          db.prepare('INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)').run(input.name, input.kind, input.kind === 'ggd' ? 1 : 0, order).lastInsertRowid,
+          db
+            .prepare('INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)')
+            .run(input.name, input.kind, input.kind === 'ggd' ? 1 : 0, order).lastInsertRowid,
         );
-        return { result: listOrganisations(db).find((o) => o.id === id)!, audit: { action: 'organisation.create', entity: 'organisations', ids: [id] } };
+        return {
+          result: listOrganisations(db).find((o) => o.id === id)!,
+          audit: { action: 'organisation.create', entity: 'organisations', ids: [id] },
+        };
       }),
 
     // Who besides the gemeente's casemanagers may see special-category data is decided per organisation.
     'organisations.setSeesSpecial': ({ organisationId, seesSpecial }, { session }) =>
       writeAudited(ctx, session, (db) => {
-        const changed = db.prepare('UPDATE organisations SET sees_special = ? WHERE id = ?').run(seesSpecial ? 1 : 0, organisationId).changes;
+        const changed = db
+          .prepare('UPDATE organisations SET sees_special = ? WHERE id = ?')
+          .run(seesSpecial ? 1 : 0, organisationId).changes;
         if (changed === 0) throw new AppError('NOT_FOUND', 'No such organisation');
         return {
           result: listOrganisations(db).find((o) => o.id === organisationId)!,
@@ -127,4 +198,14 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
 
     'audit.verify': () => verifyAudit(vault.database()),
   };
+}
+
+/** There must always be someone who can open the environment besides the recovery key. */
+function assertNotLastHolder(db: Db, userId: number): void {
+  const others = [...keyHolderIds(db)].filter((id) => id !== userId);
+  if (others.length === 0) {
+    throw new AppError('CONFLICT', 'The last key holder cannot be removed', {
+      fields: [{ path: 'userId', code: 'last_key_holder', message: 'Last key holder' }],
+    });
+  }
 }

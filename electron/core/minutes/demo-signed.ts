@@ -2,7 +2,7 @@ import { addDays, zonedTimeToInstant } from '../../../shared/domain/dates';
 import { DEFAULT_TIME_ZONE } from '../../../shared/domain/agenda';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
-import { loadSession } from '../environment/session-row';
+import { loadSession } from '../users/repo';
 import { decideCorrection, proposeCorrection } from './corrections';
 import { commitSignature, prepareSignature } from './signatures';
 import { commitAdoption, ensureLatestVersion, prepareAdoption, setVersionState } from './versions';

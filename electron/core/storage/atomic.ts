@@ -9,13 +9,18 @@ import crypto from 'node:crypto';
 export function writeFileAtomic(target: string, data: string | Uint8Array, mode = 0o600): void {
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const fd = fs.openSync(tmp, 'wx', mode);
   try {
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    // writeSync may write less than asked (a nearly full disk): loop until all of it is written.
+    for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done, bytes.length - done);
     fs.fsyncSync(fd);
-  } finally {
+  } catch (e) {
     fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw e;
   }
+  fs.closeSync(fd);
   try {
     fs.renameSync(tmp, target);
   } catch (e) {

@@ -1,27 +1,44 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic';
-import type { WrappedKey } from '../crypto/keywrap';
+import { WrappedKeySchema } from '../crypto/keywrap';
 
 /**
- * The key file sits beside the database and holds, per user, the database key wrapped by that user's
- * password. It holds no personal data of clients: only the database id and login names.
+ * The key file sits beside the database and holds the database key for the key holders only: per
+ * holder an X25519 key pair (private half wrapped with the holder's password) and the database key
+ * sealed to it (crypto/holder-key.ts). Other users' passwords open nothing on disk: they log in
+ * against a verifier inside the encrypted database. It holds no personal data of clients: only the
+ * database id and login names.
+ *
+ * Format 1 wrapped the database key directly with every user's password (`wrapped`); such entries
+ * are still read, upgraded to a holder entry at that holder's next login and removed for everyone
+ * who does not hold the key (environment/keyring.ts).
  */
-const WrappedKeySchema = z.object({
-  kdf: z.literal('scrypt'),
-  logN: z.number().int().min(10).max(22),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(16),
-  salt: z.string(),
+const SealedKeySchema = z.object({
+  ephemeralPublicKey: z.string(),
   iv: z.string(),
   ciphertext: z.string(),
   tag: z.string(),
 });
+const HolderKeySchema = z.object({
+  publicKey: z.string(),
+  privateKey: WrappedKeySchema,
+  sealed: SealedKeySchema,
+});
+
+const EntrySchema = z.object({
+  userId: z.number().int(),
+  username: z.string(),
+  holder: HolderKeySchema.optional(),
+  /** Format 1 only: the database key wrapped directly with the password. */
+  wrapped: WrappedKeySchema.optional(),
+});
+export type KeyFileEntry = z.infer<typeof EntrySchema>;
 
 const KeyFileSchema = z.object({
-  format: z.literal('lvv-overleg-keys/1'),
+  format: z.enum(['lvv-overleg-keys/1', 'lvv-overleg-keys/2']),
   databaseId: z.string().uuid(),
-  entries: z.array(z.object({ userId: z.number().int(), username: z.string(), wrapped: WrappedKeySchema })),
+  entries: z.array(EntrySchema),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 
@@ -32,19 +49,16 @@ export function readKeyFile(file: string): KeyFile {
 }
 
 export function writeKeyFile(file: string, keyFile: KeyFile): void {
-  writeFileAtomic(file, JSON.stringify(keyFile, null, 2));
+  writeFileAtomic(file, JSON.stringify({ ...keyFile, format: 'lvv-overleg-keys/2' }, null, 2));
 }
 
-export function findEntry(keyFile: KeyFile, username: string) {
+export function findEntry(keyFile: KeyFile, username: string): KeyFileEntry | undefined {
   const wanted = username.trim().toLowerCase();
   return keyFile.entries.find((e) => e.username.toLowerCase() === wanted);
 }
 
-export function withEntry(keyFile: KeyFile, userId: number, username: string, wrapped: WrappedKey): KeyFile {
-  return {
-    ...keyFile,
-    entries: [...keyFile.entries.filter((e) => e.userId !== userId), { userId, username, wrapped }],
-  };
+export function withEntry(keyFile: KeyFile, entry: KeyFileEntry): KeyFile {
+  return { ...keyFile, entries: [...keyFile.entries.filter((e) => e.userId !== entry.userId), entry] };
 }
 
 export function withoutEntry(keyFile: KeyFile, userId: number): KeyFile {

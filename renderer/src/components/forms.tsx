@@ -230,13 +230,19 @@ export function submitOnCtrlEnter(e: KeyboardEvent<HTMLFormElement>): void {
   }
 }
 
-export function Checkbox(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {
+export function Checkbox(props: {
+  label: string;
+  checked: boolean;
+  isDisabled?: boolean;
+  onChange(checked: boolean): void;
+}) {
   const id = useId();
   return (
     <div className="checkbox">
       <input
         id={id}
         type="checkbox"
+        disabled={props.isDisabled}
         checked={props.checked}
         onChange={(e) => props.onChange(e.target.checked)}
       />

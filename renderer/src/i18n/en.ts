@@ -172,6 +172,32 @@ export const en: Record<MessageKey, string> = {
   'error.ENCRYPTION_INACTIVE':
     'Encryption is not active. LVV Overleg refuses to start so as not to write unencrypted data.',
   'error.DUPLICATE_V_NUMBER': 'This V-number already exists in case file {number}.',
+  'shell.logout': 'Log out',
+  'shell.idle.closes':
+    'In {s} seconds without activity the environment will be locked for everyone (the projector too).',
+  'shell.idle.logout': 'In {s} seconds without activity you will be logged out.',
+  'shell.idle.stay': "I'm still here",
+  'account.required.title': 'Choose your own password',
+  'account.required.intro':
+    'You logged in with a temporary password from the administrator. Choose your own password first; then you can continue.',
+  'error.PASSWORD_CHANGE_REQUIRED': 'Choose your own password first instead of the temporary one.',
+  'error.FOLDER_IN_USE': 'This data folder is already open in another program ({holder}). Close that first.',
+  'error.WRONG_CREDENTIALS.locked':
+    "Wrong user name or password. Note: while the environment is locked, only a key holder (by default the gemeente's chair, secretary or administrator) can open it; participants log in after that.",
+  'admin.users.keyHolder': 'Key',
+  'admin.users.keyHolder.toggle': '{name} holds the key',
+  'admin.users.keyHolder.help':
+    'Key holders can open the encrypted environment. Other users can only log in while a key holder has it open; their password opens nothing on disk.',
+  'admin.users.keyHolder.pending': '(gets the key at their next login)',
+  'admin.keys': 'Database key',
+  'admin.keys.advised':
+    'The key file still held keys of users without key rights; they have been removed. Renew the database key so that old copies of the key file open nothing any more.',
+  'admin.keys.rekey': 'Renew database key',
+  'admin.keys.help':
+    'Re-encrypts the database with a new key and shows a new recovery key. Old copies of the key file and the old recovery key then open nothing new.',
+  'admin.keys.needNewPassword': 'Give these key holders a new password: {names}.',
+  'recovery.rekeyed':
+    'The database has been re-encrypted. The old recovery key no longer works for new data; keep this new one.',
   'error.INTERNAL':
     'Something went wrong. The data has not been changed. Try again or contact the administrator.',
 

@@ -177,6 +177,33 @@ export const nl = {
   'error.ENCRYPTION_INACTIVE':
     'Versleuteling is niet actief. LVV Overleg weigert te starten om geen onversleutelde gegevens te schrijven.',
   'error.DUPLICATE_V_NUMBER': 'Dit V-nummer bestaat al in dossier {number}.',
+  'shell.logout': 'Afmelden',
+  'shell.idle.closes':
+    'Over {s} seconden zonder activiteit wordt de omgeving voor iedereen vergrendeld (ook de beamer).',
+  'shell.idle.logout': 'Over {s} seconden zonder activiteit wordt u afgemeld.',
+  'shell.idle.stay': 'Ik ben er nog',
+  'account.required.title': 'Kies een eigen wachtwoord',
+  'account.required.intro':
+    'U bent ingelogd met een tijdelijk wachtwoord van de beheerder. Kies eerst een eigen wachtwoord; daarna kunt u verder.',
+  'error.PASSWORD_CHANGE_REQUIRED': 'Kies eerst een eigen wachtwoord in plaats van het tijdelijke.',
+  'error.FOLDER_IN_USE':
+    'Deze gegevensmap is al geopend door een ander programma ({holder}). Sluit dat eerst.',
+  'error.WRONG_CREDENTIALS.locked':
+    'Gebruikersnaam of wachtwoord onjuist. Let op: zolang de omgeving vergrendeld is, kan alleen een sleutelhouder (standaard de voorzitter, notulist of beheerder van de gemeente) haar openen; deelnemers loggen daarna in.',
+  'admin.users.keyHolder': 'Sleutel',
+  'admin.users.keyHolder.toggle': '{name} houdt de sleutel',
+  'admin.users.keyHolder.help':
+    'Sleutelhouders kunnen de versleutelde omgeving openen. Andere gebruikers kunnen alleen inloggen terwijl een sleutelhouder haar open heeft; hun wachtwoord opent niets op schijf.',
+  'admin.users.keyHolder.pending': '(krijgt de sleutel bij de volgende keer inloggen)',
+  'admin.keys': 'Databasesleutel',
+  'admin.keys.advised':
+    'Er stonden nog sleutels van gebruikers zonder sleutelrecht in het sleutelbestand; die zijn verwijderd. Vernieuw de databasesleutel, zodat oude kopieën van het sleutelbestand niets meer openen.',
+  'admin.keys.rekey': 'Databasesleutel vernieuwen',
+  'admin.keys.help':
+    'Versleutelt de database opnieuw met een nieuwe sleutel en toont een nieuwe herstelsleutel. Oude kopieën van het sleutelbestand en de oude herstelsleutel openen daarna niets nieuws meer.',
+  'admin.keys.needNewPassword': 'Geef deze sleutelhouders een nieuw wachtwoord: {names}.',
+  'recovery.rekeyed':
+    'De database is opnieuw versleuteld. De oude herstelsleutel werkt niet meer voor nieuwe gegevens; bewaar deze nieuwe.',
   'error.INTERNAL':
     'Er ging iets mis. De gegevens zijn niet gewijzigd. Probeer het opnieuw of neem contact op met de beheerder.',
 

@@ -5,9 +5,12 @@ import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
 import { CertificateImport } from './CertificateImport';
 import { useHasRole } from './meetings/hooks';
+import { useSession } from '../state/session';
 
-export function Account() {
+/** `required`: logged in with a temporary password, which must be replaced before anything else. */
+export function Account({ required = false }: { required?: boolean }) {
   const t = useT();
+  const { refresh, logout } = useSession();
   // Only the chair and the secretary sign minutes, so only they have a certificate to replace.
   const signs = useHasRole('voorzitter', 'notulist');
   const [current, setCurrent] = useState('');
@@ -22,6 +25,7 @@ export function Account() {
       setCurrent('');
       setNext('');
       setErrors({});
+      if (required) await refresh();
     } catch (e) {
       const f = fieldErrors(e, t);
       setErrors(f);
@@ -31,7 +35,8 @@ export function Account() {
 
   return (
     <main id="main" className="narrow" tabIndex={-1}>
-      <h1>{t('account.title')}</h1>
+      <h1>{t(required ? 'account.required.title' : 'account.title')}</h1>
+      {required ? <Notice kind="warning">{t('account.required.intro')}</Notice> : null}
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <Form onSubmit={submit}>
         <Field
@@ -55,7 +60,8 @@ export function Account() {
           {t('account.change')}
         </Button>
       </Form>
-      {signs ? <CertificateImport /> : null}
+      {required ? <Button onPress={() => void logout()}>{t('shell.logout')}</Button> : null}
+      {signs && !required ? <CertificateImport /> : null}
     </main>
   );
 }

@@ -6,6 +6,8 @@ import { Button, Checkbox, Field, Form, Notice, SelectField } from '../component
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
 import { AgendaSettingsForm } from './meetings/AgendaSettingsForm';
+import type { Rekeyed } from '../../../shared/contract/auth';
+import { useSession } from '../state/session';
 
 /** Users, organisations, settings (the environment's and the agenda's) and the audit chain: for the beheerder. */
 export function Admin() {
@@ -61,6 +63,7 @@ export function Admin() {
               <th scope="col">{t('admin.users.org')}</th>
               <th scope="col">{t('admin.users.roles')}</th>
               <th scope="col">{t('admin.users.status')}</th>
+              <th scope="col">{t('admin.users.keyHolder')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('admin.users.reset')}</span>
               </th>
@@ -72,6 +75,7 @@ export function Admin() {
             ))}
           </tbody>
         </table>
+        <p className="help">{t('admin.users.keyHolder.help')}</p>
         <NewUserForm
           orgs={orgs}
           onCreated={(name) => void run(async () => {}, t('admin.users.created', { name }))}
@@ -114,6 +118,8 @@ export function Admin() {
       </section>
 
       <AgendaSettingsForm />
+
+      <KeysSection onDone={run} />
 
       <section aria-labelledby="audit-h">
         <h2 id="audit-h">{t('admin.audit')}</h2>
@@ -166,13 +172,26 @@ function UserRow({
         <Button
           onPress={() =>
             void onDone(
-              () => api['users.setDisabled']({ userId: user.id, disabled: !user.disabled }),
+              () => api['users.setDisabled']({ userId: user.id, disabled: !user.disabled }).then(showRekey),
               user.disabled ? t('admin.users.enabledHint', { name: user.displayName }) : t('admin.saved'),
             )
           }
         >
           {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
         </Button>
+      </td>
+      <td>
+        <Checkbox
+          label={t('admin.users.keyHolder.toggle', { name: user.displayName })}
+          checked={user.keyHolder}
+          isDisabled={user.disabled}
+          onChange={(keyHolder) =>
+            void onDone(
+              () => api['users.setKeyHolder']({ userId: user.id, keyHolder }).then(showRekey),
+              t('admin.saved'),
+            )
+          }
+        />
       </td>
       <td>
         {resetting ? (
@@ -308,5 +327,37 @@ function NewOrgForm({ onDone }: { onDone(fn: () => Promise<unknown>, success: st
       />
       <Button type="submit">{t('common.add')}</Button>
     </Form>
+  );
+}
+
+/** After a key holder was removed the database has a new key: show the new recovery key once. */
+function showRekey(change: { rekeyed: Rekeyed | null }): void {
+  if (change.rekeyed)
+    useSession.getState().setRecoveryKey(change.rekeyed.recoveryKey, change.rekeyed.needNewPassword);
+}
+
+function KeysSection({ onDone }: { onDone(fn: () => Promise<unknown>, success: string): Promise<void> }) {
+  const t = useT();
+  const [advised, setAdvised] = useState(false);
+  useEffect(() => {
+    const api = getApi();
+    void api['keys.status']({}).then(
+      (s) => setAdvised(s.rekeyAdvised),
+      () => setAdvised(false),
+    );
+  }, []);
+  return (
+    <section aria-labelledby="keys-h">
+      <h2 id="keys-h">{t('admin.keys')}</h2>
+      {advised ? <Notice kind="warning">{t('admin.keys.advised')}</Notice> : null}
+      <p className="help">{t('admin.keys.help')}</p>
+      <Button
+        onPress={() =>
+          void onDone(async () => showRekey({ rekeyed: await getApi()['keys.rekey']({}) }), t('admin.saved'))
+        }
+      >
+        {t('admin.keys.rekey')}
+      </Button>
+    </section>
   );
 }

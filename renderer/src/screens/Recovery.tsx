@@ -7,6 +7,8 @@ import { useSession } from '../state/session';
 export function Recovery({ recoveryKey }: { recoveryKey: string }) {
   const t = useT();
   const setRecoveryKey = useSession((s) => s.setRecoveryKey);
+  // After a re-key (not set-up): say why there is a new key, and who needs a new password.
+  const rekey = useSession((s) => s.rekeyNeedNewPassword);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
   const groups = recoveryKey.split('-');
@@ -23,6 +25,10 @@ export function Recovery({ recoveryKey }: { recoveryKey: string }) {
   return (
     <main id="main" className="narrow">
       <h1>{t('recovery.title')}</h1>
+      {rekey ? <Notice kind="info">{t('recovery.rekeyed')}</Notice> : null}
+      {rekey?.length ? (
+        <Notice kind="warning">{t('admin.keys.needNewPassword', { names: rekey.join(', ') })}</Notice>
+      ) : null}
       <Notice kind="warning">{t('recovery.intro')}</Notice>
       <p className="recovery-key" aria-label={t('recovery.key')} data-testid="recovery-key">
         {groups.map((g, i) => (
@@ -39,7 +45,7 @@ export function Recovery({ recoveryKey }: { recoveryKey: string }) {
           autoFocus
         />
         <Button type="submit" variant="primary">
-          {t('recovery.done')}
+          {t(rekey ? 'common.close' : 'recovery.done')}
         </Button>
       </Form>
     </main>

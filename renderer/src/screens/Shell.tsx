@@ -4,8 +4,13 @@ import { useLocale, useT } from '../i18n';
 import { defaultRoute, visibleRoutes } from '../routes';
 import { navigate, useRoute } from '../state/router';
 import { useSession } from '../state/session';
+import { getApi } from '../api';
 
-/** Watches for inactivity and locks; the backend enforces the same limit on its own. */
+/**
+ * Watches for inactivity and ends the session (for the last key holder: locks the environment); the
+ * backend enforces the same limit on its own. A warning shows for the last minute, so a running
+ * meeting (and the projector) is never blacked out without notice.
+ */
 function useIdleLock(minutes: number, lock: () => void) {
   useEffect(() => {
     let timer = setTimeout(lock, minutes * 60_000);
@@ -24,13 +29,16 @@ function useIdleLock(minutes: number, lock: () => void) {
 
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
-  const { status, lock, refresh } = useSession();
+  const { status, lock, logout, refresh } = useSession();
   const { locale, setLocale } = useLocale();
   const route = useRoute();
   const session = status?.session;
-  const doLock = () => void lock();
+  // A key holder's lock closes the environment for everyone; anyone else just leaves.
+  const doLock = () => void (status?.session?.keyHolder ? lock() : logout());
 
-  useIdleLock(status?.idleLockMinutes ?? 10, doLock);
+  // Idle ends only this session; the backend closes the environment when no key holder is left.
+  const doLogout = () => void logout();
+  useIdleLock(status?.idleLockMinutes ?? 10, doLogout);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -40,8 +48,8 @@ export function Shell({ children }: { children: ReactNode }) {
       }
     };
     window.addEventListener('keydown', onKey);
-    // The backend may lock on its own (idle time); notice it within half a minute.
-    const poll = setInterval(() => void refresh(), 30_000);
+    // The backend may lock on its own (idle time); notice it, and the idle warning, within seconds.
+    const poll = setInterval(() => void refresh(), 10_000);
     return () => {
       window.removeEventListener('keydown', onKey);
       clearInterval(poll);
@@ -65,6 +73,7 @@ export function Shell({ children }: { children: ReactNode }) {
         {t('app.skip')}
       </a>
       {status?.demo ? <div className="demo-banner">{t('demo.banner')}</div> : null}
+      <IdleWarning />
       <header className="topbar">
         <span className="brand">
           {t('app.name')} · {status?.city}
@@ -91,11 +100,26 @@ export function Shell({ children }: { children: ReactNode }) {
         <Button onPress={() => setLocale(locale === 'nl' ? 'en' : 'nl')} lang={locale === 'nl' ? 'en' : 'nl'}>
           {t('lang.switch')}
         </Button>
+        {session.keyHolder ? <Button onPress={() => void logout()}>{t('shell.logout')}</Button> : null}
         <Button onPress={doLock} aria-keyshortcuts="Control+Shift+L">
-          {t('shell.lock')} <kbd>{t('shell.lockShortcut')}</kbd>
+          {t(session.keyHolder ? 'shell.lock' : 'shell.logout')} <kbd>{t('shell.lockShortcut')}</kbd>
         </Button>
       </header>
       {children}
+    </div>
+  );
+}
+
+/** Shown for the last minute before the idle timer ends this session (and maybe closes the environment). */
+export function IdleWarning() {
+  const t = useT();
+  const { status, refresh } = useSession();
+  const idle = status?.idle;
+  if (!idle || idle.secondsLeft > 60) return null;
+  return (
+    <div className="idle-warning" role="alert">
+      {t(idle.closesEnvironment ? 'shell.idle.closes' : 'shell.idle.logout', { s: idle.secondsLeft })}{' '}
+      <Button onPress={() => void getApi()['settings.get']({}).then(refresh)}>{t('shell.idle.stay')}</Button>
     </div>
   );
 }

@@ -6,21 +6,27 @@ interface SessionState {
   status: AppStatus | null;
   /** Demo users to show once after "Demo openen". */
   demoUsers: DemoUser[] | null;
-  /** Recovery key to show once after set-up; cleared when confirmed. */
+  /** Recovery key to show once after set-up or a re-key; cleared when confirmed. */
   recoveryKey: string | null;
+  /** After a re-key: key holders who need a new password (null after set-up). */
+  rekeyNeedNewPassword: string[] | null;
   /** Whether someone was logged in during this page's life: the login screen then says "Vergrendeld". */
   hadSession: boolean;
   refresh: () => Promise<void>;
   login: (username: string, password: string) => Promise<void>;
+  /** A key holder closes the environment for everyone; anyone else only leaves. */
   lock: () => Promise<void>;
+  /** Ends only this person's session. */
+  logout: () => Promise<void>;
   setDemoUsers: (users: DemoUser[] | null) => void;
-  setRecoveryKey: (key: string | null) => void;
+  setRecoveryKey: (key: string | null, rekeyNeedNewPassword?: string[]) => void;
 }
 
 export const useSession = create<SessionState>((set, get) => ({
   status: null,
   demoUsers: null,
   recoveryKey: null,
+  rekeyNeedNewPassword: null,
   hadSession: false,
   refresh: async () => {
     const status = await getApi()['app.status']({});
@@ -34,6 +40,11 @@ export const useSession = create<SessionState>((set, get) => ({
     await getApi()['auth.lock']({});
     await get().refresh();
   },
+  logout: async () => {
+    await getApi()['auth.logout']({});
+    await get().refresh();
+  },
   setDemoUsers: (demoUsers) => set({ demoUsers }),
-  setRecoveryKey: (recoveryKey) => set({ recoveryKey }),
+  setRecoveryKey: (recoveryKey, rekeyNeedNewPassword) =>
+    set({ recoveryKey, rekeyNeedNewPassword: rekeyNeedNewPassword ?? null }),
 }));

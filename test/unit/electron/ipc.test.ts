@@ -21,7 +21,7 @@ describe('createRpcHandler', () => {
   it('passes calls from our window to the dispatcher', async () => {
     const { handler, spy } = setup();
     await expect(handler(ours, 'auth.status', { a: 1 })).resolves.toEqual({ ok: true, value: 'fine' });
-    expect(spy).toHaveBeenCalledWith('auth.status', { a: 1 });
+    expect(spy).toHaveBeenCalledWith('auth.status', { a: 1 }, { id: 'desktop', source: 'desktop' });
   });
 
   it.each<[string, SenderInfo]>([

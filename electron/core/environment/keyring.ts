@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import { AppError } from '../../../shared/errors';
+import { newDatabaseKey, formatRecoveryKey, unwrapKey, wrapContext } from '../crypto/keywrap';
+import { newHolderKey, openHolderKey, sealDatabaseKey } from '../crypto/holder-key';
+import { decoyCheck } from '../crypto/verifier';
+import type { KdfParams } from '../ports';
+import { writeFileAtomic } from '../storage/atomic';
+import {
+  findEntry,
+  readKeyFile,
+  withEntry,
+  withoutEntry,
+  type KeyFile,
+  type KeyFileEntry,
+} from '../storage/keyfile';
+import { findUser, keyHolderIds, readVerifier, writeVerifier } from '../users/repo';
+import type { Vault } from './vault';
+
+/**
+ * The key holders' side of the key file: opening the environment with a holder's password, adding
+ * and removing holders, and re-keying the database when a holder leaves. Only holders have an entry;
+ * everyone else proves their password against a verifier inside the database (users/passwords.ts).
+ */
+export class Keyring {
+  constructor(
+    private readonly vault: Vault,
+    private readonly kdf: KdfParams,
+  ) {}
+
+  /** Written before a re-key and renamed over the key file after it: a crash in between loses nothing. */
+  private get nextFile(): string {
+    return `${this.vault.keyFile}.next`;
+  }
+
+  /**
+   * Opens the environment with a key holder's password; returns the holder's user id, or null when
+   * the name has no entry or the password is wrong (the same work is done either way).
+   */
+  async open(username: string, password: string): Promise<number | null> {
+    const candidates = [
+      this.vault.readKeys(),
+      ...(fs.existsSync(this.nextFile) ? [readKeyFile(this.nextFile)] : []),
+    ];
+    const entry = findEntry(candidates[0]!, username);
+    if (!entry) {
+      await decoyCheck(password, this.kdf);
+      return null;
+    }
+    for (const [i, keys] of candidates.entries()) {
+      const e = i === 0 ? entry : findEntry(keys, username);
+      if (!e) continue;
+      const key = await openEntry(keys.databaseId, e, password);
+      if (!key) return null;
+      try {
+        this.vault.open(key);
+      } catch (err) {
+        // The key file from before an interrupted re-key: the pending one (if any) has the new key.
+        if (err instanceof AppError && err.code === 'DATABASE_UNREADABLE' && i + 1 < candidates.length)
+          continue;
+        throw err;
+      } finally {
+        key.fill(0);
+      }
+      if (i === 1) fs.renameSync(this.nextFile, this.vault.keyFile);
+      else fs.rmSync(this.nextFile, { force: true });
+      if (!e.holder) await this.upgrade(e, password);
+      this.reconcile();
+      return e.userId;
+    }
+    return null;
+  }
+
+  /** Checks a holder's password against their own entry (for holders without a verifier yet). */
+  async verify(userId: number, password: string): Promise<boolean> {
+    const keys = this.vault.readKeys();
+    const entry = keys.entries.find((e) => e.userId === userId);
+    if (!entry) return false;
+    const key = await openEntry(keys.databaseId, entry, password);
+    key?.fill(0);
+    return key !== null;
+  }
+
+  /** Gives a key holder an entry for this password, replacing any earlier one. Needs the environment open. */
+  async enrol(userId: number, username: string, password: string): Promise<void> {
+    const keys = this.vault.readKeys();
+    const holder = await newHolderKey(this.vault.databaseKey(), password, keys.databaseId, userId, this.kdf);
+    this.vault.writeKeys(withEntry(this.vault.readKeys(), { userId, username, holder }));
+  }
+
+  has(userId: number): boolean {
+    return this.vault.readKeys().entries.some((e) => e.userId === userId);
+  }
+
+  remove(userId: number): void {
+    const keys = this.vault.readKeys();
+    if (keys.entries.some((e) => e.userId === userId)) this.vault.writeKeys(withoutEntry(keys, userId));
+  }
+
+  /**
+   * Removes the entries of accounts that do not (or no longer) hold the key. A participant's wrap
+   * from before key holders existed becomes their password verifier inside the database, so they
+   * can still log in while the environment is open, but their password opens nothing on disk.
+   * Returns how many entries were removed: an old copy of the key file still opens this key, so
+   * the beheerder is advised to re-key.
+   */
+  reconcile(): number {
+    const db = this.vault.database();
+    const keys = this.vault.readKeys();
+    const holders = keyHolderIds(db);
+    const leaving = keys.entries.filter((e) => !holders.has(e.userId));
+    if (leaving.length === 0) return 0;
+    db.transaction(() => {
+      for (const e of leaving) {
+        if (e.wrapped && findUser(db, e.userId) && !readVerifier(db, e.userId)) {
+          const aad = wrapContext(keys.databaseId, e.userId).toString('base64');
+          writeVerifier(db, e.userId, { kind: 'wrap', wrapped: e.wrapped, aad });
+        }
+      }
+      db.prepare(
+        "INSERT INTO meta (key, value) VALUES ('rekey_advised', '1') ON CONFLICT(key) DO UPDATE SET value = '1'",
+      ).run();
+    })();
+    this.vault.writeKeys({ ...keys, entries: keys.entries.filter((e) => holders.has(e.userId)) });
+    return leaving.length;
+  }
+
+  /**
+   * Re-encrypts the database with a new key and seals it for every remaining key holder, so that an
+   * old copy of the key file (or a removed holder's password) opens nothing written from now on.
+   * Holders still on a format-1 entry cannot be re-sealed without their password: they are listed
+   * and need a new password from the beheerder. Returns the new recovery key, shown once.
+   */
+  rekey(): { recoveryKey: string; needNewPassword: string[] } {
+    const db = this.vault.database();
+    const keys = this.vault.readKeys();
+    const holders = keyHolderIds(db);
+    const newKey = newDatabaseKey();
+    try {
+      const kept: KeyFileEntry[] = [];
+      const needNewPassword: string[] = [];
+      for (const e of keys.entries) {
+        if (!holders.has(e.userId)) continue;
+        if (!e.holder) {
+          needNewPassword.push(e.username);
+          continue;
+        }
+        kept.push({
+          userId: e.userId,
+          username: e.username,
+          holder: {
+            ...e.holder,
+            sealed: sealDatabaseKey(newKey, e.holder.publicKey, keys.databaseId, e.userId),
+          },
+        });
+      }
+      const next: KeyFile = { ...keys, format: 'lvv-overleg-keys/2', entries: kept };
+      writeFileAtomic(this.nextFile, JSON.stringify(next, null, 2));
+      this.vault.rekey(newKey);
+      fs.renameSync(this.nextFile, this.vault.keyFile);
+      db.prepare("DELETE FROM meta WHERE key = 'rekey_advised'").run();
+      return { recoveryKey: formatRecoveryKey(newKey), needNewPassword };
+    } finally {
+      newKey.fill(0);
+    }
+  }
+
+  private async upgrade(entry: KeyFileEntry, password: string): Promise<void> {
+    if (keyHolderIds(this.vault.database()).has(entry.userId))
+      await this.enrol(entry.userId, entry.username, password);
+  }
+}
+
+async function openEntry(databaseId: string, entry: KeyFileEntry, password: string): Promise<Buffer | null> {
+  if (entry.holder) return openHolderKey(entry.holder, password, databaseId, entry.userId);
+  if (entry.wrapped) return unwrapKey(entry.wrapped, password, wrapContext(databaseId, entry.userId));
+  return null;
+}
+
+/** The key file of a new environment: its first key holder (the administrator) only. */
+export function firstHolderKeys(key: Buffer, password: string, kdf: KdfParams) {
+  return async (databaseId: string, userId: number, username: string): Promise<KeyFile> => ({
+    format: 'lvv-overleg-keys/2',
+    databaseId,
+    entries: [{ userId, username, holder: await newHolderKey(key, password, databaseId, userId, kdf) }],
+  });
+}

@@ -1,0 +1,66 @@
+import type { Session } from '../../../shared/domain/roles';
+
+interface Entry {
+  session: Session;
+  lastActivity: number;
+}
+
+/**
+ * Who is logged in, per caller (an Electron desktop, a browser's cookie, the CLI): several people at
+ * once on one open environment. Separate from the Vault, which only knows whether the environment
+ * is open. The environment stays open while at least one key holder is logged in.
+ */
+export class SessionRegistry {
+  private entries = new Map<string, Entry>();
+
+  get(callerId: string): Session | null {
+    return this.entries.get(callerId)?.session ?? null;
+  }
+
+  start(callerId: string, session: Session, now: number): void {
+    this.entries.set(callerId, { session, lastActivity: now });
+  }
+
+  /** Replaces the stored session facts (e.g. after the password was changed). */
+  update(callerId: string, session: Session): void {
+    const e = this.entries.get(callerId);
+    if (e) e.session = session;
+  }
+
+  touch(callerId: string, now: number): void {
+    const e = this.entries.get(callerId);
+    if (e) e.lastActivity = now;
+  }
+
+  lastActivity(callerId: string): number | null {
+    return this.entries.get(callerId)?.lastActivity ?? null;
+  }
+
+  end(callerId: string): Session | null {
+    const e = this.entries.get(callerId);
+    this.entries.delete(callerId);
+    return e?.session ?? null;
+  }
+
+  /** Ends every session of one user (disabled, or password reset by the beheerder). */
+  endUser(userId: number): void {
+    for (const [id, e] of this.entries) if (e.session.userId === userId) this.entries.delete(id);
+  }
+
+  endAll(): void {
+    this.entries.clear();
+  }
+
+  /** Callers whose last activity is older than the idle limit. */
+  idle(now: number, limitMs: number): string[] {
+    return [...this.entries].filter(([, e]) => now - e.lastActivity > limitMs).map(([id]) => id);
+  }
+
+  hasKeyHolder(): boolean {
+    return [...this.entries.values()].some((e) => e.session.keyHolder);
+  }
+
+  all(): { callerId: string; session: Session; lastActivity: number }[] {
+    return [...this.entries].map(([callerId, e]) => ({ callerId, session: e.session, lastActivity: e.lastActivity }));
+  }
+}

@@ -1,0 +1,48 @@
+import { checkVerifier, newVerifier } from '../crypto/verifier';
+import type { Keyring } from '../environment/keyring';
+import type { Vault } from '../environment/vault';
+import type { KdfParams } from '../ports';
+import { findUser, readVerifier, setMustChangePassword, writeVerifier } from './repo';
+
+/**
+ * Every account proves its password against a verifier inside the encrypted database; key holders
+ * also have an entry in the key file, which is what lets them open the environment when it is locked.
+ */
+export class Passwords {
+  constructor(
+    private readonly vault: Vault,
+    private readonly keyring: Keyring,
+    private readonly kdf: KdfParams,
+  ) {}
+
+  /** Sets a password: the verifier always; the key-file entry only for an active key holder. */
+  async set(userId: number, password: string, opts: { temporary: boolean }): Promise<void> {
+    const verifier = await newVerifier(password, this.kdf);
+    const db = this.vault.database();
+    const user = findUser(db, userId);
+    if (!user) return;
+    db.transaction(() => {
+      writeVerifier(db, userId, verifier);
+      setMustChangePassword(db, userId, opts.temporary);
+    })();
+    if (user.keyHolder && !user.disabled) await this.keyring.enrol(userId, user.username, password);
+    else this.keyring.remove(userId);
+  }
+
+  /**
+   * Checks a password while the environment is open. A holder from before verifiers existed is
+   * checked against their key-file entry; a participant's old wrap against itself. Either way a
+   * proper verifier replaces it on success, and a key holder without an entry yet (made holder by
+   * the beheerder since their last login) gets one now that their password is known.
+   */
+  async check(userId: number, password: string): Promise<boolean> {
+    const db = this.vault.database();
+    const verifier = readVerifier(db, userId);
+    const ok = verifier ? await checkVerifier(verifier, password) : await this.keyring.verify(userId, password);
+    if (!ok) return false;
+    if (!verifier || verifier.kind !== 'scrypt') writeVerifier(db, userId, await newVerifier(password, this.kdf));
+    const user = findUser(db, userId);
+    if (user?.keyHolder && !user.disabled && !this.keyring.has(userId)) await this.keyring.enrol(userId, user.username, password);
+    return true;
+  }
+}
