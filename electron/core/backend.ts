@@ -12,6 +12,7 @@ import { decisionHandlers } from './handlers/decisions';
 import { actionHandlers } from './handlers/actions';
 import { certificateHandlers } from './handlers/certificates';
 import { minutesHandlers } from './handlers/minutes';
+import { trustHandlers } from './handlers/trust';
 import type { Ports } from './ports';
 
 export interface Backend {
@@ -42,6 +43,7 @@ export function createBackend(ports: Ports): Backend {
     ...actionHandlers(ctx),
     ...minutesHandlers(ctx),
     ...certificateHandlers(ctx),
+    ...trustHandlers(ctx),
   };
 
   let lastActivity = ports.clock().getTime();

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, failure } from '../../support/backend';
-import { opensslCmsVerify } from '../../support/openssl';
-import { cmsSign, issue, makeRoot, pkcs12 } from '../../support/pki';
+import { openssl, opensslCmsVerify } from '../../support/openssl';
+import { cmsSign, issue, makeRoot, makeSelfSignedLeaf, pkcs12 } from '../../support/pki';
 import { minutesFixture, PASSWORD, type MinutesFixture } from '../minutes-support';
 
 /**
@@ -125,5 +125,152 @@ describe('a notulist with a PKCS#12 under a made-up root', () => {
     const { files } = await f.env.api['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } });
     const ca = Buffer.from(files.find((x) => x.name === 'ca.pem')!.base64, 'base64').toString('utf8');
     expect(certCount(ca)).toBe(1);
+  });
+});
+
+describe('the beheerder’s trusted roots', () => {
+  const stem2 = `${stem}-v2`;
+  const pem = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+  const addError = async (text: string) => {
+    const e = await failure(f.env.api['trust.roots.add']({ pem: text }));
+    return e && 'fields' in e ? [e.code, e.fields?.[0]?.path, e.fields?.[0]?.code] : e;
+  };
+
+  it('only the beheerder sees and changes them', async () => {
+    await f.login('niels');
+    expect(await failure(f.env.api['trust.roots.list']({}))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(f.env.api['trust.roots.add']({ pem: pem('nep-ca.pem') }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await f.login('anna');
+    const list = await f.env.api['trust.roots.list']({});
+    expect(list.environmentCa).toMatchObject({
+      subject: 'CN=LVV Overleg Utrecht CA, O=LVV Overleg',
+      selfSigned: true,
+    });
+    expect(list.roots).toEqual([]);
+  });
+
+  it('refuses what is no CA certificate, a weak key, a bundle, and what is trusted already', async () => {
+    makeSelfSignedLeaf(dir, 'blad');
+    makeRoot(dir, 'zwak', 'rsa1024');
+    makeRoot(dir, 'echt', 'rsa', '/CN=Echte Test Root/O=Testuitgever');
+    expect(await addError(pem('blad.pem'))).toEqual(['BAD_INPUT', 'pem', 'not_a_ca']);
+    expect(await addError(pem('zwak-ca.pem'))).toEqual(['BAD_INPUT', 'pem', 'weak_key']);
+    expect(await addError(pem('echt-ca.pem') + pem('nep-ca.pem'))).toEqual([
+      'BAD_INPUT',
+      'pem',
+      'not_one_certificate',
+    ]);
+    expect(await addError('geen certificaat')).toEqual(['BAD_INPUT', 'pem', 'not_a_certificate']);
+    const ownCa = pem('ca.pem');
+    expect(await addError(ownCa)).toEqual(['BAD_INPUT', 'pem', 'already_trusted']);
+  });
+
+  it('adds a root with its fingerprint, audited; a second add of it is refused', async () => {
+    const list = await f.env.api['trust.roots.add']({ pem: pem('echt-ca.pem') });
+    const fingerprint = openssl(['x509', '-in', 'echt-ca.pem', '-noout', '-fingerprint', '-sha256'], dir)
+      .output.split('=')[1]!
+      .trim()
+      .replace(/:/g, '')
+      .toLowerCase();
+    expect(list.roots).toEqual([
+      expect.objectContaining({
+        subject: 'CN=Echte Test Root, O=Testuitgever',
+        selfSigned: true,
+        sha256: fingerprint,
+      }),
+    ]);
+    const audit = f.db().prepare("SELECT user_id, ids FROM audit WHERE action = 'trust.root.add'").all();
+    expect(audit).toEqual([{ user_id: 1, ids: JSON.stringify([list.roots[0]!.id]) }]);
+    expect(await addError(pem('echt-ca.pem'))).toEqual(['BAD_INPUT', 'pem', 'already_trusted']);
+  });
+
+  it('a PKCS#12 under that root imports and signs; app and openssl verify with the exported ca.pem', async () => {
+    issue(dir, 'echt', 'niels-echt', '/CN=Niels Notulist/O=Gemeente Utrecht');
+    await f.login('niels');
+    expect(
+      await f.env.api['certificates.import']({
+        p12: pkcs12(dir, 'niels-echt', 'echt', PASSPHRASE),
+        passphrase: PASSPHRASE,
+      }),
+    ).toMatchObject({ issuer: 'Echte Test Root', imported: true });
+    await f.env.api['minutes.newVersion']({ meetingId: f.meetingId });
+    await f.env.api['minutes.startCorrections']({ meetingId: f.meetingId });
+    await f.env.api['minutes.adopt']({ meetingId: f.meetingId });
+    await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
+    await f.login('vera');
+    await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
+    const { files } = await f.env.api['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } });
+    const out = path.join(dir, 'v2');
+    fs.mkdirSync(out);
+    for (const file of files) fs.writeFileSync(path.join(out, file.name), Buffer.from(file.base64, 'base64'));
+    expect(certCount(fs.readFileSync(path.join(out, 'ca.pem'), 'utf8'))).toBe(2);
+    for (const role of ['voorzitter', 'secretaris']) {
+      const r = opensslCmsVerify(
+        path.join(out, `${stem2}.${role}.p7s`),
+        path.join(out, `${stem2}.docx`),
+        path.join(out, 'ca.pem'),
+      );
+      expect(r.status).toBe(0);
+    }
+    const inApp = await f.env.api['minutes.verify']({
+      docx: files.map(({ name, base64 }) => ({ name, base64 })).find((x) => x.name.endsWith('.docx'))!,
+      signatures: files.filter((x) => x.name.endsWith('.p7s')).map(({ name, base64 }) => ({ name, base64 })),
+    });
+    expect(inApp.allValid).toBe(true);
+    // The forgery under the made-up root still fails: adding one root trusts that root only.
+    expect((await verifyForgeryInApp()).signatures[0]).toMatchObject({
+      valid: false,
+      reason: 'untrusted_signer',
+    });
+  });
+
+  it('a PKCS#12 with an RSA key under 2048 bits is refused, even under a trusted root', async () => {
+    issue(dir, 'echt', 'niels-zwak', '/CN=Niels Notulist/O=Gemeente Utrecht', 'rsa1024');
+    await f.login('niels');
+    const e = await failure(
+      f.env.api['certificates.import']({
+        p12: pkcs12(dir, 'niels-zwak', 'echt', PASSPHRASE),
+        passphrase: PASSPHRASE,
+      }),
+    );
+    expect(e).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: [expect.objectContaining({ path: 'p12', code: 'weak_key' })],
+    });
+  });
+
+  it('after the beheerder removes the root, its signatures no longer verify and its holder cannot sign', async () => {
+    await f.login('anna');
+    const { roots } = await f.env.api['trust.roots.list']({});
+    expect((await f.env.api['trust.roots.remove']({ id: roots[0]!.id })).roots).toEqual([]);
+    expect(await failure(f.env.api['trust.roots.remove']({ id: roots[0]!.id }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const out = path.join(dir, 'v2');
+    const inApp = await f.env.api['minutes.verify']({
+      docx: {
+        name: `${stem2}.docx`,
+        base64: fs.readFileSync(path.join(out, `${stem2}.docx`)).toString('base64'),
+      },
+      signatures: [
+        {
+          name: `${stem2}.secretaris.p7s`,
+          base64: fs.readFileSync(path.join(out, `${stem2}.secretaris.p7s`)).toString('base64'),
+        },
+      ],
+    });
+    expect(inApp.signatures[0]).toMatchObject({ valid: false, reason: 'untrusted_signer' });
+    await f.login('niels');
+    await f.env.api['minutes.newVersion']({ meetingId: f.meetingId });
+    await f.env.api['minutes.startCorrections']({ meetingId: f.meetingId });
+    await f.env.api['minutes.adopt']({ meetingId: f.meetingId });
+    expect(
+      await failure(f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD })),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      info: { reason: 'certificate_not_trusted' },
+    });
   });
 });
