@@ -6,8 +6,12 @@ import { Button, Checkbox, Field, Form, Notice, SelectField } from '../component
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
 import { AgendaSettingsForm } from './meetings/AgendaSettingsForm';
+import { TrustedRoots } from './TrustedRoots';
 
-/** Users, organisations, settings (the environment's and the agenda's) and the audit chain: for the beheerder. */
+/**
+ * Users, organisations, settings (the environment's and the agenda's), the trusted root certificates
+ * and the audit chain: for the beheerder.
+ */
 export function Admin() {
   const t = useT();
   const api = getApi();
@@ -114,6 +118,8 @@ export function Admin() {
       </section>
 
       <AgendaSettingsForm />
+
+      <TrustedRoots />
 
       <section aria-labelledby="audit-h">
         <h2 id="audit-h">{t('admin.audit')}</h2>
