@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chainHash, GENESIS_HASH, verifyAudit } from '../../electron/core/audit/audit';
 import type { Db } from '../../electron/core/db/open';
 import { checkEnvironment } from '../../electron/core/environment/check';
@@ -124,18 +124,42 @@ describe('a copy of the latest head beside the key file', () => {
   }
   const headFile = (dir: string) => path.join(dir, 'lvv-overleg.head.json');
 
-  it('is written after audited writes, owner-only, and matches the chain', async () => {
+  const readHead = (dir: string) =>
+    JSON.parse(fs.readFileSync(headFile(dir), 'utf8')) as { id: number; hash: string };
+  const lastRecord = (env: TestEnv) =>
+    env.backend.vault.database().prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      hash: string;
+    };
+  /** The file is written shortly after a write (coalesced); wait for it as a hard stop might. */
+  async function anchored(env: TestEnv): Promise<void> {
+    const want = lastRecord(env);
+    await vi.waitFor(() => expect(readHead(env.dir)).toMatchObject(want), { timeout: 3000, interval: 20 });
+  }
+
+  it('is written shortly after audited writes, at once on lock, owner-only, and matches the chain', async () => {
     const env = await environment();
     await env.api['organisations.add']({ name: 'GGD', kind: 'ggd' });
-    const head = JSON.parse(fs.readFileSync(headFile(env.dir), 'utf8')) as { id: number; hash: string };
-    const last = env.backend.vault
-      .database()
-      .prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1')
-      .get();
-    expect(head).toMatchObject(last as object);
+    await anchored(env);
     expect(fs.statSync(headFile(env.dir)).mode & 0o777).toBe(0o600);
     expect(checkEnvironment(env.backend.vault.database(), env.backend.vault.dbFile)).toMatchObject({
       ok: true,
+    });
+
+    // Locking right after a write still leaves that write's head (and the lock's own record) on disk.
+    await env.api['organisations.add']({ name: 'COA', kind: 'overig' });
+    await env.api['auth.lock']({});
+    const vault = new Vault(env.dir, testKdf);
+    await vault.unlockWithPassword('anna', cityInput.admin.password);
+    const last = vault
+      .database()
+      .prepare('SELECT id, hash, action FROM audit ORDER BY id DESC LIMIT 1')
+      .get();
+    vault.lock();
+    expect(last).toMatchObject({ action: 'session.lock' });
+    expect(readHead(env.dir)).toMatchObject({
+      id: (last as { id: number }).id,
+      hash: (last as { hash: string }).hash,
     });
   });
 
@@ -146,6 +170,7 @@ describe('a copy of the latest head beside the key file', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     await env.api['organisations.add']({ name: 'GGD', kind: 'ggd' });
     await env.api['organisations.add']({ name: 'COA', kind: 'overig' });
+    await anchored(env);
     // A hard stop: the files as they are on disk now, without the -wal file.
     const copy = tempDir('lvv-behind-');
     cleanups.push(() => fs.rmSync(copy, { recursive: true, force: true }));
