@@ -18,6 +18,7 @@ import { owaspScrypt, type Ports } from './ports';
 import { SessionRegistry } from './sessions/registry';
 import { Passwords } from './users/passwords';
 import { loadSession } from './users/repo';
+import { trustHandlers } from './handlers/trust';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -56,6 +57,7 @@ export function createBackend(ports: Ports): Backend {
     ...actionHandlers(ctx),
     ...minutesHandlers(ctx),
     ...certificateHandlers(ctx),
+    ...trustHandlers(ctx),
   };
 
   const idleLimitMs = () =>

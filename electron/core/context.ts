@@ -2,7 +2,9 @@ import type { Session } from '../../shared/domain/roles';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/agenda';
 import { localDate } from '../../shared/domain/dates';
-import { appendAudit } from './audit/audit';
+import { appendAuditRecord } from './audit/audit';
+import { HeadAnchor, headFileFor } from './audit/head-file';
+import { getMeta } from './environment/setup';
 import type { Db } from './db/open';
 import type { Keyring } from './environment/keyring';
 import type { Vault } from './environment/vault';
@@ -45,11 +47,12 @@ export function writeAudited<T>(
   change: (db: Db) => { result: T; audit: AuditFacts | AuditFacts[] },
 ): T {
   const db = ctx.vault.database();
-  return db.transaction(() => {
+  let head: { id: number; hash: string } | null = null;
+  const result = db.transaction(() => {
     const { result, audit } = change(db);
     const at = ctx.nowIso();
     for (const a of Array.isArray(audit) ? audit : [audit]) {
-      appendAudit(db, {
+      head = appendAuditRecord(db, {
         at,
         userId: session?.userId ?? null,
         organisationId: session?.organisationId ?? null,
@@ -60,6 +63,42 @@ export function writeAudited<T>(
     }
     return result;
   })();
+  // Inside an outer transaction the records are not committed yet (and may roll back): the outer
+  // writeAudited notes the head once it commits.
+  if (head && !db.inTransaction) anchorHead(ctx, db, head);
+  return result;
+}
+
+/** One head file writer per vault, flushed whenever that vault locks. */
+const anchors = new WeakMap<Vault, HeadAnchor>();
+
+function anchorFor(ctx: CoreContext): HeadAnchor {
+  let anchor = anchors.get(ctx.vault);
+  if (!anchor) {
+    const created = new HeadAnchor(headFileFor(ctx.vault.keyFile), (e) =>
+      ctx.ports.logger.error('Could not write the audit head file', { error: String(e) }),
+    );
+    ctx.vault.onLock(() => created.flush());
+    anchors.set(ctx.vault, created);
+    anchor = created;
+  }
+  return anchor;
+}
+
+/** The database id per open database: read once, it never changes. */
+const databaseIds = new WeakMap<Db, string>();
+
+/**
+ * After the commit, the new head is noted for the head file beside the key file (audit/head-file.ts),
+ * so that a database later found behind it is reported by `check`. Coalesced: see HeadAnchor.
+ */
+function anchorHead(ctx: CoreContext, db: Db, head: { id: number; hash: string }): void {
+  let databaseId = databaseIds.get(db);
+  if (databaseId === undefined) {
+    databaseId = getMeta(db, 'database_id') ?? '';
+    databaseIds.set(db, databaseId);
+  }
+  anchorFor(ctx).note({ databaseId, id: head.id, hash: head.hash, at: ctx.nowIso() });
 }
 
 export function amsterdamDate(d: Date): string {

@@ -5,6 +5,7 @@ import { dossierMethods } from './dossiers';
 import { itemsMethods } from './items';
 import { meetingMethods } from './meetings';
 import { minutesMethods } from './minutes';
+import { trustMethods } from './trust';
 
 /** The whole API: every method the renderer may call, with its input, output and access rule. */
 export const contract = {
@@ -13,6 +14,7 @@ export const contract = {
   ...itemsMethods,
   ...meetingMethods,
   ...minutesMethods,
+  ...trustMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@
  */
 import { firstItem, makeItemEnv } from '../support/items';
 import { testCaller } from '../support/backend';
+import { headFileFor, writeHeadFile } from '../../electron/core/audit/head-file';
 import { stats } from './support';
 
 const RUNS = 2000;
@@ -81,6 +82,25 @@ async function main(): Promise<void> {
     );
     console.log(
       `  versions on record for IND: ${ind.latestVersion}; target median ≤ ${TARGET_MS} ms: ${s.median <= TARGET_MS ? 'OK' : 'TOO SLOW'}`,
+    );
+    // The head file beside the key file (issue 8, item 5): a call only notes the new head; the atomic
+    // write (two fsyncs) follows on a timer at most once per 200 ms, or at lock. Its cost, measured
+    // apart because the loop above never yields to that timer:
+    const headFile = headFileFor(env.backend.vault.keyFile);
+    const writes: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const start = performance.now();
+      writeHeadFile(headFile, {
+        databaseId: 'bench',
+        id: i + 1,
+        hash: '0'.repeat(64),
+        at: new Date().toISOString(),
+      });
+      writes.push(performance.now() - start);
+    }
+    const w = stats(writes);
+    console.log(
+      `  head file     one write median ${w.median.toFixed(3)} ms   p95 ${w.p95.toFixed(3)} ms (at most once per 200 ms, outside the call)`,
     );
     if (s.median > TARGET_MS) process.exitCode = 1;
   } finally {

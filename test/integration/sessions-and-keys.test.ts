@@ -287,7 +287,7 @@ describe('the key only with those who hold the meeting', () => {
     const key = parseRecoveryKey(recoveryKey)!;
     const db = openDatabase(env.backend.vault.dbFile, key, { create: false });
     db.exec(
-      "ALTER TABLE users DROP COLUMN key_holder; ALTER TABLE users DROP COLUMN password_verifier; ALTER TABLE users DROP COLUMN must_change_password; DELETE FROM meta WHERE key = 'host_organisation_id';",
+      "ALTER TABLE users DROP COLUMN key_holder; ALTER TABLE users DROP COLUMN password_verifier; ALTER TABLE users DROP COLUMN must_change_password; DELETE FROM meta WHERE key = 'host_organisation_id'; DROP TABLE trusted_roots;",
     );
     db.pragma('user_version = 1');
     db.close();

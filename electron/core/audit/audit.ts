@@ -24,18 +24,52 @@ export function chainHash(prevHash: string, e: AuditEntry): string {
   return crypto.createHash('sha256').update(prevHash).update('\n').update(canonicalAudit(e)).digest('hex');
 }
 
-/** Appends one record; call inside the transaction of the change it records. */
+/** Appends one record; call inside the transaction of the change it records. Returns its hash. */
 export function appendAudit(db: Db, e: AuditEntry): string {
-  const prev = (db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
+  return appendAuditRecord(db, e).hash;
+}
+
+/** As appendAudit, returning the new record's id too (what the head file beside the key file records). */
+export function appendAuditRecord(db: Db, e: AuditEntry): { id: number; hash: string } {
+  const prev =
+    (db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)
+      ?.hash ?? GENESIS_HASH;
   const hash = chainHash(prev, e);
-  db.prepare(
-    'INSERT INTO audit (at, user_id, organisation_id, action, entity, ids, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(e.at, e.userId, e.organisationId, e.action, e.entity, JSON.stringify(e.ids), prev, hash);
-  return hash;
+  const r = db
+    .prepare(
+      'INSERT INTO audit (at, user_id, organisation_id, action, entity, ids, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(e.at, e.userId, e.organisationId, e.action, e.entity, JSON.stringify(e.ids), prev, hash);
+  return { id: Number(r.lastInsertRowid), hash };
 }
 
 export function auditHead(db: Db): string {
-  return (db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
+  return (
+    (db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)
+      ?.hash ?? GENESIS_HASH
+  );
+}
+
+/** The latest record's id and hash; null while the chain is empty. */
+export function auditHeadRecord(db: Db): { id: number; hash: string } | null {
+  return (
+    (db.prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1').get() as
+      { id: number; hash: string } | undefined) ?? null
+  );
+}
+
+export function auditRecordById(db: Db, id: number): { id: number; hash: string } | null {
+  return (
+    (db.prepare('SELECT id, hash FROM audit WHERE id = ?').get(id) as
+      { id: number; hash: string } | undefined) ?? null
+  );
+}
+
+export function auditRecordByHash(db: Db, hash: string): { id: number; hash: string } | null {
+  return (
+    (db.prepare('SELECT id, hash FROM audit WHERE hash = ?').get(hash) as
+      { id: number; hash: string } | undefined) ?? null
+  );
 }
 
 export interface AuditVerification {
@@ -50,11 +84,22 @@ export function verifyAudit(db: Db): AuditVerification {
   let prev = GENESIS_HASH;
   let records = 0;
   const rows = db
-    .prepare('SELECT id, at, user_id, organisation_id, action, entity, ids, prev_hash, hash FROM audit ORDER BY id')
+    .prepare(
+      'SELECT id, at, user_id, organisation_id, action, entity, ids, prev_hash, hash FROM audit ORDER BY id',
+    )
     .raw()
-    .iterate() as IterableIterator<[number, string, number | null, number | null, string, string, string, string, string]>;
+    .iterate() as IterableIterator<
+    [number, string, number | null, number | null, string, string, string, string, string]
+  >;
   for (const [id, at, userId, organisationId, action, entity, ids, prevHash, hash] of rows) {
-    const expected = chainHash(prev, { at, userId, organisationId, action, entity, ids: JSON.parse(ids) as number[] });
+    const expected = chainHash(prev, {
+      at,
+      userId,
+      organisationId,
+      action,
+      entity,
+      ids: JSON.parse(ids) as number[],
+    });
     if (prevHash !== prev || hash !== expected) return { valid: false, records, head: prev, brokenAt: id };
     prev = hash;
     records++;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { migration0001 } from './migrations/0001-schema-v1';
 import { migration0002 } from './migrations/0002-key-holders';
+import { migration0003 } from './migrations/0003-trusted-roots';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -10,7 +11,7 @@ export type Migration = (db: Database.Database) => void;
  * under migrations/ (NNNN-what-it-does.ts). Entry i takes the schema from version i to i + 1; the
  * version lives in PRAGMA user_version.
  */
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const latestVersion = migrations.length;
 

@@ -1,6 +1,17 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { verifyAudit, type AuditVerification } from '../audit/audit';
+import {
+  auditHeadRecord,
+  auditRecordByHash,
+  auditRecordById,
+  verifyAudit,
+  type AuditVerification,
+} from '../audit/audit';
+import { headFileFor, readHeadFile } from '../audit/head-file';
 import { isFileEncrypted, type Db } from '../db/open';
+import { frozenAuditHeads } from '../minutes/versions';
+import { zipEntry } from '../minutes/zip-read';
+import { getMeta } from './setup';
+import { environmentFiles } from './vault';
 
 export interface CheckReport {
   ok: boolean;
@@ -24,10 +35,62 @@ function unreadableWithoutKey(dbFile: string): boolean {
   }
 }
 
-/** SQLite's integrity check, proof of encryption on disk, and the audit chain. */
+/**
+ * The anchor inside signed minutes: each adopted version froze the chain's head at adoption, and its
+ * DOCX (whose bytes the signatures cover) prints that head. A chain rewritten by someone holding the
+ * key (triggers dropped, hashes recomputed) validates by itself, but its records after the change have
+ * new hashes, so a frozen head is no longer among them. Changing the frozen head in the row as well
+ * shows as a row that no longer matches its own document. The hash commits to every record before
+ * it, so finding it proves the chain up to there is the one that was signed.
+ */
+function frozenHeadProblem(db: Db): string | null {
+  for (const v of frozenAuditHeads(db)) {
+    const which = `the adopted minutes of meeting ${v.meetingId} (version ${v.version})`;
+    const xml = v.docx ? zipEntry(v.docx, 'word/document.xml') : null;
+    if (!xml || !Buffer.from(xml).toString('utf8').includes(v.auditHead))
+      return `the audit head stored with ${which} does not match the head printed in its adopted document`;
+    if (!auditRecordByHash(db, v.auditHead))
+      return `the audit head ${v.auditHead.slice(0, 16)}… frozen in ${which} is no longer in the audit chain: the chain was rewritten`;
+  }
+  return null;
+}
+
+/**
+ * The anchor beside the key file: the head the app last acknowledged. The database must still hold
+ * that record with that hash; a chain that ends before it is behind (a lost WAL, an older copy put
+ * back), one with another hash there has diverged. No head file (an environment from before it) is
+ * not a failure.
+ */
+function headFileProblem(db: Db, dbFile: string): string | null {
+  const file = headFileFor(environmentFiles(dbFile).keyFile);
+  const head = readHeadFile(file);
+  if (head === null) return null;
+  if (head === 'malformed') return 'the head file beside the key file is unreadable';
+  const databaseId = getMeta(db, 'database_id');
+  if (databaseId && head.databaseId !== databaseId)
+    return 'the head file beside the key file belongs to another database';
+  const record = auditRecordById(db, head.id);
+  if (!record) {
+    const last = auditHeadRecord(db)?.id ?? 0;
+    return `the database is behind: the head file beside the key file records audit record ${head.id}, the chain ends at ${last} (written ${head.at}); a newer copy or its -wal file is missing`;
+  }
+  if (record.hash !== head.hash)
+    return `audit record ${head.id} differs from the head file beside the key file: the chain was rewritten or replaced`;
+  return null;
+}
+
+/**
+ * SQLite's integrity check, proof of encryption on disk, the audit chain, and its two anchors outside
+ * the chain itself: the heads frozen in adopted minutes and the head file beside the key file.
+ */
 export function checkEnvironment(db: Db, dbFile: string): CheckReport {
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
-  const encrypted = isFileEncrypted(dbFile) && db.pragma('cipher', { simple: true }) === 'sqlcipher' && unreadableWithoutKey(dbFile);
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .join('; ');
+  const encrypted =
+    isFileEncrypted(dbFile) &&
+    db.pragma('cipher', { simple: true }) === 'sqlcipher' &&
+    unreadableWithoutKey(dbFile);
   const audit = verifyAudit(db);
   const reason =
     integrity !== 'ok'
@@ -36,6 +99,6 @@ export function checkEnvironment(db: Db, dbFile: string): CheckReport {
         ? 'the database file is not encrypted'
         : !audit.valid
           ? `audit chain broken at record ${audit.brokenAt}`
-          : null;
+          : (frozenHeadProblem(db) ?? headFileProblem(db, dbFile));
   return { ok: reason === null, reason, integrity, encrypted, audit };
 }

@@ -6,7 +6,9 @@ import type { Db } from '../db/open';
 import { nameAttribute, parseCertificate } from '../signing/certificates';
 import { OID } from '../signing/oids';
 import { Pkcs12Error, readPkcs12, type Pkcs12Failure } from '../signing/pkcs12';
+import { chainProblem } from '../signing/cms';
 import { saveImportedCertificate } from '../signing/store';
+import { trustedCertificatesPem } from '../signing/trust';
 
 type CertificateHandlers = Pick<Handlers, 'certificates.mine' | 'certificates.import'>;
 
@@ -48,6 +50,25 @@ export function certificateHandlers(ctx: CoreContext): CertificateHandlers {
         if (!(e instanceof Pkcs12Error)) throw e;
         throw new AppError('BAD_INPUT', `The PKCS#12 file cannot be imported: ${e.reason}`, {
           fields: [{ path: fieldOf(e.reason), code: e.reason, message: e.message }],
+        });
+      }
+      // The chain inside the file proves nothing (anyone can make a root and name it PKIoverheid):
+      // the certificate must chain to the environment's CA or a root the beheerder added.
+      const now = ctx.ports.clock();
+      const problem = await chainProblem(
+        parseCertificate(imported.certificatePem),
+        await trustedCertificatesPem(ctx.vault.database(), now),
+        now,
+      );
+      if (problem) {
+        const code: Pkcs12Failure =
+          problem === 'certificate_not_valid_at_signing_time'
+            ? 'expired'
+            : problem === 'key_usage'
+              ? 'key_usage'
+              : 'untrusted_chain';
+        throw new AppError('BAD_INPUT', `The PKCS#12 file cannot be imported: ${code} (${problem})`, {
+          fields: [{ path: 'p12', code, message: `Chain check failed: ${problem}` }],
         });
       }
       return writeAudited(ctx, s, (db) => {

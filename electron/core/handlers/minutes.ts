@@ -27,7 +27,7 @@ import {
   versionModel,
 } from '../minutes/versions';
 import { parseCertificates } from '../signing/certificates';
-import { trustedCertificatesPem } from '../signing/store';
+import { trustedCertificatesPem } from '../signing/trust';
 
 type MinutesHandlers = Pick<
   Handlers,

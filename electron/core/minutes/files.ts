@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { verifyDetached, type VerifyFailure } from '../signing/cms';
-import { ensureEnvironmentCa } from '../signing/store';
+import { trustedCertificatesPem } from '../signing/trust';
 import { packMinutesDocx } from './build-docx';
 import type { MinutesModel, MinutesState } from './model';
 import { restrictToDossier, restrictToOrganisation } from './restrict';
@@ -18,8 +18,8 @@ import {
 
 /**
  * The files a recipient gets, and their check. The full minutes of an adopted version are its frozen
- * DOCX bytes with one `.p7s` per signer and, as `ca.pem`, the environment's CA plus the issuer chain of any
- * imported signer certificate, so that
+ * DOCX bytes with one `.p7s` per signer and, as `ca.pem`, what this environment trusts: its own CA and
+ * the roots the beheerder added (never a chain that came inside someone's PKCS#12), so that
  *   openssl cms -verify -binary -inform DER -in X.p7s -content X.docx -CAfile ca.pem -cades -out /dev/null
  * works without this app. Extracts are separate documents built from the same content; they are not
  * signed (what was signed is the full minutes).
@@ -103,10 +103,8 @@ export async function exportMinutes(
   const version = row?.version ?? 1;
   const adopted = row ? frozenDocx(db, row.id) : null;
   if (scope.kind === 'full' && adopted && row) {
-    const ca = await ensureEnvironmentCa(db, options.now);
     const signatures = signatureFiles(db, row.id);
-    // A signer with an imported certificate (e.g. PKIoverheid) adds its issuer chain to ca.pem.
-    const trusted = [...new Set([ca.certificatePem, ...signatures.map((s) => s.chainPem)])].join('');
+    const trusted = await trustedCertificatesPem(db, options.now);
     return {
       version,
       state,
@@ -187,7 +185,7 @@ export const verifyReasonNl: Record<VerifyFailure, string> = {
   unsupported_algorithm: 'de handtekening gebruikt een niet-ondersteund algoritme',
   digest_mismatch: 'het document is gewijzigd: de bytes komen niet overeen met wat is ondertekend',
   bad_signature: 'de handtekening zelf klopt niet',
-  untrusted_signer: 'de ondertekenaar is niet uitgegeven door deze certificaatautoriteit',
+  untrusted_signer: 'de ondertekenaar is niet uitgegeven door een vertrouwde certificaatautoriteit',
   certificate_not_valid_at_signing_time: 'het certificaat was niet geldig op het moment van ondertekenen',
   key_usage: 'het certificaat is niet bedoeld voor ondertekenen',
 };

@@ -1,8 +1,10 @@
 import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
-import { signDetached } from '../signing/cms';
+import { parseCertificate } from '../signing/certificates';
+import { chainProblem, signDetached } from '../signing/cms';
 import { saveUserCertificate, signingIdentity, type SigningIdentity } from '../signing/store';
+import { trustedCertificatesPem } from '../signing/trust';
 import { requireState, stateAfter } from './state';
 import { frozenDocx, latestVersion, requireMeeting, setVersionState, versionById } from './versions';
 import type { MinutesState } from './model';
@@ -70,6 +72,18 @@ export async function prepareSignature(
   checkNotSigned(db, version!.id, role, session.userId);
   const docx = frozenDocx(db, version!.id)!;
   const identity = await signingIdentity(db, session.userId, now);
+  // An imported certificate whose root the beheerder has since removed would make a signature that
+  // no one can verify: refuse before signing rather than store it.
+  const untrusted = await chainProblem(
+    parseCertificate(identity.certificate.certificatePem),
+    await trustedCertificatesPem(db, now),
+    now,
+  );
+  if (untrusted) {
+    throw new AppError('CONFLICT', `Your signing certificate is not trusted here: ${untrusted}`, {
+      info: { reason: 'certificate_not_trusted' },
+    });
+  }
   const p7s = await signDetached(
     docx,
     identity.certificate.certificatePem,
@@ -100,9 +114,10 @@ export function commitSignature(
       info: { reason: 'changed_meanwhile' },
     });
   }
+  // chain_pem stays '' (its default): an imported certificate's chain is never stored for trust.
   db.prepare(
-    'INSERT INTO signatures (minutes_version_id, user_id, role, p7s, chain_pem, signed_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(version.id, userId, prepared.role, Buffer.from(prepared.p7s), prepared.identity.chainPem, at);
+    'INSERT INTO signatures (minutes_version_id, user_id, role, p7s, signed_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(version.id, userId, prepared.role, Buffer.from(prepared.p7s), at);
   const count = (
     db.prepare('SELECT COUNT(*) AS n FROM signatures WHERE minutes_version_id = ?').get(version.id) as {
       n: number;
@@ -132,15 +147,12 @@ export function listSignatures(db: Db, versionId: number): SignatureInfo[] {
     .all(versionId) as SignatureInfo[];
 }
 
-export function signatureFiles(
-  db: Db,
-  versionId: number,
-): { role: SignerRole; p7s: Uint8Array; chainPem: string }[] {
+export function signatureFiles(db: Db, versionId: number): { role: SignerRole; p7s: Uint8Array }[] {
   return (
     db
       .prepare(
-        "SELECT role, p7s, chain_pem FROM signatures WHERE minutes_version_id = ? ORDER BY CASE role WHEN 'voorzitter' THEN 0 ELSE 1 END",
+        "SELECT role, p7s FROM signatures WHERE minutes_version_id = ? ORDER BY CASE role WHEN 'voorzitter' THEN 0 ELSE 1 END",
       )
-      .all(versionId) as { role: SignerRole; p7s: Uint8Array; chain_pem: string }[]
-  ).map((r) => ({ role: r.role, p7s: new Uint8Array(r.p7s), chainPem: r.chain_pem }));
+      .all(versionId) as { role: SignerRole; p7s: Uint8Array }[]
+  ).map((r) => ({ role: r.role, p7s: new Uint8Array(r.p7s) }));
 }

@@ -56,6 +56,24 @@ export function latestVersion(db: Db, meetingId: number): VersionRow | null {
   );
 }
 
+/** Every adopted version's frozen audit head with its DOCX, for the environment check. */
+export function frozenAuditHeads(
+  db: Db,
+): { meetingId: number; version: number; auditHead: string; docx: Uint8Array | null }[] {
+  return (
+    db
+      .prepare(
+        'SELECT meeting_id, version, audit_head, docx FROM minutes_versions WHERE audit_head IS NOT NULL ORDER BY id',
+      )
+      .all() as { meeting_id: number; version: number; audit_head: string; docx: Uint8Array | null }[]
+  ).map((r) => ({
+    meetingId: r.meeting_id,
+    version: r.version,
+    auditHead: r.audit_head,
+    docx: r.docx ? new Uint8Array(r.docx) : null,
+  }));
+}
+
 export function versionById(db: Db, id: number): VersionRow | null {
   return (
     (db.prepare(`SELECT ${VERSION_COLUMNS} FROM minutes_versions WHERE id = ?`).get(id) as

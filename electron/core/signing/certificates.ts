@@ -57,6 +57,68 @@ export function hasSigningKeyUsage(cert: pkijs.Certificate): boolean {
   return (bits & (DIGITAL_SIGNATURE | NON_REPUDIATION)) !== 0;
 }
 
+/**
+ * Whether a certificate may issue others: basicConstraints with cA set (RFC 5280 4.2.1.9) and, when a
+ * KeyUsage is present, keyCertSign. What openssl requires of every issuer in a chain too.
+ */
+export function isCaCertificate(cert: pkijs.Certificate): boolean {
+  const bc = cert.extensions?.find((e) => e.extnID === OID.basicConstraints)?.parsedValue as
+    pkijs.BasicConstraints | undefined;
+  if (bc?.cA !== true) return false;
+  const ku = cert.extensions?.find((e) => e.extnID === OID.keyUsage);
+  if (!ku) return true;
+  const bits = (ku.parsedValue as asn1js.BitString | undefined)?.valueBlock.valueHexView[0] ?? 0;
+  return (bits & KEY_CERT_SIGN) !== 0;
+}
+
+/** Why a certificate's public key is not acceptable, or null: RSA under 2048 bits is too weak. */
+export type KeyProblem = 'weak_key' | 'unsupported_key';
+const ACCEPTED_CURVES = ['prime256v1', 'secp384r1', 'secp521r1'];
+export function keyProblem(cert: pkijs.Certificate): KeyProblem | null {
+  let key: crypto.KeyObject;
+  try {
+    const spki = Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false));
+    key = crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' });
+  } catch {
+    return 'unsupported_key';
+  }
+  const details = key.asymmetricKeyDetails;
+  if (key.asymmetricKeyType === 'rsa') return (details?.modulusLength ?? 0) < 2048 ? 'weak_key' : null;
+  if (key.asymmetricKeyType === 'ec')
+    return ACCEPTED_CURVES.includes(details?.namedCurve ?? '') ? null : 'unsupported_key';
+  return 'unsupported_key';
+}
+
+/** SHA-256 of the DER certificate, lower-case hex: the fingerprint publishers state for their roots. */
+export function certificateSha256(cert: pkijs.Certificate): string {
+  return crypto
+    .createHash('sha256')
+    .update(new Uint8Array(cert.toSchema().toBER(false)))
+    .digest('hex');
+}
+
+const NAME_LABELS: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.97': 'organizationIdentifier',
+  '0.9.2342.19200300.100.1.1': 'UID',
+};
+
+/** A readable distinguished name, "CN=…, O=…, C=…", most specific first as people read it. */
+export function nameText(name: pkijs.RelativeDistinguishedNames): string {
+  return name.typesAndValues
+    .map(
+      (tv) =>
+        `${NAME_LABELS[tv.type] ?? tv.type}=${String((tv.value.valueBlock as { value: unknown }).value)}`,
+    )
+    .join(', ');
+}
+
 export function certificatePem(cert: pkijs.Certificate): string {
   return toPem('CERTIFICATE', new Uint8Array(cert.toSchema().toBER(false)));
 }

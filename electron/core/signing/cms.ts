@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import {
   hasSigningKeyUsage,
   importSigningKey,
+  isCaCertificate,
   nameAttribute,
   parseCertificate,
   parseCertificates,
@@ -216,14 +217,20 @@ const MAX_CHAIN = 5;
 /**
  * Walks from the signer's certificate through the given CA certificates to a self-signed one, each
  * link checked by signature and valid at signing time: like `openssl -CAfile`, every certificate in
- * the file may serve as an issuer, and the chain must end at a root in it.
+ * the file may serve as an issuer, and the chain must end at a root in it. Only the given
+ * certificates count: whatever the signature itself carries besides the signer's own is ignored.
+ * An issuer must be a CA (basicConstraints cA), so a leaf in the trusted set cannot issue.
  */
 async function checkIssuedBy(cert: pkijs.Certificate, cas: pkijs.Certificate[], at: Date): Promise<void> {
   let current = cert;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
     let issuer: pkijs.Certificate | undefined;
     for (const ca of cas) {
-      if (ca.subject.isEqual(current.issuer) && (await current.verify(ca).catch(() => false))) {
+      if (
+        ca.subject.isEqual(current.issuer) &&
+        isCaCertificate(ca) &&
+        (await current.verify(ca).catch(() => false))
+      ) {
         issuer = ca;
         break;
       }
@@ -241,8 +248,28 @@ async function checkIssuedBy(cert: pkijs.Certificate, cas: pkijs.Certificate[], 
 }
 
 /**
- * Checks a detached signature over `data` against the trusted certificates (PEM: the environment's CA,
- * and the issuer chains of imported certificates). Never throws for a bad signature: the answer says
+ * Whether a certificate chains, through the trusted certificates (PEM) alone, to a trusted root at
+ * `at`: null when it does, else the reason (the same rules as verification, so what is accepted here
+ * also verifies in the app and with openssl against the exported ca.pem).
+ */
+export async function chainProblem(
+  cert: pkijs.Certificate,
+  trustedPem: string,
+  at: Date,
+): Promise<VerifyFailure | null> {
+  ensureCryptoEngine();
+  try {
+    await checkIssuedBy(cert, parseCertificates(trustedPem), at);
+    return null;
+  } catch (e) {
+    if (e instanceof VerifyError) return e.reason;
+    throw e;
+  }
+}
+
+/**
+ * Checks a detached signature over `data` against the trusted certificates (PEM: the environment's CA
+ * and the roots the beheerder added; see signing/trust.ts). Never throws for a bad signature: the answer says
  * why it is not valid. Throws BAD_INPUT only when the CA file itself is unreadable.
  */
 export async function verifyDetached(

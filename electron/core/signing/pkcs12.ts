@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import * as pkijs from 'pkijs';
-import { certificatePem, hasSigningKeyUsage, importSigningKey } from './certificates';
+import { certificatePem, hasSigningKeyUsage, importSigningKey, keyProblem } from './certificates';
 import { ensureCryptoEngine } from './engine';
 
 /**
@@ -8,7 +8,8 @@ import { ensureCryptoEngine } from './engine';
  * certificate: the password-integrity MAC is checked, the password-encrypted safes and the shrouded
  * key bag are decrypted (pkijs: PBES2 with PBKDF2 + AES-CBC as OpenSSL 3 writes by default, and the
  * older PKCS#12 PBE schemes it supports), and the certificate belonging to the key is picked out with
- * the issuer chain the file carries, so export can hand recipients that chain.
+ * the issuer chain the file carries. That chain is information only: whether the certificate is
+ * trusted is decided against the environment's trust list (trust.ts), never by the file itself.
  */
 
 export type Pkcs12Failure =
@@ -20,6 +21,10 @@ export type Pkcs12Failure =
   | 'no_key_or_certificate'
   /** A key type other than RSA or ECDSA P-256/P-384. */
   | 'unsupported_key'
+  /** An RSA key under 2048 bits. */
+  | 'weak_key'
+  /** The certificate does not chain to a root the beheerder trusts (checked by the caller). */
+  | 'untrusted_chain'
   /** The certificate may not sign: it lacks digitalSignature and nonRepudiation. */
   | 'key_usage'
   | 'expired';
@@ -144,6 +149,8 @@ export async function readPkcs12(file: Uint8Array, passphrase: string, now: Date
   const certs = certificatesOf(bags);
   const leaf = certs.find((c) => spkiDer(c).equals(spki));
   if (!leaf) throw new Pkcs12Error('no_key_or_certificate');
+  const weak = keyProblem(leaf);
+  if (weak) throw new Pkcs12Error(weak);
   try {
     await importSigningKey(leaf, privateKeyPkcs8);
   } catch {

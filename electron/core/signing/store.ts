@@ -82,8 +82,8 @@ interface UserRow {
 
 function readUserCertificate(db: Db, userId: number): SigningIdentity | null {
   const row = db
-    .prepare('SELECT certificate_pem, private_key, chain_pem FROM certificates WHERE user_id = ?')
-    .get(userId) as { certificate_pem: string; private_key: Uint8Array; chain_pem: string } | undefined;
+    .prepare('SELECT certificate_pem, private_key FROM certificates WHERE user_id = ?')
+    .get(userId) as { certificate_pem: string; private_key: Uint8Array } | undefined;
   return row
     ? {
         certificate: {
@@ -91,7 +91,6 @@ function readUserCertificate(db: Db, userId: number): SigningIdentity | null {
           privateKeyPkcs8: new Uint8Array(row.private_key),
         },
         isNew: false,
-        chainPem: row.chain_pem,
       }
     : null;
 }
@@ -100,8 +99,6 @@ function readUserCertificate(db: Db, userId: number): SigningIdentity | null {
 export interface SigningIdentity {
   certificate: UserCertificate;
   isNew: boolean;
-  /** Issuer chain of an imported certificate (PEM); '' for one issued by the environment's CA. */
-  chainPem: string;
 }
 
 /**
@@ -124,7 +121,7 @@ export async function signingIdentity(db: Db, userId: number, now: Date): Promis
     { displayName: user.display_name, organisation: user.organisation, userId: user.id },
     { now },
   );
-  return { certificate, isNew: true, chainPem: '' };
+  return { certificate, isNew: true };
 }
 
 /** Stores a newly issued certificate; false when another one was stored for the user meanwhile. */
@@ -142,7 +139,11 @@ export function saveUserCertificate(
   return r.changes === 1;
 }
 
-/** Stores a certificate the user imported (PKCS#12), replacing the one they had; later signatures use it. */
+/**
+ * Stores a certificate the user imported (PKCS#12), replacing the one they had; later signatures use
+ * it. The chain the file carried is kept only to show the user what it held: it is never trusted
+ * (see trust.ts), so the caller has checked that the certificate chains to a trusted root.
+ */
 export function saveImportedCertificate(
   db: Db,
   userId: number,
@@ -156,19 +157,4 @@ export function saveImportedCertificate(
        private_key = excluded.private_key, issued_at = excluded.issued_at, imported = 1,
        chain_pem = excluded.chain_pem`,
   ).run(userId, imported.certificatePem, Buffer.from(imported.privateKeyPkcs8), at, imported.chainPem);
-}
-
-/**
- * What this environment trusts when checking signatures: its own CA, and the issuer chains of the
- * certificates its users imported (kept with their signatures, so a later re-import changes nothing).
- */
-export async function trustedCertificatesPem(db: Db, now: Date): Promise<string> {
-  const ca = await ensureEnvironmentCa(db, now);
-  const chains = db
-    .prepare(
-      "SELECT chain_pem FROM certificates WHERE chain_pem <> '' UNION SELECT chain_pem FROM signatures WHERE chain_pem <> ''",
-    )
-    .pluck()
-    .all() as string[];
-  return [ca.certificatePem, ...chains].join('');
 }

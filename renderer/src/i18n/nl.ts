@@ -7,12 +7,14 @@ import { dossiersNl } from './areas/dossiers';
 import { meetingsNl } from './areas/meetings';
 import { itemsNl } from './areas/items';
 import { minutesNl } from './areas/minutes';
+import { trustNl } from './areas/trust';
 
 export const nl = {
   ...dossiersNl,
   ...meetingsNl,
   ...itemsNl,
   ...minutesNl,
+  ...trustNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',
   'lang.switch': 'English',

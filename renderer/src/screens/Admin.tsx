@@ -8,8 +8,12 @@ import { useT } from '../i18n';
 import { AgendaSettingsForm } from './meetings/AgendaSettingsForm';
 import type { Rekeyed } from '../../../shared/contract/auth';
 import { useSession } from '../state/session';
+import { TrustedRoots } from './TrustedRoots';
 
-/** Users, organisations, settings (the environment's and the agenda's) and the audit chain: for the beheerder. */
+/**
+ * Users, organisations, settings (the environment's and the agenda's), the trusted root certificates
+ * and the audit chain: for the beheerder.
+ */
 export function Admin() {
   const t = useT();
   const api = getApi();
@@ -120,6 +124,7 @@ export function Admin() {
       <AgendaSettingsForm />
 
       <KeysSection onDone={run} />
+      <TrustedRoots />
 
       <section aria-labelledby="audit-h">
         <h2 id="audit-h">{t('admin.audit')}</h2>

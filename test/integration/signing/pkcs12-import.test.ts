@@ -10,7 +10,8 @@ import { minutesFixture, PASSWORD, type MinutesFixture } from '../minutes-suppor
  * A chair or secretary may sign with their own certificate (e.g. PKIoverheid) instead of one from the
  * environment's CA: they import a PKCS#12 file as `openssl pkcs12 -export` writes it (OpenSSL 3:
  * AES-256-CBC with PBKDF2/HMAC-SHA256, MAC SHA-256), and recipients verify against that certificate's
- * own CA — with plain openssl and with the app.
+ * own CA — with plain openssl and with the app. The beheerder has added that CA as a trusted root
+ * first (see trusted-roots.test.ts for what happens when not).
  */
 
 const dir = tempDir('lvv-p12-');
@@ -100,12 +101,19 @@ beforeAll(async () => {
   f = await minutesFixture();
   // The certificates openssl makes are valid from the moment they are made; import and sign after that.
   f.env.clock.now = new Date(Date.now() + 60_000);
+  const p12s = { vera: makeP12('vera', 'rsa'), niels: makeP12('niels', 'p384') };
+  await f.login('anna');
+  for (const name of ['vera', 'niels'])
+    await f.env.api['trust.roots.add']({ pem: fs.readFileSync(path.join(dir, `${name}-ca.pem`), 'utf8') });
   await f.login('vera');
-  expect(
-    await f.env.api['certificates.import']({ p12: makeP12('vera', 'rsa'), passphrase: PASSPHRASE }),
-  ).toMatchObject({ subject: 'vera Eigen', issuer: 'Test Root vera', imported: true, chainLength: 1 });
+  expect(await f.env.api['certificates.import']({ p12: p12s.vera, passphrase: PASSPHRASE })).toMatchObject({
+    subject: 'vera Eigen',
+    issuer: 'Test Root vera',
+    imported: true,
+    chainLength: 1,
+  });
   await f.login('niels');
-  await f.env.api['certificates.import']({ p12: makeP12('niels', 'p384'), passphrase: PASSPHRASE });
+  await f.env.api['certificates.import']({ p12: p12s.niels, passphrase: PASSPHRASE });
   await f.env.api['minutes.startCorrections']({ meetingId: f.meetingId });
   await f.env.api['minutes.adopt']({ meetingId: f.meetingId });
   await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });

@@ -111,7 +111,7 @@ export const minutesNl = {
 
   'verify.title': 'Verslag controleren',
   'verify.intro':
-    'Kies het verslag (DOCX) en de handtekeningbestanden (.p7s) die u ontving. De app controleert of elke handtekening bij precies deze bytes hoort en door de certificaatautoriteit van deze omgeving is uitgegeven.',
+    'Kies het verslag (DOCX) en de handtekeningbestanden (.p7s) die u ontving. De app controleert of elke handtekening bij precies deze bytes hoort en is uitgegeven door een certificaat dat deze omgeving vertrouwt: de eigen certificaatautoriteit of een basiscertificaat dat de beheerder heeft toegevoegd.',
   'verify.docx': 'Verslag (.docx)',
   'verify.signatures': 'Handtekeningen (.p7s, een of meer)',
   'verify.ca': 'Certificaat van de uitgever (ca.pem, optioneel)',
@@ -125,7 +125,8 @@ export const minutesNl = {
   'verify.known': 'Dit is versie {version} van het verslag van {date} in deze omgeving.',
   'verify.unknown': 'Dit document is niet als verslag in deze omgeving opgeslagen.',
   'verify.sha': 'SHA-256 van het gekozen document: {sha}',
-  'verify.caSource.environment': 'Gecontroleerd tegen de certificaatautoriteit van deze omgeving.',
+  'verify.caSource.environment':
+    'Gecontroleerd tegen de certificaten die deze omgeving vertrouwt (de eigen certificaatautoriteit en de basiscertificaten van de beheerder).',
   'verify.caSource.file': 'Gecontroleerd tegen het gekozen ca.pem.',
   'verify.col.file': 'Bestand',
   'verify.col.result': 'Uitkomst',
@@ -143,7 +144,8 @@ export const minutesNl = {
   'verify.reason.unsupported_algorithm': 'de handtekening gebruikt een niet-ondersteunde methode',
   'verify.reason.digest_mismatch': 'het document is gewijzigd of het is een ander document',
   'verify.reason.bad_signature': 'de handtekening zelf klopt niet',
-  'verify.reason.untrusted_signer': 'de ondertekenaar is niet door deze certificaatautoriteit uitgegeven',
+  'verify.reason.untrusted_signer':
+    'de ondertekenaar is niet uitgegeven door een certificaatautoriteit die hier wordt vertrouwd',
   'verify.reason.certificate_not_valid_at_signing_time': 'het certificaat was niet geldig bij ondertekening',
   'verify.reason.key_usage': 'het certificaat is niet bedoeld om te ondertekenen',
   'verify.readError': 'Het bestand {name} kon niet worden gelezen.',
@@ -294,7 +296,7 @@ export const minutesEn: Record<keyof typeof minutesNl, string> = {
 
   'verify.title': 'Verify minutes',
   'verify.intro':
-    'Choose the minutes (DOCX) and the signature files (.p7s) you received. The app checks that every signature belongs to exactly these bytes and was issued by this environment’s certificate authority.',
+    'Choose the minutes (DOCX) and the signature files (.p7s) you received. The app checks that every signature belongs to exactly these bytes and was issued by a certificate this environment trusts: its own certificate authority or a root certificate the administrator added.',
   'verify.docx': 'Minutes (.docx)',
   'verify.signatures': 'Signatures (.p7s, one or more)',
   'verify.ca': 'Issuer certificate (ca.pem, optional)',
@@ -308,7 +310,8 @@ export const minutesEn: Record<keyof typeof minutesNl, string> = {
   'verify.known': 'This is version {version} of the minutes of {date} in this environment.',
   'verify.unknown': 'This document is not stored as minutes in this environment.',
   'verify.sha': 'SHA-256 of the chosen document: {sha}',
-  'verify.caSource.environment': 'Checked against this environment’s certificate authority.',
+  'verify.caSource.environment':
+    'Checked against the certificates this environment trusts (its own certificate authority and the administrator’s root certificates).',
   'verify.caSource.file': 'Checked against the chosen ca.pem.',
   'verify.col.file': 'File',
   'verify.col.result': 'Result',
@@ -326,7 +329,7 @@ export const minutesEn: Record<keyof typeof minutesNl, string> = {
   'verify.reason.unsupported_algorithm': 'the signature uses an unsupported method',
   'verify.reason.digest_mismatch': 'the document was changed, or it is another document',
   'verify.reason.bad_signature': 'the signature itself does not check out',
-  'verify.reason.untrusted_signer': 'the signer was not issued by this certificate authority',
+  'verify.reason.untrusted_signer': 'the signer was not issued by a certificate authority trusted here',
   'verify.reason.certificate_not_valid_at_signing_time': 'the certificate was not valid at signing time',
   'verify.reason.key_usage': 'the certificate is not meant for signing',
   'verify.readError': 'The file {name} could not be read.',
