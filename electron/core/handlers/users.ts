@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/contract/index';
 import { Role, OrganisationKind } from '../../../shared/domain/roles';
 import type { Organisation, User } from '../../../shared/domain/environment';
 import { AppError } from '../../../shared/errors';
+import { requireHostRoles } from '../../../shared/domain/permissions';
 import { requireSession, writeAudited, type CoreContext } from '../context';
 import { insertUser } from '../environment/setup';
 import { verifyAudit } from '../audit/audit';
@@ -66,6 +67,7 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
         if (!db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(input.organisationId)) {
           throw new AppError('BAD_INPUT', 'Unknown organisation', { fields: [{ path: 'organisationId', code: 'unknown', message: 'Unknown organisation' }] });
         }
+        requireHostRoles(input, listOrganisations(db).find((o) => o.id === input.organisationId)!.kind);
         if (db.prepare('SELECT 1 FROM users WHERE username = ?').get(input.username)) {
           throw new AppError('CONFLICT', 'Username taken', { fields: [{ path: 'username', code: 'taken', message: 'Username taken' }] });
         }

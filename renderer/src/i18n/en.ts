@@ -3,6 +3,7 @@ import { dossiersEn } from './areas/dossiers';
 import { meetingsEn } from './areas/meetings';
 import { itemsEn } from './areas/items';
 import { minutesEn } from './areas/minutes';
+import { errorsEn } from './areas/errors';
 
 /** English. Typed against the Dutch keys: a missing or misspelt key fails to compile. */
 export const en: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...meetingsEn,
   ...itemsEn,
   ...minutesEn,
+  ...errorsEn,
   'app.name': 'LVV Overleg',
   'app.skip': 'Skip to content',
   'lang.switch': 'Nederlands',

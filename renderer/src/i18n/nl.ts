@@ -7,12 +7,14 @@ import { dossiersNl } from './areas/dossiers';
 import { meetingsNl } from './areas/meetings';
 import { itemsNl } from './areas/items';
 import { minutesNl } from './areas/minutes';
+import { errorsNl } from './areas/errors';
 
 export const nl = {
   ...dossiersNl,
   ...meetingsNl,
   ...itemsNl,
   ...minutesNl,
+  ...errorsNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',
   'lang.switch': 'English',

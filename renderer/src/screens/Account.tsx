@@ -4,12 +4,12 @@ import { Button, Field, Form, Notice } from '../components/forms';
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
 import { CertificateImport } from './CertificateImport';
-import { useHasRole } from './meetings/hooks';
+import { useCan } from '../state/session';
 
 export function Account() {
   const t = useT();
   // Only the chair and the secretary sign minutes, so only they have a certificate to replace.
-  const signs = useHasRole('voorzitter', 'notulist');
+  const signs = useCan('minutes.manage');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
