@@ -129,6 +129,7 @@ export const en: Record<MessageKey, string> = {
   'admin.users.username': 'User name',
   'admin.users.org': 'Organisation',
   'admin.users.roles': 'Roles',
+  'admin.users.outsideHost': 'Allow anyway: {roles} at {org}, outside the municipality',
   'admin.users.status': 'Status',
   'admin.users.active': 'active',
   'admin.users.disabled': 'disabled',
@@ -188,6 +189,8 @@ export const en: Record<MessageKey, string> = {
   'field.duplicate': 'This name appears twice.',
   'field.gemeente_required': 'A municipality must be among them: it chairs the meeting.',
   'field.taken': 'This name is already in use.',
+  'field.host_role':
+    'Chair, secretary and case manager belong to the municipality. Choose the municipality, or allow it explicitly below.',
   'field.wrong_password': 'The current password is wrong.',
   'field.self': 'You cannot disable yourself.',
   'field.mismatch': 'The passwords are not the same.',

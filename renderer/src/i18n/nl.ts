@@ -132,6 +132,7 @@ export const nl = {
   'admin.users.username': 'Gebruikersnaam',
   'admin.users.org': 'Organisatie',
   'admin.users.roles': 'Rollen',
+  'admin.users.outsideHost': 'Toch toestaan: {roles} bij {org}, buiten de gemeente',
   'admin.users.status': 'Status',
   'admin.users.active': 'actief',
   'admin.users.disabled': 'uitgeschakeld',
@@ -193,6 +194,8 @@ export const nl = {
   'field.duplicate': 'Deze naam komt twee keer voor.',
   'field.gemeente_required': 'Er moet een gemeente bij zijn: die is voorzitter.',
   'field.taken': 'Deze naam is al in gebruik.',
+  'field.host_role':
+    'Voorzitter, notulist en casemanager horen bij de gemeente. Kies de gemeente, of sta het hieronder uitdrukkelijk toe.',
   'field.wrong_password': 'Het huidige wachtwoord klopt niet.',
   'field.self': 'U kunt uzelf niet uitschakelen.',
   'field.mismatch': 'De wachtwoorden zijn niet gelijk.',
