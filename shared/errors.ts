@@ -21,6 +21,98 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * Why a call was refused, for the UI to say which rule applied: `info.reason` of a CONFLICT, a
+ * FORBIDDEN or a WRONG_CREDENTIALS. Each reason has its sentence in the renderer's dictionaries under
+ * `error.<CODE>.<reason>` (the compiler checks that none is missing), worded with the rest of `info`.
+ */
+export const conflictReasons = [
+  // the meeting's state
+  'started',
+  'finished',
+  'not_running',
+  'other_running',
+  'empty_agenda',
+  'current_item',
+  'item_has_work',
+  'not_current',
+  'stale_meeting',
+  // positions, decisions, escalations, actions, outflow
+  'stale_position',
+  'meeting_closed',
+  'decision_locked',
+  'decision_settled',
+  'stale_decision',
+  'decision_exists',
+  'decision_open',
+  'not_carried',
+  'carried_not_escalated',
+  'escalation_returned',
+  'stale_action',
+  'action_closed',
+  'already_out',
+  'not_out',
+  'stale_dossier',
+  // minutes
+  'minutes_state',
+  'not_correction_round',
+  'already_decided',
+  'open_corrections',
+  'changed_meanwhile',
+  'already_signed_by_you',
+  'role_signed',
+  /** The signer's certificate no longer leads to a root this environment trusts. */
+  'certificate_not_trusted',
+] as const;
+export type ConflictReason = (typeof conflictReasons)[number];
+
+export const forbiddenReasons = [
+  /** Positions, drafts and consents: only for one's own organisation (the secretary for any). */
+  'other_organisation',
+  /** Corrections: only to one's own organisation's records. */
+  'own_records_only',
+  /** Minutes: a participant exports only their own organisation's extract. */
+  'own_extract_only',
+  /** Actions: a participant reads only their own organisation's list. */
+  'own_actions_only',
+  /** Minutes: only the chair and the secretary of this meeting sign. */
+  'not_signer',
+] as const;
+export type ForbiddenReason = (typeof forbiddenReasons)[number];
+
+export const credentialReasons = [
+  /** A deliberate act (signing) asked for the password again and it did not match. */
+  'wrong_password',
+  /** The environment is locked: only a key holder's password can open it, not a participant's. */
+  'locked',
+] as const;
+export type CredentialReason = (typeof credentialReasons)[number];
+
+/** The reasons each refusal code may carry. */
+export const refusalReasons = {
+  CONFLICT: conflictReasons,
+  FORBIDDEN: forbiddenReasons,
+  WRONG_CREDENTIALS: credentialReasons,
+} as const;
+export type RefusalCode = keyof typeof refusalReasons;
+export type ReasonOf<C extends ErrorCode> = C extends RefusalCode
+  ? (typeof refusalReasons)[C][number]
+  : never;
+export type RefusalReason = ReasonOf<RefusalCode>;
+
+export function isRefusalReason<C extends ErrorCode>(code: C, reason: unknown): reason is ReasonOf<C> {
+  const list: readonly string[] | undefined = (
+    refusalReasons as Partial<Record<ErrorCode, readonly string[]>>
+  )[code];
+  return typeof reason === 'string' && list !== undefined && list.includes(reason);
+}
+
+/** Extra, non-sensitive facts for the message; `reason` is one of the code's refusal reasons. */
+export interface ErrorInfo<R extends string = RefusalReason> {
+  reason?: R;
+  [fact: string]: string | number | undefined;
+}
+
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "admin.password". */
   path: string;
@@ -34,22 +126,18 @@ export interface RpcError {
   code: ErrorCode;
   message: string;
   fields?: FieldIssue[];
-  /** Extra, non-sensitive facts for the message (e.g. the existing dossier number). */
-  info?: Record<string, string | number>;
+  /** Extra, non-sensitive facts for the message (e.g. the existing dossier number, the refusal reason). */
+  info?: ErrorInfo;
 }
 
 export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };
 
 /** Thrown by handlers for expected failures; the dispatcher passes code and message through. */
-export class AppError extends Error {
+class AppErrorClass extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldIssue[] | undefined;
-  readonly info: Record<string, string | number> | undefined;
-  constructor(
-    code: ErrorCode,
-    message: string,
-    extra: { fields?: FieldIssue[]; info?: Record<string, string | number> } = {},
-  ) {
+  readonly info: ErrorInfo | undefined;
+  constructor(code: ErrorCode, message: string, extra: { fields?: FieldIssue[]; info?: ErrorInfo } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -57,6 +145,22 @@ export class AppError extends Error {
     this.info = extra.info;
   }
 }
+
+/**
+ * The constructor's type ties `info.reason` to the code: `new AppError('CONFLICT', …, { info: { reason:
+ * 'x' } })` compiles only when 'x' is one of `conflictReasons`. (A generic class would do the same, but
+ * `instanceof` would then narrow to AppError<any>.)
+ */
+interface AppErrorConstructor {
+  new <C extends ErrorCode>(
+    code: C,
+    message: string,
+    extra?: { fields?: FieldIssue[]; info?: ErrorInfo<ReasonOf<C>> },
+  ): AppErrorClass;
+  readonly prototype: AppErrorClass;
+}
+export const AppError = AppErrorClass as AppErrorConstructor;
+export type AppError = AppErrorClass;
 
 /** What a client throws when a call fails: carries the RpcError unchanged. */
 export class ApiError extends Error {

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { can } from '../../shared/domain/permissions';
 import { appendAudit } from '../core/audit/audit';
 import { parseRecoveryKey } from '../core/crypto/keywrap';
 import type { Db } from '../core/db/open';
@@ -60,8 +61,10 @@ export async function minutesExportCommand(
   let organisationId: number | null = null;
   if (opts.user) {
     const session = await opts.login(api, opts.user, opts.readSecret(opts.passwordFile));
-    if (!session.roles.some((r) => r === 'notulist' || r === 'voorzitter' || r === 'beheerder')) {
-      throw new MinutesCliError('only the chair, the secretary or an administrator may export full minutes');
+    // The same rule as the API's minutes.exportFull: the beheerder reads no dossier data.
+    if (!can(session, 'minutes.exportFull')) {
+      vault.lock();
+      throw new MinutesCliError('only the chair or the secretary may export full minutes');
     }
     userId = session.userId;
     organisationId = session.organisationId;

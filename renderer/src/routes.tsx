@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { can, type Action } from '../../shared/domain/permissions';
 import type { Role } from '../../shared/domain/roles';
 import type { MessageKey } from './i18n';
 import { Account } from './screens/Account';
@@ -12,14 +13,15 @@ import { ItemScreen } from './screens/item/ItemScreen';
 import { Projector } from './screens/projector/Projector';
 
 /**
- * Every screen of the logged-in app, in menu order. `roles` hides a screen from the menu and the
- * router for other users; the backend refuses their calls regardless. `render` gets the rest of the
+ * Every screen of the logged-in app, in menu order. `action` (shared/domain/permissions.ts) hides a
+ * screen from the menu and the router for users who may not do it; the backend refuses their calls
+ * regardless. `render` gets the rest of the
  * hash path (e.g. ['12'] for #/dossiers/12).
  */
 export interface AppRoute {
   path: string;
   label: MessageKey;
-  roles?: readonly Role[];
+  action?: Action;
   /** Shown without the app's menu bar (the projector). */
   bare?: boolean;
   /** Not in the menu (detail pages reached from elsewhere). */
@@ -32,27 +34,27 @@ export const appRoutes: AppRoute[] = [
   {
     path: 'dossiers',
     label: 'nav.dossiers',
-    roles: ['voorzitter', 'notulist', 'deelnemer', 'casemanager'],
+    action: 'dossiers.read',
     render: (rest) => <DossiersScreen rest={rest} />,
   },
   // The meetings, #/overleggen/<id> and meeting mode #/overleggen/<id>/vergadering; every participant may read.
   {
     path: 'overleggen',
     label: 'nav.meetings',
-    roles: ['voorzitter', 'notulist', 'deelnemer', 'casemanager'],
+    action: 'items.work',
     render: (rest) => <MeetingsScreen rest={rest} />,
   },
   // "Acties van mijn organisatie"; and #/punt/<meetingId>/<itemId>, the work on one agenda item.
   {
     path: 'acties',
     label: 'nav.actions',
-    roles: ['voorzitter', 'notulist', 'deelnemer', 'casemanager'],
+    action: 'items.work',
     render: () => <ActionsScreen />,
   },
   {
     path: 'punt',
     label: 'items.titleTopic',
-    roles: ['voorzitter', 'notulist', 'deelnemer', 'casemanager'],
+    action: 'items.work',
     hidden: true,
     render: (rest) => <ItemScreen rest={rest} />,
   },
@@ -62,16 +64,16 @@ export const appRoutes: AppRoute[] = [
   {
     path: 'verslagen',
     label: 'nav.minutes',
-    roles: ['voorzitter', 'notulist', 'deelnemer', 'casemanager'],
+    action: 'minutes.read',
     render: (rest) => <MinutesScreen rest={rest} />,
   },
   { path: 'verslag-controleren', label: 'nav.verify', render: () => <VerifyMinutes /> },
-  { path: 'beheer', label: 'nav.admin', roles: ['beheerder'], render: () => <Admin /> },
+  { path: 'beheer', label: 'nav.admin', action: 'administer', render: () => <Admin /> },
   { path: 'account', label: 'nav.account', render: () => <Account /> },
 ];
 
 export function visibleRoutes(roles: readonly Role[]): AppRoute[] {
-  return appRoutes.filter((r) => !r.roles || r.roles.some((x) => roles.includes(x)));
+  return appRoutes.filter((r) => !r.action || can({ roles }, r.action));
 }
 
 /**
@@ -79,6 +81,6 @@ export function visibleRoutes(roles: readonly Role[]): AppRoute[] {
  * entry this user may see.
  */
 export function defaultRoute(roles: readonly Role[]): string {
-  if (roles.length > 0 && roles.every((r) => r === 'beheerder')) return 'beheer';
+  if (can({ roles }, 'administer') && !can({ roles }, 'dossiers.read')) return 'beheer';
   return visibleRoutes(roles).find((r) => !r.hidden)?.path ?? 'account';
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { method, rolesOnly } from './define';
-import { Id, optionalText, tableRoles } from './positions';
+import { allow, method } from './define';
+import { Id, optionalText } from './positions';
 import { ActionStatus } from '../domain/agenda';
 import { IsoDate } from '../domain/dates';
 
@@ -79,12 +79,12 @@ export const actionsMethods = {
   'actions.create': method({
     input: ActionCreateInput,
     output: Action,
-    access: rolesOnly('voorzitter', 'notulist'),
+    access: allow('actions.manage'),
   }),
   'actions.review': method({
     input: ActionReviewInput,
     output: Action,
-    access: rolesOnly('voorzitter', 'notulist'),
+    access: allow('actions.manage'),
   }),
   'actions.list': method({
     input: z
@@ -96,6 +96,6 @@ export const actionsMethods = {
       })
       .strict(),
     output: z.object({ organisationId: z.number().int(), actions: z.array(Action) }),
-    access: rolesOnly(...tableRoles),
+    access: allow('items.work'),
   }),
 } as const;

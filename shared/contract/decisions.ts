@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { method, rolesOnly } from './define';
-import { Id, tableRoles } from './positions';
+import { allow, method } from './define';
+import { Id } from './positions';
 import { ConsentInput, ConsentValue, DecisionDirection, DecisionState } from '../domain/consent';
 import { IsoDate } from '../domain/dates';
 import { DossierStatus, EndedBy, OutcomeCategory, OutflowInput, Track } from '../domain/dossier';
@@ -125,43 +125,43 @@ export const decisionsMethods = {
   'decisions.save': method({
     input: DecisionSaveInput,
     output: Decision,
-    access: rolesOnly('voorzitter', 'notulist'),
+    access: allow('decisions.write'),
   }),
   'decisions.consent': method({
     input: DecisionConsentInput,
     output: Decision,
-    access: rolesOnly(...tableRoles),
+    access: allow('items.work'),
   }),
   'decisions.settle': method({
     input: z
       .object({ decisionId: Id, expectedVersion: z.number().int().min(1), outcome: SettleOutcome })
       .strict(),
     output: Decision,
-    access: rolesOnly('voorzitter'),
+    access: allow('decisions.settle'),
   }),
   'decisions.reopen': method({
     input: z.object({ decisionId: Id, reason }).strict(),
     output: Decision,
-    access: rolesOnly('voorzitter'),
+    access: allow('decisions.settle'),
   }),
   'decisions.list': method({
     input: z.object({ dossierId: Id.optional(), meetingId: Id.optional() }).strict(),
     output: z.array(Decision),
-    access: rolesOnly(...tableRoles),
+    access: allow('items.work'),
   }),
   'escalations.return': method({
     input: z.object({ escalationId: Id, reason }).strict(),
     output: Escalation,
-    access: rolesOnly('voorzitter'),
+    access: allow('decisions.settle'),
   }),
   'outflow.record': method({
     input: OutflowRecordInput,
     output: DossierOutcome,
-    access: rolesOnly('voorzitter', 'casemanager'),
+    access: allow('dossiers.outflow'),
   }),
   'outflow.reopen': method({
     input: z.object({ dossierId: Id, expectedVersion: z.number().int().min(1), reason }).strict(),
     output: DossierOutcome,
-    access: rolesOnly('voorzitter', 'casemanager'),
+    access: allow('dossiers.outflow'),
   }),
 } as const;

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
+import { permissions, type Action } from '../domain/permissions';
 import type { Role, Session } from '../domain/roles';
 
 /**
  * Who may call a method. `public` methods work without a logged-in user (status, set-up, login);
- * every other method names the roles that may call it. Organisation rules that depend on the data
- * (e.g. "only your own organisation's position") are enforced by the handler.
+ * every other method names the action of the permission table (shared/domain/permissions.ts) it
+ * performs, and the roles come from there. Organisation rules that depend on the data (e.g. "only
+ * your own organisation's position") are enforced by the handler.
  */
-export type Access = { kind: 'public' } | { kind: 'session'; roles: readonly Role[] | 'any' };
+export type Access = { kind: 'public' } | { kind: 'session'; action: Action; roles: readonly Role[] | 'any' };
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -22,9 +24,9 @@ export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpe
   return spec;
 }
 
-export const anyUser: Access = { kind: 'session', roles: 'any' };
 export const publicAccess: Access = { kind: 'public' };
-export const rolesOnly = (...roles: Role[]): Access => ({ kind: 'session', roles });
+/** Access for the callers the permission table allows `action`. */
+export const allow = (action: Action): Access => ({ kind: 'session', action, roles: permissions[action] });
 
 /** The transport's idea of who calls (see shared/dispatcher.ts); repeated here to avoid a cycle. */
 export interface CallerRef {

@@ -14,7 +14,7 @@ import {
   isFinished,
 } from '../domain/dossier';
 import { Organisation } from '../domain/environment';
-import { method, rolesOnly } from './define';
+import { allow, method } from './define';
 
 /*
  * The dossier register. Reading is for everyone at the table (not the beheerder, who manages users
@@ -23,8 +23,8 @@ import { method, rolesOnly } from './define';
  * organisation may see it, and each such read is audited. Everyone else gets the conclusion only.
  */
 
-const readers = rolesOnly('voorzitter', 'notulist', 'deelnemer', 'casemanager');
-const writers = rolesOnly('voorzitter', 'notulist', 'casemanager');
+const readers = allow('dossiers.read');
+const writers = allow('dossiers.write');
 const Id = z.number().int().positive();
 
 // --- the list ---------------------------------------------------------------------------------------
@@ -286,6 +286,6 @@ export const dossierMethods = {
   'organisations.setSeesSpecial': method({
     input: z.object({ organisationId: Id, seesSpecial: z.boolean() }).strict(),
     output: Organisation,
-    access: rolesOnly('beheerder'),
+    access: allow('administer'),
   }),
 } as const;

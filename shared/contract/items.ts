@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { method, rolesOnly } from './define';
+import { allow, method } from './define';
 import { Action, actionsMethods } from './actions';
 import { Decision, decisionsMethods, DossierOutcome, Escalation } from './decisions';
-import { Id, Position, PositionDraft, PositionField, positionsMethods, tableRoles } from './positions';
+import { Id, Position, PositionDraft, PositionField, positionsMethods } from './positions';
 import { Presence } from '../domain/consent';
 
 /*
@@ -63,6 +63,6 @@ export const itemsMethods = {
   'items.work': method({
     input: z.object({ meetingId: Id, itemId: Id }).strict(),
     output: ItemWork,
-    access: rolesOnly(...tableRoles),
+    access: allow('items.work'),
   }),
 } as const;

@@ -4,7 +4,7 @@ import { Presence } from '../domain/consent';
 import { IsoDate } from '../domain/dates';
 import { DossierStatus, Track } from '../domain/dossier';
 import { Cadence } from '../domain/environment';
-import { anyUser, method, rolesOnly } from './define';
+import { allow, method } from './define';
 
 /*
  * Meetings, the agenda and the projector.
@@ -243,8 +243,9 @@ export const ProjectorControl = z.object({
 });
 export type ProjectorControl = z.infer<typeof ProjectorControl>;
 
-const manage = rolesOnly('voorzitter', 'notulist');
-const chair = rolesOnly('voorzitter');
+const manage = allow('meetings.manage');
+const chair = allow('meetings.chair');
+const anyUser = allow('meetings.read');
 const MeetingRef = { meetingId: Id };
 const Edit = { meetingId: Id, version: Version };
 
@@ -300,7 +301,7 @@ export const meetingMethods = {
   'meetings.itemDetail': method({
     input: z.object({ ...MeetingRef, itemId: Id }).strict(),
     output: ItemDetail,
-    access: anyUser,
+    access: allow('meetings.itemDetail'),
   }),
   'meetings.requestDiscussion': method({
     input: z
@@ -320,7 +321,7 @@ export const meetingMethods = {
         message: 'required',
       }),
     output: DiscussionRequestResult,
-    access: anyUser,
+    access: allow('meetings.requestDiscussion'),
   }),
   'meetings.agenda.propose': method({
     input: z.object(MeetingRef).strict(),
@@ -380,7 +381,7 @@ export const meetingMethods = {
   'meetings.settings.update': method({
     input: StoredAgendaSettings.strict(),
     output: StoredAgendaSettings,
-    access: rolesOnly('voorzitter', 'beheerder'),
+    access: allow('meetings.settings'),
   }),
 
   'projector.wait': method({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyUser, method, rolesOnly } from './define';
+import { allow, method } from './define';
 
 /**
  * Minutes (verslag): from concept through the correction round to adopted and signed, export as DOCX
@@ -108,8 +108,8 @@ export const MinutesDetail = z.object({
 });
 export type MinutesDetail = z.infer<typeof MinutesDetail>;
 
-export const ExportScope = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('full') }).strict(),
+/** What an extract covers; the full minutes are a method of their own (`minutes.exportFull`). */
+export const ExtractScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('organisation'), organisationId: Id }).strict(),
   z
     .object({
@@ -119,10 +119,17 @@ export const ExportScope = z.discriminatedUnion('kind', [
     })
     .strict(),
 ]);
-export type ExportScope = z.infer<typeof ExportScope>;
+export type ExtractScope = z.infer<typeof ExtractScope>;
 
 export const ExportedFile = z.object({ name: z.string(), mediaType: z.string(), base64: z.string() });
 export type ExportedFile = z.infer<typeof ExportedFile>;
+const Version = z.number().int().positive();
+export const ExportResult = z.object({
+  version: z.number().int(),
+  state: MinutesState,
+  files: z.array(ExportedFile),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
 
 export const VerifyReason = z.enum([
   'malformed',
@@ -172,12 +179,16 @@ export const CertificateInfo = z.object({
 export type CertificateInfo = z.infer<typeof CertificateInfo>;
 
 export const minutesMethods = {
-  'minutes.list': method({ input: z.object({}).strict(), output: z.array(MinutesSummary), access: anyUser }),
-  'minutes.get': method({ input: MeetingRef, output: MinutesDetail, access: anyUser }),
+  'minutes.list': method({
+    input: z.object({}).strict(),
+    output: z.array(MinutesSummary),
+    access: allow('minutes.list'),
+  }),
+  'minutes.get': method({ input: MeetingRef, output: MinutesDetail, access: allow('minutes.read') }),
   'minutes.startCorrections': method({
     input: MeetingRef,
     output: MinutesDetail,
-    access: rolesOnly('notulist', 'voorzitter'),
+    access: allow('minutes.manage'),
   }),
   'minutes.proposeCorrection': method({
     input: z
@@ -190,36 +201,45 @@ export const minutesMethods = {
       })
       .strict(),
     output: MinutesDetail,
-    access: rolesOnly('deelnemer', 'casemanager', 'voorzitter', 'notulist'),
+    access: allow('minutes.proposeCorrection'),
   }),
   'minutes.decideCorrection': method({
     input: z.object({ correctionId: Id, accept: z.boolean(), reason: z.string().trim().max(2000) }).strict(),
     output: MinutesDetail,
-    access: rolesOnly('notulist'),
+    access: allow('minutes.decideCorrection'),
   }),
   'minutes.adopt': method({
     input: MeetingRef,
     output: MinutesDetail,
-    access: rolesOnly('notulist', 'voorzitter'),
+    access: allow('minutes.manage'),
   }),
   'minutes.sign': method({
     // The signer types their password again: a signature is a deliberate act of that person, not of
     // whoever finds the session open.
     input: z.object({ meetingId: Id, password: z.string().min(1).max(256) }).strict(),
     output: MinutesDetail,
-    access: rolesOnly('notulist', 'voorzitter'),
+    access: allow('minutes.manage'),
   }),
   'minutes.newVersion': method({
     input: MeetingRef,
     output: MinutesDetail,
-    access: rolesOnly('notulist', 'voorzitter'),
+    access: allow('minutes.manage'),
   }),
-  'minutes.export': method({
-    input: z
-      .object({ meetingId: Id, scope: ExportScope, version: z.number().int().positive().optional() })
-      .strict(),
-    output: z.object({ version: z.number().int(), state: MinutesState, files: z.array(ExportedFile) }),
-    access: anyUser,
+  /** The full minutes with their signatures and ca.pem: for the chair and the secretary. */
+  'minutes.exportFull': method({
+    input: z.object({ meetingId: Id, version: Version.optional() }).strict(),
+    output: ExportResult,
+    access: allow('minutes.exportFull'),
+  }),
+  /**
+   * An extract: one organisation's records (all dossiers or one), or one dossier. Participants get
+   * their own organisation's; other organisations' and whole-dossier extracts are for the chair and
+   * the secretary (FORBIDDEN with reason `own_extract_only`).
+   */
+  'minutes.exportExtract': method({
+    input: z.object({ meetingId: Id, scope: ExtractScope, version: Version.optional() }).strict(),
+    output: ExportResult,
+    access: allow('minutes.exportExtract'),
   }),
   'minutes.verify': method({
     input: z
@@ -233,13 +253,13 @@ export const minutesMethods = {
       })
       .strict(),
     output: MinutesVerification,
-    access: anyUser,
+    access: allow('minutes.verify'),
   }),
   /** The caller's own signing certificate; null until they sign or import one. */
   'certificates.mine': method({
     input: z.object({}).strict(),
     output: CertificateInfo.nullable(),
-    access: rolesOnly('notulist', 'voorzitter'),
+    access: allow('minutes.manage'),
   }),
   /** Imports the caller's own certificate and key from PKCS#12 (.p12/.pfx); later signatures use it. */
   'certificates.import': method({
@@ -250,16 +270,16 @@ export const minutesMethods = {
       })
       .strict(),
     output: CertificateInfo,
-    access: rolesOnly('notulist', 'voorzitter'),
+    access: allow('minutes.manage'),
   }),
   'minutes.settings.get': method({
     input: z.object({}).strict(),
     output: z.object({ fullNames: z.boolean() }),
-    access: anyUser,
+    access: allow('environment.read'),
   }),
   'minutes.settings.update': method({
     input: z.object({ fullNames: z.boolean() }).strict(),
     output: z.object({ fullNames: z.boolean() }),
-    access: rolesOnly('beheerder'),
+    access: allow('minutes.settings'),
   }),
 } as const;

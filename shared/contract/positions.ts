@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method, rolesOnly } from './define';
+import { allow, method } from './define';
 import { PositionDirection } from '../domain/consent';
 
 /*
@@ -17,9 +17,6 @@ export const optionalText = (max: number) =>
   boundedText(max)
     .nullish()
     .transform((s) => (s ? s : null));
-
-/** Roles that take part in a meeting's work (everyone but a pure beheerder). */
-export const tableRoles = ['voorzitter', 'notulist', 'deelnemer', 'casemanager'] as const;
 
 const positionShape = {
   direction: PositionDirection,
@@ -97,23 +94,23 @@ export const positionsMethods = {
   'positions.record': method({
     input: PositionRecordInput,
     output: Position,
-    access: rolesOnly(...tableRoles),
+    access: allow('items.work'),
   }),
   'positions.history': method({
     input: z.object({ dossierId: Id, organisationId: Id.optional() }).strict(),
     output: z.array(Position),
-    access: rolesOnly(...tableRoles),
+    access: allow('items.work'),
   }),
   'positions.saveDraft': method({
     input: z
       .object({ ...DraftKey, baseVersion: z.number().int().min(0), fields: PositionDraftFields })
       .strict(),
     output: z.object({ savedAt: z.string() }),
-    access: rolesOnly(...tableRoles),
+    access: allow('items.work'),
   }),
   'positions.discardDraft': method({
     input: z.object(DraftKey).strict(),
     output: z.object({ done: z.literal(true) }),
-    access: rolesOnly(...tableRoles),
+    access: allow('items.work'),
   }),
 } as const;

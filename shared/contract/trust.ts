@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method, rolesOnly } from './define';
+import { allow, method } from './define';
 
 /**
  * The certificates the environment trusts for signatures (issue 8, item 4): its own CA, which it made
@@ -49,17 +49,17 @@ export const trustMethods = {
   'trust.roots.list': method({
     input: z.object({}).strict(),
     output: TrustedRoots,
-    access: rolesOnly('beheerder'),
+    access: allow('administer'),
   }),
   /** One certificate as PEM text (pasted, or the text of a .pem/.crt file the renderer read). */
   'trust.roots.add': method({
     input: z.object({ pem: z.string().trim().min(1).max(100_000) }).strict(),
     output: TrustedRoots,
-    access: rolesOnly('beheerder'),
+    access: allow('administer'),
   }),
   'trust.roots.remove': method({
     input: z.object({ id: Id }).strict(),
     output: TrustedRoots,
-    access: rolesOnly('beheerder'),
+    access: allow('administer'),
   }),
 };

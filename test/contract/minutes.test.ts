@@ -35,12 +35,18 @@ const malformed: Record<string, unknown[]> = {
   'minutes.adopt': [{ meetingId: 1.5 }],
   'minutes.sign': [{ meetingId: null }],
   'minutes.newVersion': [{ meetingId: '1' }],
-  'minutes.export': [
+  'minutes.exportFull': [
+    { meetingId: 0 },
+    { meetingId: 1, version: 0 },
+    { meetingId: 1, scope: { kind: 'full' } },
+  ],
+  'minutes.exportExtract': [
     { meetingId: 1 },
     { meetingId: 1, scope: { kind: 'alles' } },
+    { meetingId: 1, scope: { kind: 'full' } },
     { meetingId: 1, scope: { kind: 'organisation' } },
     { meetingId: 1, scope: { kind: 'dossier', dossierNumber: '' } },
-    { meetingId: 1, scope: { kind: 'full', extra: true } },
+    { meetingId: 1, scope: { kind: 'organisation', organisationId: 1, extra: true } },
   ],
   'minutes.verify': [
     { docx: { name: 'a.docx', base64: 'AAAA' }, signatures: [] },
@@ -81,10 +87,7 @@ describe('minutes contract', () => {
     await check('minutes.list', {});
     await check('minutes.get', { meetingId: signedMeeting });
     await check('minutes.settings.get', {});
-    const exported = (await check('minutes.export', {
-      meetingId: signedMeeting,
-      scope: { kind: 'full' },
-    })) as {
+    const exported = (await check('minutes.exportFull', { meetingId: signedMeeting })) as {
       files: { name: string; base64: string }[];
     };
     await check('minutes.verify', {

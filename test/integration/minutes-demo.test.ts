@@ -33,7 +33,7 @@ describe('the demo’s signed minutes', () => {
 
   it('export files that openssl verifies', async () => {
     const meetingId = (await env.api['minutes.list']({})).find((m) => m.state === 'ondertekend')!.meetingId;
-    const { files } = await env.api['minutes.export']({ meetingId, scope: { kind: 'full' } });
+    const { files } = await env.api['minutes.exportFull']({ meetingId });
     const dir = path.join(env.dir, 'export');
     fs.mkdirSync(dir);
     for (const file of files) fs.writeFileSync(path.join(dir, file.name), Buffer.from(file.base64, 'base64'));

@@ -59,7 +59,7 @@ beforeAll(async () => {
   await api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
   await f.login('vera');
   await api()['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
-  signed = (await api()['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } })).files;
+  signed = (await api()['minutes.exportFull']({ meetingId: f.meetingId })).files;
   writeAll(path.join(out, 'ontvangen'), signed);
 });
 afterAll(() => {
@@ -224,18 +224,19 @@ describe('the document', () => {
 
   it('an organisation’s extract holds only its own part; a participant may export only its own', async () => {
     await f.login('ilse');
-    const full = api()['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } });
+    const full = api()['minutes.exportFull']({ meetingId: f.meetingId });
     await expect(full).rejects.toBeInstanceOf(ApiError);
     await expect(full).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
-      api()['minutes.export']({
+      api()['minutes.exportExtract']({
         meetingId: f.meetingId,
         scope: { kind: 'organisation', organisationId: f.org.dtv },
       }),
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
+      error: { info: { reason: 'own_extract_only' } },
     });
-    const mine = await api()['minutes.export']({
+    const mine = await api()['minutes.exportExtract']({
       meetingId: f.meetingId,
       scope: { kind: 'organisation', organisationId: f.org.ind },
     });
@@ -256,7 +257,7 @@ describe('the document', () => {
 
   it('a single-dossier extract holds that dossier only', async () => {
     await f.login('niels');
-    const one = await api()['minutes.export']({
+    const one = await api()['minutes.exportExtract']({
       meetingId: f.meetingId,
       scope: { kind: 'dossier', dossierNumber: 'D-2026-0002', organisationId: f.org.dtv },
     });
@@ -266,7 +267,7 @@ describe('the document', () => {
     expect(text).not.toContain('D-2026-0001');
     expect(text).toContain('Identiteit is niet vastgesteld.');
     await expect(
-      api()['minutes.export']({
+      api()['minutes.exportExtract']({
         meetingId: f.meetingId,
         scope: { kind: 'dossier', dossierNumber: 'D-1999-9999' },
       }),
@@ -348,11 +349,11 @@ describe('full names (last: it starts a new version)', () => {
     expect(await api()['minutes.settings.get']({})).toEqual({ fullNames: false });
     await api()['minutes.settings.update']({ fullNames: true });
     await f.login('niels');
-    const frozen = await api()['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } });
+    const frozen = await api()['minutes.exportFull']({ meetingId: f.meetingId });
     expect(frozen.files[0]!.base64).toBe(signed[0]!.base64);
     expect((await api()['minutes.get']({ meetingId: f.meetingId })).changedSinceAdoption).toBe(true);
     await api()['minutes.newVersion']({ meetingId: f.meetingId });
-    const v = await api()['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } });
+    const v = await api()['minutes.exportFull']({ meetingId: f.meetingId });
     const text = docxText(bytes(v.files[0]!.base64));
     expect(text).toContain('D-2026-0001 (Mateus Kiala Domingos)');
     expect(text).not.toContain(V_NUMBER);

@@ -22,7 +22,7 @@ async function code(p: Promise<unknown>): Promise<string> {
   }
 }
 const docxOf = async (meetingId: number) => {
-  const { files } = await api()['minutes.export']({ meetingId, scope: { kind: 'full' } });
+  const { files } = await api()['minutes.exportFull']({ meetingId });
   return files;
 };
 const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
@@ -300,7 +300,7 @@ describe('adoption and signing', () => {
     expect(v2files.map((x) => x.name)).toEqual(['verslag-utrecht-2026-04-14-v2.docx', 'ca.pem']);
     expect(docxText(bytes(v2files[0]!.base64))).toContain('Gewijzigd na vaststelling');
     // Version 1 still exports with its own bytes and both signatures, which still verify.
-    const v1 = await api()['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' }, version: 1 });
+    const v1 = await api()['minutes.exportFull']({ meetingId: f.meetingId, version: 1 });
     expect(v1.files.map((x) => x.base64)).toEqual(signedFiles.map((x) => x.base64));
     const check = await api()['minutes.verify']({
       docx: { name: v1.files[0]!.name, base64: v1.files[0]!.base64 },

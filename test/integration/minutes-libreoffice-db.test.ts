@@ -55,7 +55,7 @@ async function exportMinutes(
   name: string,
   meetingId: number,
 ): Promise<Omit<Converted, 'pdf'> & { docx: string }> {
-  const { files } = await env.api['minutes.export']({ meetingId, scope: { kind: 'full' } });
+  const { files } = await env.api['minutes.exportFull']({ meetingId });
   const docxFile = files.find((f) => f.name.endsWith('.docx'));
   if (!docxFile) throw new Error(`minutes.export gave no DOCX for meeting ${meetingId}`);
   const docx = path.join(tmp, `${name}.docx`);

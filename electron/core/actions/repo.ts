@@ -89,14 +89,25 @@ export function listActions(
   return rows.map((r) => toAction(r, today));
 }
 
-/** The actions shown at an item: the dossier's open ones and everything agreed at this item. */
-export function actionsForItem(db: Db, dossierId: number, itemMeetingId: number, today: string): Action[] {
+/**
+ * The actions shown at an item: the dossier's open ones and everything agreed or reviewed at this
+ * meeting; of one organisation only when `organisationId` is given (a participant's scope, the same
+ * as their `actions.list`: see `actionsScope`).
+ */
+export function actionsForItem(
+  db: Db,
+  dossierId: number,
+  itemMeetingId: number,
+  organisationId: number | null,
+  today: string,
+): Action[] {
   const rows = db
     .prepare(
-      `${select} WHERE a.dossier_id = ? AND (a.status = 'open' OR a.meeting_id = ? OR a.reviewed_in = ?)
+      `${select} WHERE a.dossier_id = @dossier AND (@org IS NULL OR a.organisation_id = @org)
+         AND (a.status = 'open' OR a.meeting_id = @meeting OR a.reviewed_in = @meeting)
        ORDER BY a.due_date, a.id`,
     )
-    .all(dossierId, itemMeetingId, itemMeetingId) as ActionRow[];
+    .all({ dossier: dossierId, org: organisationId, meeting: itemMeetingId }) as ActionRow[];
   return rows.map((r) => toAction(r, today));
 }
 

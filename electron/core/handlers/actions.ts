@@ -1,5 +1,5 @@
 import type { Handlers } from '../../../shared/contract/index';
-import { hasAnyRole } from '../../../shared/domain/roles';
+import { actionsScope } from '../../../shared/domain/permissions';
 import { AppError } from '../../../shared/errors';
 import { createAction, listActions, reviewAction } from '../actions/repo';
 import { requireSession, writeAudited, type CoreContext } from '../context';
@@ -16,8 +16,11 @@ export function actionHandlers(ctx: CoreContext): ActionHandlers {
       const s = requireSession(session);
       const organisationId = input.organisationId ?? s.organisationId;
       // Another organisation's list is for those who run the meeting; a participant sees their own.
-      if (organisationId !== s.organisationId && !hasAnyRole(s, ['voorzitter', 'notulist']))
-        throw new AppError('FORBIDDEN', "Only the chair and secretary see other organisations' actions");
+      const scope = actionsScope(s);
+      if (scope !== null && organisationId !== scope)
+        throw new AppError('FORBIDDEN', "Only the chair and secretary see other organisations' actions", {
+          info: { reason: 'own_actions_only' },
+        });
       return {
         organisationId,
         actions: listActions(ctx.vault.database(), { ...input, organisationId }, ctx.today()),

@@ -3,7 +3,7 @@ import type { MeetingState } from '../../../shared/contract/meetings';
 import { agendaItemKindLabels, type AgendaItemKind } from '../../../shared/domain/agenda';
 import { Cadence } from '../../../shared/domain/environment';
 import { hasAnyRole, type Role, type Session } from '../../../shared/domain/roles';
-import { AppError } from '../../../shared/errors';
+import { AppError, type ConflictReason } from '../../../shared/errors';
 import { agendaDocxBytes } from '../agenda/build-docx';
 import { agendaExport, agendaFileName } from '../agenda/export';
 import {
@@ -39,11 +39,11 @@ import { nextOnCadence, suggestMeetingDate } from '../meetings/schedule';
 type MeetingHandlers = Pick<Handlers, Extract<keyof Handlers, `meetings.${string}` | `projector.${string}`>>;
 
 /** A refusal because of the meeting's state; `reason` lets the UI say which rule applied. */
-function conflict(reason: string, message: string): AppError {
+function conflict(reason: ConflictReason, message: string): AppError {
   return new AppError('CONFLICT', message, { info: { reason } });
 }
 
-function requireState(row: MeetingRow, allowed: readonly MeetingState[], reason: string): void {
+function requireState(row: MeetingRow, allowed: readonly MeetingState[], reason: ConflictReason): void {
   if (!allowed.includes(stateOf(row)))
     throw conflict(reason, `Not allowed while the meeting is ${row.state}`);
 }
@@ -99,7 +99,7 @@ export function meetingHandlers(ctx: CoreContext, hub = new ProjectorHub()): Mee
   function edit(
     session: Session | null,
     input: { meetingId: number; version: number },
-    opts: { states: readonly MeetingState[]; reason: string; agenda?: boolean },
+    opts: { states: readonly MeetingState[]; reason: ConflictReason; agenda?: boolean },
     change: (d: Db, row: MeetingRow) => AuditFacts | AuditFacts[],
   ) {
     const s = requireSession(session);

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/contract/index';
 import type { MinutesDetail } from '../../../shared/contract/minutes';
+import { can } from '../../../shared/domain/permissions';
 import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import { requireSession, writeAudited, type CoreContext } from '../context';
@@ -39,13 +40,12 @@ type MinutesHandlers = Pick<
   | 'minutes.adopt'
   | 'minutes.sign'
   | 'minutes.newVersion'
-  | 'minutes.export'
+  | 'minutes.exportFull'
+  | 'minutes.exportExtract'
   | 'minutes.verify'
   | 'minutes.settings.get'
   | 'minutes.settings.update'
 >;
-
-const isSecretariat = (s: Session): boolean => s.roles.includes('notulist') || s.roles.includes('voorzitter');
 
 function detail(db: Db, meetingId: number, session: Session, at: string): MinutesDetail {
   requireMeeting(db, meetingId);
@@ -83,11 +83,13 @@ function detail(db: Db, meetingId: number, session: Session, at: string): Minute
       })),
     })),
     corrections: listCorrections(db, meetingId).filter(
-      (c) => isSecretariat(session) || c.organisationId === session.organisationId,
+      (c) => can(session, 'minutes.correctAll') || c.organisationId === session.organisationId,
     ),
-    targets: correctionTargets(db, meetingId, isSecretariat(session) ? null : session.organisationId).map(
-      ({ organisationId: _org, ...t }) => t,
-    ),
+    targets: correctionTargets(
+      db,
+      meetingId,
+      can(session, 'minutes.correctAll') ? null : session.organisationId,
+    ).map(({ organisationId: _org, ...t }) => t),
     mySignerRole,
     organisations: extractOrganisations(db, meetingId),
     dossiers: model.items.flatMap((i) =>
@@ -142,6 +144,28 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
         if (i >= 2 || !(e instanceof AppError) || e.info?.reason !== 'changed_meanwhile') throw e;
       }
     }
+  }
+
+  /** Builds the files, audits the export and hands them over as base64. */
+  async function exportFiles(s: Session, meetingId: number, scope: ExportScope, version: number | undefined) {
+    const result = await exportMinutes(db(), meetingId, scope, {
+      at: ctx.nowIso(),
+      now: ctx.ports.clock(),
+      version,
+    });
+    writeAudited(ctx, s, () => ({
+      result: null,
+      audit: { action: `minutes.export.${scope.kind}`, entity: 'meetings', ids: [meetingId] },
+    }));
+    return {
+      version: result.version,
+      state: result.state,
+      files: result.files.map((f) => ({
+        name: f.name,
+        mediaType: f.mediaType,
+        base64: Buffer.from(f.bytes).toString('base64'),
+      })),
+    };
   }
 
   return {
@@ -264,43 +288,28 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
       return detail(db(), meetingId, s, ctx.nowIso());
     },
 
-    'minutes.export': async ({ meetingId, scope, version }, { session }) => {
+    'minutes.exportFull': ({ meetingId, version }, { session }) =>
+      exportFiles(requireSession(session), meetingId, { kind: 'full' }, version),
+
+    'minutes.exportExtract': ({ meetingId, scope, version }, { session }) => {
       const s = requireSession(session);
       const d = db();
-      // Participants receive their own organisation's extract; the full minutes and other parties'
-      // extracts are for the chair and the secretary.
-      const ownExtract = scope.kind !== 'full' && scope.organisationId === s.organisationId;
-      if (!isSecretariat(s) && !ownExtract) {
-        throw new AppError('FORBIDDEN', 'Participants may export only their own organisation’s extract');
+      // A participant receives their own organisation's extract; other organisations' extracts and a
+      // dossier's part of the full minutes are for the chair and the secretary.
+      if (scope.organisationId !== s.organisationId && !can(s, 'minutes.exportOtherExtract')) {
+        throw new AppError('FORBIDDEN', 'Participants may export only their own organisation’s extract', {
+          info: { reason: 'own_extract_only' },
+        });
       }
       const coreScope: ExportScope =
-        scope.kind === 'full'
-          ? scope
-          : scope.kind === 'organisation'
-            ? { kind: 'organisation', organisation: organisationName(d, scope.organisationId) }
-            : {
-                kind: 'dossier',
-                dossierNumber: scope.dossierNumber,
-                organisation: scope.organisationId ? organisationName(d, scope.organisationId) : undefined,
-              };
-      const result = await exportMinutes(d, meetingId, coreScope, {
-        at: ctx.nowIso(),
-        now: ctx.ports.clock(),
-        version,
-      });
-      writeAudited(ctx, s, () => ({
-        result: null,
-        audit: { action: `minutes.export.${scope.kind}`, entity: 'meetings', ids: [meetingId] },
-      }));
-      return {
-        version: result.version,
-        state: result.state,
-        files: result.files.map((f) => ({
-          name: f.name,
-          mediaType: f.mediaType,
-          base64: Buffer.from(f.bytes).toString('base64'),
-        })),
-      };
+        scope.kind === 'organisation'
+          ? { kind: 'organisation', organisation: organisationName(d, scope.organisationId) }
+          : {
+              kind: 'dossier',
+              dossierNumber: scope.dossierNumber,
+              organisation: scope.organisationId ? organisationName(d, scope.organisationId) : undefined,
+            };
+      return exportFiles(s, meetingId, coreScope, version);
     },
 
     'minutes.verify': async ({ docx, signatures, caPem }) => {

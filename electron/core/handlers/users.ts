@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract/index';
 import { OrganisationKind, type Session } from '../../../shared/domain/roles';
 import type { Organisation } from '../../../shared/domain/environment';
 import { AppError } from '../../../shared/errors';
+import { requireHostRoles } from '../../../shared/domain/permissions';
 import { requireSession, writeAudited, type CoreContext } from '../context';
 import { getMeta, insertUser } from '../environment/setup';
 import { getUser, keyHolderIds, listUsers, setDisabled, setKeyHolder, usernameTaken } from '../users/repo';
@@ -69,6 +70,7 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
             fields: [{ path: 'organisationId', code: 'unknown', message: 'Unknown organisation' }],
           });
         }
+        requireHostRoles(input, listOrganisations(db).find((o) => o.id === input.organisationId)!.kind);
         if (usernameTaken(db, input.username)) {
           throw new AppError('CONFLICT', 'Username taken', {
             fields: [{ path: 'username', code: 'taken', message: 'Username taken' }],

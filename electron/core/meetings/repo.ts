@@ -61,7 +61,7 @@ export function meetingRow(db: Db, id: number): MeetingRow {
 export function expectVersion(row: MeetingRow, version: number): void {
   if (row.version !== version)
     throw new AppError('CONFLICT', 'The meeting was changed by someone else', {
-      info: { version: row.version },
+      info: { reason: 'stale_meeting', version: row.version },
     });
 }
 

@@ -134,7 +134,13 @@ export function proposeCorrection(
   );
   if (!target) throw new AppError('NOT_FOUND', 'Not a position or action of this meeting');
   if (target.organisationId !== proposer.organisationId) {
-    throw new AppError('FORBIDDEN', 'Only the organisation itself may correct its own positions and actions');
+    throw new AppError(
+      'FORBIDDEN',
+      'Only the organisation itself may correct its own positions and actions',
+      {
+        info: { reason: 'own_records_only' },
+      },
+    );
   }
   const original = target.fields[input.field] ?? '';
   if (original === input.text) {

@@ -29,7 +29,9 @@ export function signerRole(db: Db, meetingId: number, session: Session): SignerR
   if (m.secretary_user_id === session.userId) return 'secretaris';
   if (m.chair_user_id === null && session.roles.includes('voorzitter')) return 'voorzitter';
   if (m.secretary_user_id === null && session.roles.includes('notulist')) return 'secretaris';
-  throw new AppError('FORBIDDEN', 'Only the chair and the secretary of this meeting sign its minutes');
+  throw new AppError('FORBIDDEN', 'Only the chair and the secretary of this meeting sign its minutes', {
+    info: { reason: 'not_signer' },
+  });
 }
 
 export interface PreparedSignature {

@@ -25,7 +25,7 @@ export function canApply(state: MinutesState, event: MinutesEvent): boolean {
 export function requireState(state: MinutesState, event: MinutesEvent): void {
   if (!canApply(state, event)) {
     throw new AppError('CONFLICT', `Minutes in state ${state} cannot ${event}`, {
-      info: { state, event },
+      info: { reason: 'minutes_state', state, event },
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { ItemWork } from '../../../shared/contract/items';
 import type { Session } from '../../../shared/domain/roles';
-import { hasAnyRole } from '../../../shared/domain/roles';
+import { actionsScope, can } from '../../../shared/domain/permissions';
 import { AppError } from '../../../shared/errors';
 import { actionsForItem } from '../actions/repo';
 import type { Db } from '../db/open';
@@ -53,16 +53,16 @@ export function itemWork(
     }),
     decision: decisionForItem(db, itemId),
     escalations: dossier ? escalationsOf(db, dossier.id) : [],
-    actions: dossier ? actionsForItem(db, dossier.id, meetingId, today) : [],
+    actions: dossier ? actionsForItem(db, dossier.id, meetingId, actionsScope(session), today) : [],
     organisations,
     escalationBody: escalationBody(db),
     permissions: {
       recordFor: speakFor,
       consentFor: speakFor,
-      writeDecision: hasAnyRole(session, ['voorzitter', 'notulist']),
-      decide: hasAnyRole(session, ['voorzitter']),
-      manageActions: hasAnyRole(session, ['voorzitter', 'notulist']),
-      outflow: hasAnyRole(session, ['voorzitter', 'casemanager']),
+      writeDecision: can(session, 'decisions.write'),
+      decide: can(session, 'decisions.settle'),
+      manageActions: can(session, 'actions.manage'),
+      outflow: can(session, 'dossiers.outflow'),
     },
   };
 }

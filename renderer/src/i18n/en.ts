@@ -4,6 +4,7 @@ import { meetingsEn } from './areas/meetings';
 import { itemsEn } from './areas/items';
 import { minutesEn } from './areas/minutes';
 import { trustEn } from './areas/trust';
+import { errorsEn } from './areas/errors';
 
 /** English. Typed against the Dutch keys: a missing or misspelt key fails to compile. */
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...itemsEn,
   ...minutesEn,
   ...trustEn,
+  ...errorsEn,
   'app.name': 'LVV Overleg',
   'app.skip': 'Skip to content',
   'lang.switch': 'Nederlands',
@@ -129,6 +131,7 @@ export const en: Record<MessageKey, string> = {
   'admin.users.username': 'User name',
   'admin.users.org': 'Organisation',
   'admin.users.roles': 'Roles',
+  'admin.users.outsideHost': 'Allow anyway: {roles} at {org}, outside the municipality',
   'admin.users.status': 'Status',
   'admin.users.active': 'active',
   'admin.users.disabled': 'disabled',
@@ -184,8 +187,6 @@ export const en: Record<MessageKey, string> = {
     'You logged in with a temporary password from the administrator. Choose your own password first; then you can continue.',
   'error.PASSWORD_CHANGE_REQUIRED': 'Choose your own password first instead of the temporary one.',
   'error.FOLDER_IN_USE': 'This data folder is already open in another program ({holder}). Close that first.',
-  'error.WRONG_CREDENTIALS.locked':
-    "Wrong user name or password. Note: while the environment is locked, only a key holder (by default the gemeente's chair, secretary or administrator) can open it; participants log in after that.",
   'admin.users.keyHolder': 'Key',
   'admin.users.keyHolder.toggle': '{name} holds the key',
   'admin.users.keyHolder.help':
@@ -214,6 +215,8 @@ export const en: Record<MessageKey, string> = {
   'field.duplicate': 'This name appears twice.',
   'field.gemeente_required': 'A municipality must be among them: it chairs the meeting.',
   'field.taken': 'This name is already in use.',
+  'field.host_role':
+    'Chair, secretary and case manager belong to the municipality. Choose the municipality, or allow it explicitly below.',
   'field.wrong_password': 'The current password is wrong.',
   'field.self': 'You cannot disable yourself.',
   'field.mismatch': 'The passwords are not the same.',

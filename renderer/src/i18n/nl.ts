@@ -8,6 +8,7 @@ import { meetingsNl } from './areas/meetings';
 import { itemsNl } from './areas/items';
 import { minutesNl } from './areas/minutes';
 import { trustNl } from './areas/trust';
+import { errorsNl } from './areas/errors';
 
 export const nl = {
   ...dossiersNl,
@@ -15,6 +16,7 @@ export const nl = {
   ...itemsNl,
   ...minutesNl,
   ...trustNl,
+  ...errorsNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',
   'lang.switch': 'English',
@@ -132,6 +134,7 @@ export const nl = {
   'admin.users.username': 'Gebruikersnaam',
   'admin.users.org': 'Organisatie',
   'admin.users.roles': 'Rollen',
+  'admin.users.outsideHost': 'Toch toestaan: {roles} bij {org}, buiten de gemeente',
   'admin.users.status': 'Status',
   'admin.users.active': 'actief',
   'admin.users.disabled': 'uitgeschakeld',
@@ -190,8 +193,6 @@ export const nl = {
   'error.PASSWORD_CHANGE_REQUIRED': 'Kies eerst een eigen wachtwoord in plaats van het tijdelijke.',
   'error.FOLDER_IN_USE':
     'Deze gegevensmap is al geopend door een ander programma ({holder}). Sluit dat eerst.',
-  'error.WRONG_CREDENTIALS.locked':
-    'Gebruikersnaam of wachtwoord onjuist. Let op: zolang de omgeving vergrendeld is, kan alleen een sleutelhouder (standaard de voorzitter, notulist of beheerder van de gemeente) haar openen; deelnemers loggen daarna in.',
   'admin.users.keyHolder': 'Sleutel',
   'admin.users.keyHolder.toggle': '{name} houdt de sleutel',
   'admin.users.keyHolder.help':
@@ -220,6 +221,8 @@ export const nl = {
   'field.duplicate': 'Deze naam komt twee keer voor.',
   'field.gemeente_required': 'Er moet een gemeente bij zijn: die is voorzitter.',
   'field.taken': 'Deze naam is al in gebruik.',
+  'field.host_role':
+    'Voorzitter, notulist en casemanager horen bij de gemeente. Kies de gemeente, of sta het hieronder uitdrukkelijk toe.',
   'field.wrong_password': 'Het huidige wachtwoord klopt niet.',
   'field.self': 'U kunt uzelf niet uitschakelen.',
   'field.mismatch': 'De wachtwoorden zijn niet gelijk.',

@@ -4,15 +4,14 @@ import { Button, Field, Form, Notice } from '../components/forms';
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
 import { CertificateImport } from './CertificateImport';
-import { useHasRole } from './meetings/hooks';
-import { useSession } from '../state/session';
+import { useCan, useSession } from '../state/session';
 
 /** `required`: logged in with a temporary password, which must be replaced before anything else. */
 export function Account({ required = false }: { required?: boolean }) {
   const t = useT();
   const { refresh, logout } = useSession();
   // Only the chair and the secretary sign minutes, so only they have a certificate to replace.
-  const signs = useHasRole('voorzitter', 'notulist');
+  const signs = useCan('minutes.manage');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});

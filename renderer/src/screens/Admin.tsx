@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Organisation, User } from '../../../shared/domain/environment';
+import { hostRolesRefused } from '../../../shared/domain/permissions';
 import { organisationKinds, roles, type OrganisationKind, type Role } from '../../../shared/domain/roles';
 import { getApi } from '../api';
 import { Button, Checkbox, Field, Form, Notice, SelectField } from '../components/forms';
@@ -240,13 +241,23 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [outsideHost, setOutsideHost] = useState(false);
   const orgId = form.organisationId || String(orgs[0]?.id ?? '');
+  const org = orgs.find((o) => String(o.id) === orgId);
+  // Roles that speak for the table, asked for outside the gemeente: the same rule the backend applies,
+  // offered as an explicit exception instead of a refusal after submitting.
+  const outside = org ? hostRolesRefused(form.roles, org.kind, false) : [];
 
   const submit = async () => {
     try {
-      await getApi()['users.create']({ ...form, organisationId: Number(orgId) });
+      await getApi()['users.create']({
+        ...form,
+        organisationId: Number(orgId),
+        outsideHost: outside.length > 0 && outsideHost,
+      });
       onCreated(form.displayName);
       setForm({ displayName: '', username: '', password: '', organisationId: '', roles: ['deelnemer'] });
+      setOutsideHost(false);
       setErrors({});
       setError(null);
     } catch (e) {
@@ -303,6 +314,16 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
           />
         ))}
         {errors.roles ? <span className="field-error">{errors.roles}</span> : null}
+        {outside.length > 0 ? (
+          <Checkbox
+            label={t('admin.users.outsideHost', {
+              roles: outside.map((r) => t(`role.${r}`)).join(', '),
+              org: org?.name ?? '',
+            })}
+            checked={outsideHost}
+            onChange={setOutsideHost}
+          />
+        ) : null}
       </fieldset>
       <Button type="submit" variant="primary">
         {t('common.add')}

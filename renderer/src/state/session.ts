@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppStatus, DemoUser } from '../../../shared/contract/auth';
+import { can, type Action } from '../../../shared/domain/permissions';
 import { getApi } from '../api';
 
 interface SessionState {
@@ -48,3 +49,12 @@ export const useSession = create<SessionState>((set, get) => ({
   setRecoveryKey: (recoveryKey, rekeyNeedNewPassword) =>
     set({ recoveryKey, rekeyNeedNewPassword: rekeyNeedNewPassword ?? null }),
 }));
+
+/**
+ * Whether the logged-in user may do `action` (shared/domain/permissions.ts): the same table the
+ * backend checks, so a button shows exactly when its call would be allowed by role.
+ */
+export function useCan(action: Action): boolean {
+  const session = useSession((s) => s.status?.session ?? null);
+  return can(session, action);
+}

@@ -119,7 +119,7 @@ beforeAll(async () => {
   await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
   await f.login('vera');
   await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
-  files = (await f.env.api['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } })).files;
+  files = (await f.env.api['minutes.exportFull']({ meetingId: f.meetingId })).files;
   for (const file of files) fs.writeFileSync(path.join(dir, file.name), Buffer.from(file.base64, 'base64'));
 });
 afterAll(() => {

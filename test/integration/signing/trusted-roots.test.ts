@@ -56,7 +56,7 @@ beforeAll(async () => {
   await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
   await f.login('vera');
   await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
-  const { files } = await f.env.api['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } });
+  const { files } = await f.env.api['minutes.exportFull']({ meetingId: f.meetingId });
   for (const file of files) fs.writeFileSync(path.join(dir, file.name), Buffer.from(file.base64, 'base64'));
 
   fs.writeFileSync(path.join(dir, 'vervalst.docx'), alter(fs.readFileSync(path.join(dir, `${stem}.docx`))));
@@ -122,7 +122,7 @@ describe('a notulist with a PKCS#12 under a made-up root', () => {
       valid: false,
       reason: 'untrusted_signer',
     });
-    const { files } = await f.env.api['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } });
+    const { files } = await f.env.api['minutes.exportFull']({ meetingId: f.meetingId });
     const ca = Buffer.from(files.find((x) => x.name === 'ca.pem')!.base64, 'base64').toString('utf8');
     expect(certCount(ca)).toBe(1);
   });
@@ -201,7 +201,7 @@ describe('the beheerder’s trusted roots', () => {
     await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
     await f.login('vera');
     await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
-    const { files } = await f.env.api['minutes.export']({ meetingId: f.meetingId, scope: { kind: 'full' } });
+    const { files } = await f.env.api['minutes.exportFull']({ meetingId: f.meetingId });
     const out = path.join(dir, 'v2');
     fs.mkdirSync(out);
     for (const file of files) fs.writeFileSync(path.join(out, file.name), Buffer.from(file.base64, 'base64'));

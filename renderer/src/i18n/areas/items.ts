@@ -182,30 +182,6 @@ export const itemsNl = {
   'outflow.reopened': 'Het dossier is heropend.',
   'outflow.choose': '— kies —',
 
-  'items.conflict.stale_position':
-    '{organisation} heeft intussen een nieuwere versie vastgelegd (versie {version}, door {recordedBy}). Uw tekst staat nog in het formulier: vergelijk met de nieuwe versie en sla opnieuw op als u die wilt vervangen.',
-  'items.conflict.meeting_closed': 'Dit overleg is afgerond; er kan niets meer aan worden toegevoegd.',
-  'items.conflict.decision_locked':
-    'Besluit {number} is vergrendeld omdat het overleg is afgerond. Heropen het eerst, met een reden.',
-  'items.conflict.decision_settled': 'Besluit {number} is al afgerond. Heropen het om het te wijzigen.',
-  'items.conflict.stale_decision':
-    'De besluittekst is intussen gewijzigd. De nieuwe tekst staat hieronder; geef de instemming opnieuw.',
-  'items.conflict.decision_exists':
-    'Er is intussen al een besluit ({number}) voor dit agendapunt. Het staat hieronder.',
-  'items.conflict.not_carried':
-    'Het besluit is niet gedragen: niet iedereen heeft gereageerd, of er is bezwaar.',
-  'items.conflict.carried_not_escalated': 'Een gedragen besluit wordt niet geëscaleerd.',
-  'items.conflict.stale_action':
-    'Dit actiepunt is intussen gewijzigd. Bekijk de actuele stand en probeer het opnieuw.',
-  'items.conflict.action_closed': 'Dit actiepunt is al afgehandeld.',
-  'items.conflict.escalation_returned': 'Deze escalatie is al teruggekomen.',
-  'items.conflict.already_out': 'Dit dossier is al uitgestroomd.',
-  'items.conflict.not_out': 'Dit dossier is niet uitgestroomd.',
-  'items.conflict.stale_dossier':
-    'Het dossier is intussen gewijzigd. De actuele stand staat hieronder; probeer het opnieuw.',
-  'items.conflict.decision_open': 'Dit besluit is nog niet afgerond.',
-  'items.forbidden.other_organisation': 'U mag alleen voor uw eigen organisatie vastleggen.',
-
   'field.withheld_reason_required': 'Geef aan waarom de informatie niet wordt gedeeld.',
   'field.not_participant': 'Deze organisatie neemt niet deel aan dit overleg.',
   'field.review_before_meeting': 'De evaluatiedatum ligt vóór het overleg.',
@@ -407,27 +383,6 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'outflow.reopenReason': 'Reason for reopening',
   'outflow.reopened': 'The case file was reopened.',
   'outflow.choose': '— choose —',
-
-  'items.conflict.stale_position':
-    '{organisation} recorded a newer version meanwhile (version {version}, by {recordedBy}). Your text is still in the form: compare it with the new version and save again to replace it.',
-  'items.conflict.meeting_closed': 'This meeting is finished; nothing can be added to it.',
-  'items.conflict.decision_locked':
-    'Decision {number} is locked because the meeting is finished. Reopen it first, with a reason.',
-  'items.conflict.decision_settled': 'Decision {number} is settled already. Reopen it to change it.',
-  'items.conflict.stale_decision':
-    'The decision text changed meanwhile. The new text is shown below; give the consent again.',
-  'items.conflict.decision_exists': 'This item has a decision ({number}) already. It is shown below.',
-  'items.conflict.not_carried': 'The decision is not carried: not everyone responded, or someone objects.',
-  'items.conflict.carried_not_escalated': 'A carried decision is not escalated.',
-  'items.conflict.stale_action': 'This action changed meanwhile. Look at its current state and try again.',
-  'items.conflict.action_closed': 'This action has been dealt with already.',
-  'items.conflict.escalation_returned': 'This escalation has returned already.',
-  'items.conflict.already_out': 'This case file has left already.',
-  'items.conflict.not_out': 'This case file has not left.',
-  'items.conflict.stale_dossier':
-    'The case file changed meanwhile. Its current state is shown below; try again.',
-  'items.conflict.decision_open': 'This decision is not settled yet.',
-  'items.forbidden.other_organisation': 'You may only record for your own organisation.',
 
   'field.withheld_reason_required': 'Say why the information is not shared.',
   'field.not_participant': 'This organisation does not take part in this meeting.',

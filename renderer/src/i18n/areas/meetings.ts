@@ -104,15 +104,6 @@ export const meetingsNl = {
     'Uw verzoek om {number} te bespreken is ontvangen, maar na de deadline: het staat achteraan.',
   'meeting.request.existing': 'Uw organisatie had al gevraagd om {number} te bespreken.',
 
-  'meeting.conflict.started': 'Dat kan niet meer: het overleg is al begonnen.',
-  'meeting.conflict.finished': 'Dat kan niet meer: het overleg is afgerond.',
-  'meeting.conflict.not_running': 'Het overleg is niet bezig.',
-  'meeting.conflict.other_running': 'Er loopt al een ander overleg. Rond dat eerst af.',
-  'meeting.conflict.empty_agenda': 'De agenda is leeg. Zet eerst punten op de agenda.',
-  'meeting.conflict.current_item': 'Dit punt wordt nu besproken en kan niet van de agenda.',
-  'meeting.conflict.item_has_work':
-    'Bij dit punt zijn al standpunten of besluiten vastgelegd; het kan niet van de agenda.',
-  'meeting.conflict.not_current': 'Alleen bij het punt dat nu wordt besproken kan de naam worden getoond.',
   'field.unknown_dossier': 'Er is geen dossier met dit nummer.',
   'field.already_on_agenda': 'Dit dossier staat al op de agenda.',
   'field.wrong_role': 'Deze persoon heeft die rol niet.',
@@ -292,15 +283,6 @@ export const meetingsEn: Record<keyof typeof meetingsNl, string> = {
     'Your request to discuss {number} was received, but after the deadline: it comes last.',
   'meeting.request.existing': 'Your organisation had already asked to discuss {number}.',
 
-  'meeting.conflict.started': 'Not possible any more: the meeting has started.',
-  'meeting.conflict.finished': 'Not possible any more: the meeting is finished.',
-  'meeting.conflict.not_running': 'The meeting is not in progress.',
-  'meeting.conflict.other_running': 'Another meeting is in progress. Finish that one first.',
-  'meeting.conflict.empty_agenda': 'The agenda is empty. Put items on it first.',
-  'meeting.conflict.current_item': 'This item is being discussed and cannot be removed.',
-  'meeting.conflict.item_has_work':
-    'Positions or decisions were recorded under this item; it cannot be removed.',
-  'meeting.conflict.not_current': 'A name can only be shown for the item being discussed.',
   'field.unknown_dossier': 'There is no case file with this number.',
   'field.already_on_agenda': 'This case file is already on the agenda.',
   'field.wrong_role': 'This person does not have that role.',

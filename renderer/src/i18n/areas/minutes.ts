@@ -37,7 +37,6 @@ export const minutesNl = {
   'minutes.step.sign': 'Ondertekenen als {role}',
   'minutes.sign.password': 'Uw wachtwoord, ter bevestiging',
   'minutes.sign.password.help': 'Een handtekening zet u zelf: typ uw wachtwoord opnieuw.',
-  'minutes.error.wrong_password': 'Het wachtwoord klopt niet; er is niet ondertekend.',
   'minutes.step.newVersion': 'Nieuwe versie maken',
   'minutes.done.startCorrections': 'De correctieronde is geopend.',
   'minutes.done.adopt': 'Het verslag is vastgesteld.',
@@ -153,12 +152,6 @@ export const minutesNl = {
   'field.invalid_certificate': 'Dit is geen certificaat (PEM).',
   'field.reason_required.reason': 'Geef een reden voor de afwijzing.',
   'field.unchanged.text': 'De nieuwe tekst is gelijk aan de huidige.',
-  'minutes.error.open_corrections.one': 'Er wacht nog 1 correctie op een besluit.',
-  'minutes.error.open_corrections.other': 'Er wachten nog {count} correcties op een besluit.',
-  'minutes.error.already_signed_by_you':
-    'U hebt deze versie al ondertekend; de tweede handtekening komt van een andere persoon.',
-  'minutes.error.role_signed': 'De {role} heeft deze versie al ondertekend.',
-  'minutes.error.not_correction_round': 'Correcties kunnen alleen tijdens de correctieronde.',
 
   'certificate.title': 'Eigen certificaat importeren (PKCS#12)',
   'certificate.intro':
@@ -222,7 +215,6 @@ export const minutesEn: Record<keyof typeof minutesNl, string> = {
   'minutes.step.sign': 'Sign as {role}',
   'minutes.sign.password': 'Your password, to confirm',
   'minutes.sign.password.help': 'A signature is yours to make: type your password again.',
-  'minutes.error.wrong_password': 'The password is wrong; nothing was signed.',
   'minutes.step.newVersion': 'Make a new version',
   'minutes.done.startCorrections': 'The correction round is open.',
   'minutes.done.adopt': 'The minutes are adopted.',
@@ -337,12 +329,6 @@ export const minutesEn: Record<keyof typeof minutesNl, string> = {
   'field.invalid_certificate': 'This is not a certificate (PEM).',
   'field.reason_required.reason': 'Give a reason for the rejection.',
   'field.unchanged.text': 'The new text is the same as the current one.',
-  'minutes.error.open_corrections.one': '1 correction still awaits a decision.',
-  'minutes.error.open_corrections.other': '{count} corrections still await a decision.',
-  'minutes.error.already_signed_by_you':
-    'You already signed this version; the second signature comes from another person.',
-  'minutes.error.role_signed': 'The {role} already signed this version.',
-  'minutes.error.not_correction_round': 'Corrections are only possible during the correction round.',
 
   'certificate.title': 'Import your own certificate (PKCS#12)',
   'certificate.intro':

@@ -40,8 +40,6 @@ export const trustNl = {
   'field.untrusted_chain.p12':
     'Dit certificaat is niet uitgegeven door een certificaatautoriteit die deze omgeving vertrouwt. Vraag de beheerder het basiscertificaat toe te voegen.',
   'field.weak_key.p12': 'De sleutel in dit bestand is te zwak: RSA-sleutels moeten minstens 2048 bits zijn.',
-  'minutes.error.certificate_not_trusted':
-    'Uw ondertekeningscertificaat wordt in deze omgeving niet (meer) vertrouwd. Vraag de beheerder het basiscertificaat toe te voegen, of importeer een ander certificaat.',
 };
 
 export const trustEn: Record<keyof typeof trustNl, string> = {
@@ -81,6 +79,4 @@ export const trustEn: Record<keyof typeof trustNl, string> = {
   'field.untrusted_chain.p12':
     'This certificate was not issued by a certificate authority this environment trusts. Ask the administrator to add the root certificate.',
   'field.weak_key.p12': 'The key in this file is too weak: RSA keys must be at least 2048 bits.',
-  'minutes.error.certificate_not_trusted':
-    'Your signing certificate is not (or no longer) trusted in this environment. Ask the administrator to add its root certificate, or import another certificate.',
 };

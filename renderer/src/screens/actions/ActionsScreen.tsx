@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Action, ActionFilter } from '../../../../shared/contract/actions';
+import { can } from '../../../../shared/domain/permissions';
 import { getApi } from '../../api';
 import { Notice, SelectField } from '../../components/forms';
 import { plural, useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
 import { useSession } from '../../state/session';
 import { ActionReview } from '../item/ActionReview';
-import { itemErrorText } from '../item/text';
+import { errorText } from '../../errors';
 
 const filters: ActionFilter[] = ['open', 'overdue', 'all'];
 
@@ -22,7 +23,7 @@ export function ActionsScreen() {
   const [orgs, setOrgs] = useState<{ id: number; name: string }[]>([]);
   const [actions, setActions] = useState<Action[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const runsMeeting = Boolean(session?.roles.some((r) => r === 'voorzitter' || r === 'notulist'));
+  const runsMeeting = can(session, 'actions.readAll');
 
   const load = useCallback(async () => {
     try {
@@ -30,7 +31,7 @@ export function ActionsScreen() {
       setActions(r.actions);
       setError(null);
     } catch (e) {
-      setError(itemErrorText(e, t));
+      setError(errorText(e, t));
     }
   }, [api, filter, org, t]);
   useEffect(() => {

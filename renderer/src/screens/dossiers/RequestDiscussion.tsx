@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { tableRoles } from '../../../../shared/contract/positions';
 import { getApi } from '../../api';
 import { Button, Notice } from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
-import { useSession } from '../../state/session';
+import { useCan } from '../../state/session';
 
 type Message = { kind: 'success' | 'warning' | 'error'; text: string } | null;
 
@@ -18,10 +17,10 @@ type Message = { kind: 'success' | 'warning' | 'error'; text: string } | null;
 export function RequestDiscussion({ dossierId }: { dossierId: number }) {
   const t = useT();
   const dates = useDates();
-  const roles = useSession((s) => s.status?.session?.roles ?? []);
+  const allowed = useCan('meetings.requestDiscussion');
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
-  if (!roles.some((r) => (tableRoles as readonly string[]).includes(r))) return null;
+  if (!allowed) return null;
 
   const request = async () => {
     setBusy(true);

@@ -1,16 +1,12 @@
-import type { Role } from '../../../../shared/domain/roles';
 import { ApiError, type FieldIssue } from '../../../../shared/errors';
-import { fieldText } from '../../errors';
+import { errorVars, fieldText } from '../../errors';
 import { isMessageKey, type T } from '../../i18n';
 import { useDates } from '../../i18n/dates';
-import { useSession } from '../../state/session';
+import { useCan } from '../../state/session';
 
-/** Roles that may change dossiers (the backend enforces the same list). */
-const writerRoles: readonly Role[] = ['voorzitter', 'notulist', 'casemanager'];
-
+/** Whether the user may change dossiers (the backend checks the same permission). */
 export function useMayWrite(): boolean {
-  const roles = useSession((s) => s.status?.session?.roles ?? []);
-  return roles.some((r) => writerRoles.includes(r));
+  return useCan('dossiers.write');
 }
 
 /** Optional dates in the UI's language, '—' for none: `long` in words, `short` for a table column. */
@@ -41,7 +37,7 @@ export function dossierFieldErrors(e: unknown, t: T): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of e.error.fields) {
     const field = f.path.replace(/^(changes|procedure|special)\./, '').split('.')[0] ?? f.path;
-    out[field] ??= issueText(f, e.error.info ?? {}, t);
+    out[field] ??= issueText(f, errorVars(e.error.info ?? {}, t), t);
   }
   return out;
 }

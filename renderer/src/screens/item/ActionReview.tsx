@@ -4,7 +4,7 @@ import { getApi } from '../../api';
 import { Button, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
-import { itemErrorText } from './text';
+import { errorText } from '../../errors';
 
 const outcomes: ActionReviewOutcome[] = ['gedaan', 'uitgesteld', 'vervallen', 'niet_gedaan'];
 
@@ -45,7 +45,7 @@ export function ActionReview(props: { action: Action; meetingId: number | null; 
           },
           (err: unknown) => {
             setErrors(fieldErrors(err, t));
-            setError(itemErrorText(err, t));
+            setError(errorText(err, t));
           },
         );
       }}

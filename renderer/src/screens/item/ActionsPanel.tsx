@@ -6,7 +6,7 @@ import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
 import { ActionReview } from './ActionReview';
-import { itemErrorText } from './text';
+import { errorText } from '../../errors';
 
 /** The dossier's open actions (reviewed here) and a form for new ones agreed at this item. */
 export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
@@ -44,7 +44,7 @@ export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promi
       await reload();
     } catch (e) {
       setErrors(fieldErrors(e, t));
-      setMessage({ kind: 'error', text: itemErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
     }
   };
 

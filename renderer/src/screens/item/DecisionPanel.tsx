@@ -13,7 +13,7 @@ import { fieldErrors } from '../../errors';
 import { plural, useLocale, useT } from '../../i18n';
 import { formatMoment, useDates } from '../../i18n/dates';
 import { ProjectorToggle } from './ProjectorToggle';
-import { itemErrorText } from './text';
+import { errorText } from '../../errors';
 
 const directions = Object.keys(decisionDirectionLabels) as DecisionDirection[];
 type Message = { kind: 'error' | 'success' | 'warning'; text: string } | null;
@@ -44,7 +44,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
       setMessage({ kind: 'success', text: await fn() });
     } catch (e) {
       setErrors(fieldErrors(e, t));
-      setMessage({ kind: 'error', text: itemErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
     }
     await reload();
   };
@@ -315,7 +315,7 @@ function ConsentForm(props: {
           },
           async (err: unknown) => {
             setErrors(fieldErrors(err, t));
-            setMessage({ kind: 'error', text: itemErrorText(err, t) });
+            setMessage({ kind: 'error', text: errorText(err, t) });
             await props.reload();
           },
         );

@@ -6,7 +6,7 @@ import { Button, Field, Notice, submitOnCtrlEnter } from '../../components/forms
 import { fieldErrors } from '../../errors';
 import { useLocale, useT } from '../../i18n';
 import { formatMoment } from '../../i18n/dates';
-import { itemErrorText } from './text';
+import { errorText } from '../../errors';
 
 /** The dossier's escalations, with the dissent they carried; the chair records when one returns. */
 export function EscalationsPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
@@ -59,7 +59,7 @@ function ReturnForm({ escalation, reload }: { escalation: Escalation; reload(): 
           },
           (e: unknown) => {
             setErrors(fieldErrors(e, t));
-            setMessage({ kind: 'error', text: itemErrorText(e, t) });
+            setMessage({ kind: 'error', text: errorText(e, t) });
           },
         );
       }}

@@ -11,7 +11,7 @@ import { PositionRow } from './PositionRow';
 import { useItemShortcuts } from './shortcuts';
 import { formatDate } from '../../i18n/dates';
 import { useAgendaLabel, useLabels } from '../../i18n/domain';
-import { itemErrorText } from './text';
+import { errorText } from '../../errors';
 
 /**
  * The work on one agenda item — every participant's position next to last time's, the decision with
@@ -41,7 +41,7 @@ export function ItemWork({
       setWork(await getApi()['items.work']({ meetingId, itemId }));
       setError(null);
     } catch (e) {
-      setError(itemErrorText(e, t));
+      setError(errorText(e, t));
     }
   }, [meetingId, itemId, t]);
   useEffect(() => {

@@ -12,7 +12,7 @@ import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
 import { useLabels } from '../../i18n/domain';
-import { itemErrorText } from './text';
+import { errorText } from '../../errors';
 
 /** Uitstroom: the categories of the Perspectief evaluation, exactly as domain.md lists them. */
 export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
@@ -37,7 +37,7 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
       setErrors({});
     } catch (e) {
       setErrors(fieldErrors(e, t));
-      setMessage({ kind: 'error', text: itemErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
     }
     await reload();
   };

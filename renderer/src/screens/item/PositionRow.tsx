@@ -14,7 +14,7 @@ import {
 import { fieldErrors } from '../../errors';
 import { useLocale, useT } from '../../i18n';
 import { formatMoment, formatTime } from '../../i18n/dates';
-import { itemErrorText } from './text';
+import { errorText } from '../../errors';
 
 const directions = Object.keys(positionDirectionLabels) as PositionDirection[];
 /** How long typing may pause before the draft is written to the (encrypted) database. */
@@ -176,7 +176,7 @@ export function PositionRow(props: {
       await props.onRecorded();
     } catch (e) {
       setErrors(fieldErrors(e, t));
-      setMessage({ kind: 'error', text: itemErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
       // On a stale write, show the newer version and build on it: the next save replaces it knowingly.
       await props.onRecorded();
     }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { getApi } from '../../api';
 import { Button, Notice } from '../../components/forms';
 import { useT } from '../../i18n';
-import { itemErrorText } from './text';
+import { errorText } from '../../errors';
 
 type Message = { kind: 'success' | 'error'; text: string } | null;
 
@@ -39,7 +39,7 @@ export function ProjectorToggle({ text }: { text: string }) {
         text: t(c.decisionText !== null ? 'decision.projector.isShown' : 'decision.projector.isHidden'),
       });
     } catch (e) {
-      setMessage({ kind: 'error', text: itemErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
     }
   };
 

@@ -4,7 +4,7 @@ import { getApi } from '../../api';
 import { Button, Field, Notice } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
-import { meetingErrorText } from './format';
+import { errorText } from '../../errors';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
 
@@ -47,7 +47,7 @@ export function AgendaSettingsForm() {
       setMessage({ kind: 'success', text: t('meetings.settings.saved') });
     } catch (e) {
       setErrors(fieldErrors(e, t));
-      setMessage({ kind: 'error', text: meetingErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
     }
   };
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));

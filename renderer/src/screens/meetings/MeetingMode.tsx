@@ -8,8 +8,10 @@ import { plural, useT } from '../../i18n';
 import { useAgendaLabel, useLabels, type DomainLabels } from '../../i18n/domain';
 import { navigate } from '../../state/router';
 import { useDates } from '../../i18n/dates';
-import { meetingErrorText, reasonText } from './format';
-import { useHasRole, useOrganisations } from './hooks';
+import { reasonText } from './format';
+import { errorText } from '../../errors';
+import { useCan } from '../../state/session';
+import { useOrganisations } from './hooks';
 import { ItemWork } from '../item/ItemWork';
 
 const valueLabel = (labels: DomainLabels, field: 'status' | 'track', v: string | null) =>
@@ -47,7 +49,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   const labels = useLabels();
   const agendaLabel = useAgendaLabel();
   const api = getApi();
-  const isChair = useHasRole('voorzitter');
+  const isChair = useCan('meetings.chair');
   const { orgName } = useOrganisations();
   const [m, setM] = useState<MeetingDetail | null>(null);
   const [detail, setDetail] = useState<ItemDetail | null>(null);
@@ -63,7 +65,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
       setM(await api['meetings.get']({ meetingId }));
       if (isChair) setControl(await api['projector.control']({}));
     } catch (e) {
-      setMessage(meetingErrorText(e, t));
+      setMessage(errorText(e, t));
     }
   }, [api, meetingId, isChair, t]);
   useEffect(() => {
@@ -83,7 +85,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
     let alive = true;
     void api['meetings.itemDetail']({ meetingId, itemId: currentId })
       .then((d) => alive && setDetail(d))
-      .catch((e: unknown) => alive && setMessage(meetingErrorText(e, t)));
+      .catch((e: unknown) => alive && setMessage(errorText(e, t)));
     return () => {
       alive = false;
     };
@@ -96,7 +98,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
         setMessage(null);
         return r;
       } catch (e) {
-        setMessage(meetingErrorText(e, t));
+        setMessage(errorText(e, t));
         return undefined;
       }
     },

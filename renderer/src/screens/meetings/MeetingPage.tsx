@@ -10,8 +10,10 @@ import { useAgendaLabel, useLabels } from '../../i18n/domain';
 import { navigate } from '../../state/router';
 import { useSession } from '../../state/session';
 import { AgendaEditor } from './AgendaEditor';
-import { addMinutes, meetingErrorText, reasonText } from './format';
-import { useHasRole, useOrganisations } from './hooks';
+import { addMinutes, reasonText } from './format';
+import { errorText } from '../../errors';
+import { useCan } from '../../state/session';
+import { useOrganisations } from './hooks';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
 
@@ -34,9 +36,9 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
   const dates = useDates();
   const label = useAgendaLabel();
   const api = getApi();
-  const canManage = useHasRole('voorzitter', 'notulist');
-  const isChair = useHasRole('voorzitter');
-  const canWork = useHasRole('voorzitter', 'notulist', 'deelnemer', 'casemanager');
+  const canManage = useCan('meetings.manage');
+  const isChair = useCan('meetings.chair');
+  const canWork = useCan('items.work');
   const { orgName } = useOrganisations();
   const [m, setM] = useState<MeetingDetail | null>(null);
   const [proposal, setProposal] = useState<AgendaProposalView | null>(null);
@@ -51,7 +53,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
       setM(meeting);
       setProposal(p);
     } catch (e) {
-      setMessage({ kind: 'error', text: meetingErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
     }
   }, [api, meetingId, t]);
   useEffect(() => {
@@ -67,7 +69,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
       setProposal(await api['meetings.agenda.propose']({ meetingId }));
       setMessage(success ? { kind: 'success', text: success } : null);
     } catch (e) {
-      setMessage({ kind: 'error', text: meetingErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
       await load();
       throw e;
     }
@@ -96,7 +98,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
       saveFile(file.base64, file.fileName, file.mimeType);
       setMessage({ kind: 'success', text: t('meeting.export.done', { file: file.fileName }) });
     } catch (e) {
-      setMessage({ kind: 'error', text: meetingErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
     }
   };
 
@@ -315,7 +317,7 @@ function AddItemForm({
       onMessage({ kind: 'success', text: t('meeting.add.done', { label: added ? label(added) : '' }) });
     } catch (e) {
       setErrors(fieldErrors(e, t));
-      onMessage({ kind: 'error', text: meetingErrorText(e, t) });
+      onMessage({ kind: 'error', text: errorText(e, t) });
     }
   };
   return (
@@ -403,7 +405,7 @@ function RequestForm({
       onDone();
     } catch (e) {
       setErrors(fieldErrors(e, t));
-      onMessage({ kind: 'error', text: meetingErrorText(e, t) });
+      onMessage({ kind: 'error', text: errorText(e, t) });
     }
   };
   return (
@@ -475,7 +477,7 @@ function DetailsForm({
       onMessage({ kind: 'success', text: t('meeting.details.saved') });
     } catch (e) {
       setErrors(fieldErrors(e, t));
-      onMessage({ kind: 'error', text: meetingErrorText(e, t) });
+      onMessage({ kind: 'error', text: errorText(e, t) });
     }
   };
   return (

@@ -7,8 +7,8 @@ import { useT } from '../../i18n';
 import { navigate } from '../../state/router';
 import { AgendaSettingsForm } from './AgendaSettingsForm';
 import { useDates } from '../../i18n/dates';
-import { meetingErrorText } from './format';
-import { useHasRole } from './hooks';
+import { errorText } from '../../errors';
+import { useCan } from '../../state/session';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
 
@@ -16,8 +16,8 @@ type Message = { kind: 'error' | 'success'; text: string } | null;
 export function MeetingsList() {
   const t = useT();
   const dates = useDates();
-  const canPlan = useHasRole('voorzitter', 'notulist');
-  const canSet = useHasRole('voorzitter');
+  const canPlan = useCan('meetings.manage');
+  const canSet = useCan('meetings.settings');
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
 
@@ -25,7 +25,7 @@ export function MeetingsList() {
     try {
       setMeetings(await getApi()['meetings.list']({}));
     } catch (e) {
-      setMessage({ kind: 'error', text: meetingErrorText(e, t) });
+      setMessage({ kind: 'error', text: errorText(e, t) });
     }
   }, [t]);
   useEffect(() => {
@@ -105,7 +105,7 @@ function PlanForm({
         setOptions(o);
         setDate(o.suggestedDate);
       })
-      .catch((e: unknown) => onError({ kind: 'error', text: meetingErrorText(e, t) }));
+      .catch((e: unknown) => onError({ kind: 'error', text: errorText(e, t) }));
   }, [onError, t]);
   if (!options) return null;
 
@@ -125,7 +125,7 @@ function PlanForm({
       onPlanned(m.id);
     } catch (e) {
       setErrors(fieldErrors(e, t));
-      onError({ kind: 'error', text: meetingErrorText(e, t) });
+      onError({ kind: 'error', text: errorText(e, t) });
     }
   };
 

@@ -1,7 +1,5 @@
 import type { AgendaReason } from '../../../../shared/domain/agenda';
-import { ApiError } from '../../../../shared/errors';
-import { errorText } from '../../errors';
-import { isMessageKey, plural, type T } from '../../i18n';
+import { plural, type T } from '../../i18n';
 import type { Dates } from '../../i18n/dates';
 
 /** Why an item is on the agenda, in the UI's language ("doorgeschoven van 17 november 2026"). */
@@ -38,14 +36,6 @@ export function reasonText(r: AgendaReason, t: T, dates: Dates, orgName: (id: nu
     case 'new_referral':
       return t('reason.new_referral', { date: dates.date(r.referredAt) });
   }
-}
-
-/** The message for a failed meeting call: the specific rule for a CONFLICT of state, else the general text. */
-export function meetingErrorText(e: unknown, t: T): string {
-  const reason = e instanceof ApiError ? e.error.info?.reason : undefined;
-  const key = `meeting.conflict.${String(reason)}`;
-  if (reason !== undefined && isMessageKey(key)) return t(key);
-  return errorText(e, t);
 }
 
 /** "10:00" + 95 → "11:35". */

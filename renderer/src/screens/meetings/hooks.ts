@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Organisation } from '../../../../shared/domain/environment';
-import type { Role } from '../../../../shared/domain/roles';
 import { getApi } from '../../api';
-import { useSession } from '../../state/session';
 
 /** Organisation names by id, for reasons and attendance. */
 export function useOrganisations(): { orgs: Organisation[]; orgName: (id: number) => string } {
@@ -19,10 +17,4 @@ export function useOrganisations(): { orgs: Organisation[]; orgName: (id: number
   }, []);
   const orgName = useCallback((id: number) => orgs.find((o) => o.id === id)?.name ?? `#${id}`, [orgs]);
   return { orgs, orgName };
-}
-
-/** Whether the logged-in user has one of the roles (the backend checks again). */
-export function useHasRole(...roles: Role[]): boolean {
-  const session = useSession((s) => s.status?.session);
-  return Boolean(session?.roles.some((r) => roles.includes(r)));
 }

@@ -6,6 +6,7 @@ import type {
   MinutesDetail,
 } from '../../../../shared/contract/minutes';
 import type { Session } from '../../../../shared/domain/roles';
+import { can } from '../../../../shared/domain/permissions';
 import { getApi } from '../../api';
 import { Button, Field, SelectField } from '../../components/forms';
 import { useT, type T } from '../../i18n';
@@ -35,7 +36,7 @@ export function CorrectionsPanel(props: {
   const t = useT();
   const { detail, session } = props;
   const round = detail.state === 'correctieronde';
-  const decides = round && session.roles.includes('notulist');
+  const decides = round && can(session, 'minutes.decideCorrection');
   return (
     <section aria-labelledby="corrections-h">
       <h2 id="corrections-h">{t('minutes.corrections')}</h2>
@@ -52,7 +53,7 @@ export function CorrectionsPanel(props: {
       ))}
       {round ? (
         <ProposeForm
-          secretary={session.roles.includes('notulist') || session.roles.includes('voorzitter')}
+          secretary={can(session, 'minutes.correctAll')}
           targets={detail.targets}
           meetingId={detail.meetingId}
           busy={props.busy}

@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
-import type { ExportScope, MinutesDetail } from '../../../../shared/contract/minutes';
+import type { ExtractScope, MinutesDetail } from '../../../../shared/contract/minutes';
+import { can } from '../../../../shared/domain/permissions';
 import type { Session } from '../../../../shared/domain/roles';
 import { getApi } from '../../api';
 import { Button, SelectField } from '../../components/forms';
 import { plural, useT } from '../../i18n';
-import { minutesErrorText } from './MinutesDetail';
+import { errorText } from '../../errors';
 import { releaseDownloads, toDownloads, type Download } from './files';
 
 /** The full minutes (with signatures and ca.pem once signed), an organisation's extract, one dossier's extract. */
 export function ExportPanel(props: { detail: MinutesDetail; session: Session; onError(text: string): void }) {
   const t = useT();
   const { detail, session } = props;
-  const secretariat = session.roles.includes('notulist') || session.roles.includes('voorzitter');
-  const organisations = secretariat
+  const full = can(session, 'minutes.exportFull');
+  const others = can(session, 'minutes.exportOtherExtract');
+  const organisations = others
     ? detail.organisations
     : detail.organisations.filter((o) => o.id === session.organisationId);
   const [organisationId, setOrganisationId] = useState(
@@ -22,23 +24,28 @@ export function ExportPanel(props: { detail: MinutesDetail; session: Session; on
   const [downloads, setDownloads] = useState<Download[]>([]);
   useEffect(() => () => releaseDownloads(downloads), [downloads]);
 
-  const run = async (scope: ExportScope) => {
+  const run = async (scope: ExtractScope | 'full') => {
     try {
-      const { files } = await getApi()['minutes.export']({ meetingId: detail.meetingId, scope });
+      const api = getApi();
+      const { meetingId } = detail;
+      const { files } =
+        scope === 'full'
+          ? await api['minutes.exportFull']({ meetingId })
+          : await api['minutes.exportExtract']({ meetingId, scope });
       setDownloads(toDownloads(files));
     } catch (e) {
-      props.onError(minutesErrorText(e, t));
+      props.onError(errorText(e, t));
     }
   };
   // A participant's extracts are limited to their own organisation.
-  const ownOrg = secretariat ? undefined : session.organisationId;
+  const ownOrg = others ? undefined : session.organisationId;
 
   return (
     <section aria-labelledby="export-h">
       <h2 id="export-h">{t('minutes.export')}</h2>
-      {secretariat ? (
+      {full ? (
         <div className="card">
-          <Button variant="primary" onPress={() => void run({ kind: 'full' })}>
+          <Button variant="primary" onPress={() => void run('full')}>
             {t('minutes.export.full')}
           </Button>
           <p className="help">{t('minutes.export.full.help')}</p>

@@ -4,7 +4,7 @@ import { getApi } from '../../api';
 import { Button, FileField, Form, Notice } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { plural, useT } from '../../i18n';
-import { minutesErrorText } from './MinutesDetail';
+import { errorText } from '../../errors';
 import { useDates } from '../../i18n/dates';
 import { fileToBase64 } from './files';
 
@@ -43,7 +43,7 @@ export function VerifyMinutes() {
     } catch (e) {
       const fields = fieldErrors(e, t);
       if (fields.caPem) setErrors({ ca: fields.caPem });
-      else setMessage(minutesErrorText(e, t));
+      else setMessage(errorText(e, t));
       setResult(null);
     } finally {
       setBusy(false);

@@ -1,0 +1,120 @@
+import type { RefusalCode, ReasonOf } from '../../../../shared/errors';
+
+/** The key of a refusal reason's sentence: `error.<CODE>.<reason>`. */
+export type RefusalKey = { [C in RefusalCode]: `error.${C}.${ReasonOf<C>}` }[RefusalCode];
+
+/**
+ * Why a call was refused, per reason of shared/errors.ts, worded with the rest of the error's info.
+ * `satisfies` makes the compiler name any reason without a sentence. A counted reason (info.count)
+ * may add a `.one` form for a count of exactly 1.
+ */
+export const errorsNl = {
+  'error.CONFLICT.action_closed': 'Dit actiepunt is al afgehandeld.',
+  'error.CONFLICT.already_decided': 'Over deze correctie is al besloten.',
+  'error.CONFLICT.already_out': 'Dit dossier is al uitgestroomd.',
+  'error.CONFLICT.already_signed_by_you':
+    'U hebt deze versie al ondertekend; de tweede handtekening komt van een andere persoon.',
+  'error.CONFLICT.carried_not_escalated': 'Een gedragen besluit wordt niet geëscaleerd.',
+  'error.CONFLICT.changed_meanwhile':
+    'Het verslag is intussen gewijzigd. Bekijk de actuele versie en probeer het opnieuw.',
+  'error.CONFLICT.current_item': 'Dit punt wordt nu besproken en kan niet van de agenda.',
+  'error.CONFLICT.decision_exists':
+    'Er is intussen al een besluit ({number}) voor dit agendapunt. Het staat hieronder.',
+  'error.CONFLICT.decision_locked':
+    'Besluit {number} is vergrendeld omdat het overleg is afgerond. Heropen het eerst, met een reden.',
+  'error.CONFLICT.decision_open': 'Dit besluit is nog niet afgerond.',
+  'error.CONFLICT.decision_settled': 'Besluit {number} is al afgerond. Heropen het om het te wijzigen.',
+  'error.CONFLICT.empty_agenda': 'De agenda is leeg. Zet eerst punten op de agenda.',
+  'error.CONFLICT.escalation_returned': 'Deze escalatie is al teruggekomen.',
+  'error.CONFLICT.finished': 'Dat kan niet meer: het overleg is afgerond.',
+  'error.CONFLICT.item_has_work':
+    'Bij dit punt zijn al standpunten of besluiten vastgelegd; het kan niet van de agenda.',
+  'error.CONFLICT.meeting_closed': 'Dit overleg is afgerond; er kan niets meer aan worden toegevoegd.',
+  'error.CONFLICT.minutes_state': 'Dat kan niet in deze fase van het verslag ({state}).',
+  'error.CONFLICT.not_carried':
+    'Het besluit is niet gedragen: niet iedereen heeft gereageerd, of er is bezwaar.',
+  'error.CONFLICT.not_correction_round': 'Correcties kunnen alleen tijdens de correctieronde.',
+  'error.CONFLICT.not_current': 'Alleen bij het punt dat nu wordt besproken kan de naam worden getoond.',
+  'error.CONFLICT.not_out': 'Dit dossier is niet uitgestroomd.',
+  'error.CONFLICT.not_running': 'Het overleg is niet bezig.',
+  'error.CONFLICT.open_corrections': 'Er wachten nog {count} correcties op een besluit.',
+  'error.CONFLICT.open_corrections.one': 'Er wacht nog 1 correctie op een besluit.',
+  'error.CONFLICT.other_running': 'Er loopt al een ander overleg. Rond dat eerst af.',
+  'error.CONFLICT.role_signed': 'De {role} heeft deze versie al ondertekend.',
+  'error.CONFLICT.stale_action':
+    'Dit actiepunt is intussen gewijzigd. Bekijk de actuele stand en probeer het opnieuw.',
+  'error.CONFLICT.stale_decision':
+    'De besluittekst is intussen gewijzigd. De nieuwe tekst staat hieronder; geef de instemming opnieuw.',
+  'error.CONFLICT.stale_dossier':
+    'Het dossier is intussen gewijzigd. De actuele stand staat hieronder; probeer het opnieuw.',
+  'error.CONFLICT.stale_meeting':
+    'Iemand anders heeft dit overleg intussen gewijzigd. Bekijk de actuele stand en probeer het opnieuw.',
+  'error.CONFLICT.stale_position':
+    '{organisation} heeft intussen een nieuwere versie vastgelegd (versie {version}, door {recordedBy}). Uw tekst staat nog in het formulier: vergelijk met de nieuwe versie en sla opnieuw op als u die wilt vervangen.',
+  'error.CONFLICT.started': 'Dat kan niet meer: het overleg is al begonnen.',
+  'error.FORBIDDEN.not_signer':
+    'Alleen de voorzitter en de secretaris van dit overleg ondertekenen het verslag.',
+  'error.FORBIDDEN.other_organisation': 'U mag alleen voor uw eigen organisatie vastleggen.',
+  'error.FORBIDDEN.own_actions_only': 'U ziet alleen de actiepunten van uw eigen organisatie.',
+  'error.FORBIDDEN.own_extract_only': 'U kunt alleen het uittreksel van uw eigen organisatie exporteren.',
+  'error.FORBIDDEN.own_records_only':
+    'U kunt alleen de standpunten en actiepunten van uw eigen organisatie corrigeren.',
+  'error.WRONG_CREDENTIALS.wrong_password': 'Het wachtwoord klopt niet; er is niet ondertekend.',
+  'error.CONFLICT.certificate_not_trusted':
+    'Uw ondertekeningscertificaat wordt in deze omgeving niet (meer) vertrouwd. Vraag de beheerder het basiscertificaat toe te voegen, of importeer een ander certificaat.',
+  'error.WRONG_CREDENTIALS.locked':
+    'Gebruikersnaam of wachtwoord onjuist. Let op: zolang de omgeving vergrendeld is, kan alleen een sleutelhouder (standaard de voorzitter, notulist of beheerder van de gemeente) haar openen; deelnemers loggen daarna in.',
+} as const satisfies Record<RefusalKey, string> & Record<string, string>;
+
+export const errorsEn: Record<keyof typeof errorsNl, string> = {
+  'error.CONFLICT.action_closed': 'This action has been dealt with already.',
+  'error.CONFLICT.already_decided': 'This correction has been decided already.',
+  'error.CONFLICT.already_out': 'This case file has left already.',
+  'error.CONFLICT.already_signed_by_you':
+    'You already signed this version; the second signature comes from another person.',
+  'error.CONFLICT.carried_not_escalated': 'A carried decision is not escalated.',
+  'error.CONFLICT.changed_meanwhile':
+    'The minutes changed meanwhile. Look at the current version and try again.',
+  'error.CONFLICT.current_item': 'This item is being discussed and cannot be removed.',
+  'error.CONFLICT.decision_exists': 'This item has a decision ({number}) already. It is shown below.',
+  'error.CONFLICT.decision_locked':
+    'Decision {number} is locked because the meeting is finished. Reopen it first, with a reason.',
+  'error.CONFLICT.decision_open': 'This decision is not settled yet.',
+  'error.CONFLICT.decision_settled': 'Decision {number} is settled already. Reopen it to change it.',
+  'error.CONFLICT.empty_agenda': 'The agenda is empty. Put items on it first.',
+  'error.CONFLICT.escalation_returned': 'This escalation has returned already.',
+  'error.CONFLICT.finished': 'Not possible any more: the meeting is finished.',
+  'error.CONFLICT.item_has_work':
+    'Positions or decisions were recorded under this item; it cannot be removed.',
+  'error.CONFLICT.meeting_closed': 'This meeting is finished; nothing can be added to it.',
+  'error.CONFLICT.minutes_state': 'Not possible at this stage of the minutes ({state}).',
+  'error.CONFLICT.not_carried': 'The decision is not carried: not everyone responded, or someone objects.',
+  'error.CONFLICT.not_correction_round': 'Corrections are only possible during the correction round.',
+  'error.CONFLICT.not_current': 'A name can only be shown for the item being discussed.',
+  'error.CONFLICT.not_out': 'This case file has not left.',
+  'error.CONFLICT.not_running': 'The meeting is not in progress.',
+  'error.CONFLICT.open_corrections': '{count} corrections still await a decision.',
+  'error.CONFLICT.open_corrections.one': '1 correction still awaits a decision.',
+  'error.CONFLICT.other_running': 'Another meeting is in progress. Finish that one first.',
+  'error.CONFLICT.role_signed': 'The {role} already signed this version.',
+  'error.CONFLICT.stale_action': 'This action changed meanwhile. Look at its current state and try again.',
+  'error.CONFLICT.stale_decision':
+    'The decision text changed meanwhile. The new text is shown below; give the consent again.',
+  'error.CONFLICT.stale_dossier':
+    'The case file changed meanwhile. Its current state is shown below; try again.',
+  'error.CONFLICT.stale_meeting':
+    'Someone else changed this meeting meanwhile. Look at its current state and try again.',
+  'error.CONFLICT.stale_position':
+    '{organisation} recorded a newer version meanwhile (version {version}, by {recordedBy}). Your text is still in the form: compare it with the new version and save again to replace it.',
+  'error.CONFLICT.started': 'Not possible any more: the meeting has started.',
+  'error.FORBIDDEN.not_signer': 'Only the chair and the secretary of this meeting sign its minutes.',
+  'error.FORBIDDEN.other_organisation': 'You may only record for your own organisation.',
+  'error.FORBIDDEN.own_actions_only': 'You see only your own organisation’s actions.',
+  'error.FORBIDDEN.own_extract_only': 'You can only export your own organisation’s extract.',
+  'error.FORBIDDEN.own_records_only': 'You can only correct your own organisation’s positions and actions.',
+  'error.WRONG_CREDENTIALS.wrong_password': 'The password is wrong; nothing was signed.',
+  'error.CONFLICT.certificate_not_trusted':
+    'Your signing certificate is not (or no longer) trusted in this environment. Ask the administrator to add its root certificate, or import another certificate.',
+  'error.WRONG_CREDENTIALS.locked':
+    "Wrong user name or password. Note: while the environment is locked, only a key holder (by default the gemeente's chair, secretary or administrator) can open it; participants log in after that.",
+};

@@ -1,0 +1,147 @@
+import { AppError } from '../errors';
+import type { OrganisationKind, Role, Session } from './roles';
+
+/*
+ * Who may do what, written once. Every rule that depends only on the caller's roles is a named action
+ * here; the contract's per-method access, the handlers' finer checks, the command line and the
+ * renderer's menus and buttons all ask `can(session, action)`, so they cannot drift apart.
+ *
+ * Rules that depend on the data as well (your own organisation's position, the chair *of this meeting*)
+ * stay with the handler, which combines them with an action from this table.
+ *
+ * The beheerder manages accounts, organisations and settings but reads no dossier data: no action that
+ * shows a dossier beyond its pseudonym (number and initials) names the beheerder.
+ */
+
+/** Everyone at the table: the gemeente's chair, secretary and casemanagers and every party's participants. */
+export const tableRoles = [
+  'voorzitter',
+  'notulist',
+  'deelnemer',
+  'casemanager',
+] as const satisfies readonly Role[];
+/** Those who run the meeting and its minutes. */
+const secretariat = ['voorzitter', 'notulist'] as const satisfies readonly Role[];
+const chair = ['voorzitter'] as const satisfies readonly Role[];
+const admin = ['beheerder'] as const satisfies readonly Role[];
+
+/** 'any': every logged-in user, the beheerder included. */
+export type Allowed = readonly Role[] | 'any';
+
+export const permissions = {
+  // --- administration
+  /** Accounts, organisations, who sees special categories, environment settings, the audit check. */
+  administer: admin,
+
+  // --- dossiers
+  'dossiers.read': tableRoles,
+  'dossiers.write': ['voorzitter', 'notulist', 'casemanager'],
+
+  // --- meetings and the agenda
+  /** The list of meetings, their agenda by pseudonym, its export, the agenda settings, the projector. */
+  'meetings.read': 'any',
+  /** The chair's brief of a dossier on the agenda (name, track, history): dossier data. */
+  'meetings.itemDetail': tableRoles,
+  'meetings.requestDiscussion': tableRoles,
+  /** Plan meetings, record attendance, edit the agenda. */
+  'meetings.manage': secretariat,
+  /** Start, step through and end the meeting; control the projector. */
+  'meetings.chair': chair,
+  'meetings.settings': ['voorzitter', 'beheerder'],
+
+  // --- the work on an item
+  /** Positions, consents, the item's work panel, the decision list, one's own organisation's actions. */
+  'items.work': tableRoles,
+  /** Write a decision's text and direction. */
+  'decisions.write': secretariat,
+  /** Carry, hold or escalate a decision, reopen it, return an escalation. */
+  'decisions.settle': chair,
+  'dossiers.outflow': ['voorzitter', 'casemanager'],
+  'actions.manage': secretariat,
+  /** Read every organisation's actions, not just one's own. */
+  'actions.readAll': secretariat,
+
+  // --- minutes
+  'minutes.list': 'any',
+  /** A meeting's minutes in the app: versions, the caller's corrections and what they may correct. */
+  'minutes.read': tableRoles,
+  /** Start the correction round, adopt, sign, start a new version; one's own signing certificate. */
+  'minutes.manage': secretariat,
+  'minutes.proposeCorrection': tableRoles,
+  'minutes.decideCorrection': ['notulist'],
+  /** See and correct every organisation's records in the correction round, not just one's own. */
+  'minutes.correctAll': secretariat,
+  /** The full minutes with signatures: every organisation's positions. */
+  'minutes.exportFull': secretariat,
+  /** An extract for one's own organisation (all dossiers, or one). */
+  'minutes.exportExtract': tableRoles,
+  /** An extract for another organisation. */
+  'minutes.exportOtherExtract': secretariat,
+  /** Checking received minutes needs no access to anything. */
+  'minutes.verify': 'any',
+  'minutes.settings': admin,
+
+  /** One's own password. */
+  'account.own': 'any',
+  /** The organisations at the table and the environment's settings (city, cadence, idle lock). */
+  'environment.read': 'any',
+} as const satisfies Record<string, Allowed>;
+
+export type Action = keyof typeof permissions;
+
+/** Whether the roles allow the action; a missing session (locked, logged out) allows nothing. */
+export function can(
+  session: { readonly roles: readonly Role[] } | null | undefined,
+  action: Action,
+): boolean {
+  if (!session) return false;
+  const allowed: Allowed = permissions[action];
+  return allowed === 'any' || session.roles.some((r) => allowed.includes(r));
+}
+
+/**
+ * Whose actions the caller reads: every organisation's (null) or only their own. `actions.list` and
+ * the item's work panel both filter with this, so a participant sees the same actions in both.
+ */
+export function actionsScope(session: Pick<Session, 'roles' | 'organisationId'>): number | null {
+  return can(session, 'actions.readAll') ? null : session.organisationId;
+}
+
+// --- roles that speak for the table ------------------------------------------------------------------
+
+/**
+ * The roles that speak for the table rather than for one party: the chair, the secretary and the
+ * casemanager (who sees special categories by default). They belong to the hosting organisation, the
+ * gemeente, unless the beheerder explicitly decides otherwise for one account.
+ */
+export const hostRoles = ['voorzitter', 'notulist', 'casemanager'] as const satisfies readonly Role[];
+
+/** The organisation kind that hosts the meeting (chairs it, keeps its minutes). */
+export const hostKind: OrganisationKind = 'gemeente';
+
+/**
+ * The host roles in `roles` that an account of an organisation of `kind` may not have without the
+ * beheerder's explicit exception (`outsideHost`); empty when the combination is fine.
+ */
+export function hostRolesRefused(
+  roles: readonly Role[],
+  kind: OrganisationKind,
+  outsideHost: boolean,
+): Role[] {
+  if (kind === hostKind || outsideHost) return [];
+  return roles.filter((r) => (hostRoles as readonly Role[]).includes(r));
+}
+
+/**
+ * The boundary check for users.create and users.update: refuses host roles outside the gemeente at the
+ * roles field (BAD_INPUT), so the beheerder's form shows why and offers the explicit exception.
+ */
+export function requireHostRoles(
+  input: { roles: readonly Role[]; outsideHost?: boolean | undefined },
+  kind: OrganisationKind,
+): void {
+  const refused = hostRolesRefused(input.roles, kind, input.outsideHost ?? false);
+  if (refused.length === 0) return;
+  const message = `Roles ${refused.join(', ')} belong to the hosting organisation unless explicitly allowed`;
+  throw new AppError('BAD_INPUT', message, { fields: [{ path: 'roles', code: 'host_role', message }] });
+}
