@@ -1,5 +1,6 @@
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
+import { getSetting, rawSetting, setSetting } from '../settings/settings';
 import {
   createCertificateAuthority,
   issueUserCertificate,
@@ -19,17 +20,6 @@ import type { ImportedIdentity } from './pkcs12';
  * environment — the same person can already rewrite every record, so that adds no new power.
  */
 
-const CA_CERTIFICATE = 'ca_certificate';
-// Own meta access: environment/setup.ts calls into this module at set-up, so it cannot import from there.
-const getMeta = (db: Db, key: string): string | undefined =>
-  (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-const setMeta = (db: Db, key: string, value: string): void => {
-  db.prepare(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
-};
-const CA_PRIVATE_KEY = 'ca_private_key';
-
 export function caName(city: string): string {
   return `LVV Overleg ${city} CA`;
 }
@@ -40,13 +30,13 @@ export function newEnvironmentCa(city: string, now: Date): Promise<CertificateAu
 }
 
 export function storeEnvironmentCa(db: Db, ca: CertificateAuthority): void {
-  setMeta(db, CA_CERTIFICATE, ca.certificatePem);
-  setMeta(db, CA_PRIVATE_KEY, Buffer.from(ca.privateKeyPkcs8).toString('base64'));
+  setSetting(db, 'ca_certificate', ca.certificatePem);
+  setSetting(db, 'ca_private_key', Buffer.from(ca.privateKeyPkcs8).toString('base64'));
 }
 
 export function readEnvironmentCa(db: Db): CertificateAuthority | null {
-  const certificatePem = getMeta(db, CA_CERTIFICATE);
-  const key = getMeta(db, CA_PRIVATE_KEY);
+  const certificatePem = getSetting(db, 'ca_certificate');
+  const key = getSetting(db, 'ca_private_key');
   if (!certificatePem || !key) return null;
   return { certificatePem, privateKeyPkcs8: new Uint8Array(Buffer.from(key, 'base64')) };
 }
@@ -58,7 +48,7 @@ export function readEnvironmentCa(db: Db): CertificateAuthority | null {
 export async function ensureEnvironmentCa(db: Db, now: Date): Promise<CertificateAuthority> {
   const existing = readEnvironmentCa(db);
   if (existing) return existing;
-  const ca = await newEnvironmentCa(getMeta(db, 'city') ?? 'LVV', now);
+  const ca = await newEnvironmentCa(rawSetting(db, 'city') ?? 'LVV', now);
   db.transaction(() => {
     if (readEnvironmentCa(db)) return;
     storeEnvironmentCa(db, ca);
