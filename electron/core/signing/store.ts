@@ -1,12 +1,17 @@
 import { appendAudit } from '../audit/audit';
+import type { CertificateInfo } from '../../../shared/contract/minutes';
 import type { Db } from '../db/open';
+import { one } from '../db/sql';
 import { getSetting, rawSetting, setSetting } from '../settings/settings';
 import {
   createCertificateAuthority,
   issueUserCertificate,
+  nameAttribute,
+  parseCertificate,
   type CertificateAuthority,
   type UserCertificate,
 } from './certificates';
+import { OID } from './oids';
 import type { ImportedIdentity } from './pkcs12';
 
 /**
@@ -161,4 +166,23 @@ export async function trustedCertificatesPem(db: Db, now: Date): Promise<string>
     .pluck()
     .all() as string[];
   return [ca.certificatePem, ...chains].join('');
+}
+
+/** What the user is shown about their own signing certificate, or null before they have one. */
+export function certificateInfo(db: Db, userId: number): CertificateInfo | null {
+  const row = one<{ certificate_pem: string; imported: number; chain_pem: string }>(
+    db,
+    'SELECT certificate_pem, imported, chain_pem FROM certificates WHERE user_id = ?',
+    userId,
+  );
+  if (!row) return null;
+  const cert = parseCertificate(row.certificate_pem);
+  return {
+    subject: nameAttribute(cert.subject, OID.commonName),
+    organisation: nameAttribute(cert.subject, OID.organisationName),
+    issuer: nameAttribute(cert.issuer, OID.commonName),
+    validUntil: cert.notAfter.value.toISOString(),
+    imported: row.imported === 1,
+    chainLength: (row.chain_pem.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length,
+  };
 }
