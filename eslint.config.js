@@ -55,6 +55,28 @@ export default tseslint.config(
     },
   },
   {
+    // Thin handlers: SQL lives in repositories (core/<area>/repo.ts), never in a handler.
+    files: ['electron/core/handlers/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]",
+          message: 'No SQL in handlers: call a function of the area (core/<area>/repo.ts or operations.ts).',
+        },
+      ],
+      'no-restricted-imports': forbid(
+        ['electron', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**', '**/db/sql'],
+        'Handlers call area functions; SQL (and db/sql.ts) belongs in repositories. The backend never imports electron or the UI.',
+      ),
+    },
+  },
+  {
+    // Being rewritten by the lead (sessions and key holders); remove this exemption with that change.
+    files: ['electron/core/handlers/users.ts', 'electron/core/handlers/environment.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid([...nodeBuiltins, '**/electron/core/**', '**/renderer/**'], 'The preload is a sandboxed bridge: only the contract.'),
