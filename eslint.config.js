@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'util', 'stream', 'url', 'worker_threads'];
 const nodeOnly = ['better-sqlite3-multiple-ciphers', 'docx', 'pkijs', '@peculiar/x509', 'electron'];
@@ -25,6 +26,18 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-function': 'off',
       'no-empty-pattern': 'off',
     },
+  },
+  {
+    // No import cycles: a cycle makes module order matter (a value read before it is set) and hides
+    // which layer depends on which. Type-only imports are erased at build time and do not count.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['shared/**/*.ts'],

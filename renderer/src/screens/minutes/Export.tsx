@@ -4,7 +4,7 @@ import type { Session } from '../../../../shared/domain/roles';
 import { getApi } from '../../api';
 import { Button, SelectField } from '../../components/forms';
 import { plural, useT } from '../../i18n';
-import { minutesErrorText } from './MinutesDetail';
+import { minutesErrorText } from './error-text';
 import { releaseDownloads, toDownloads, type Download } from './files';
 
 /** The full minutes (with signatures and ca.pem once signed), an organisation's extract, one dossier's extract. */

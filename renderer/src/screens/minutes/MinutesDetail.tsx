@@ -1,37 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MinutesDetail } from '../../../../shared/contract/minutes';
-import { ApiError } from '../../../../shared/errors';
 import { getApi } from '../../api';
 import { Button, Field, Notice } from '../../components/forms';
 import { errorText } from '../../errors';
-import { isMessageKey, useT, type T } from '../../i18n';
+import { useT } from '../../i18n';
 import { useSession } from '../../state/session';
 import { CorrectionsPanel } from './Corrections';
 import { ExportPanel } from './Export';
+import { minutesErrorText } from './error-text';
 import { useDates } from '../../i18n/dates';
 
 export type Message = { kind: 'error' | 'success'; text: string } | null;
-
-/** Dutch text for a failed minutes call: a specific sentence when the backend named the reason. */
-export function minutesErrorText(e: unknown, t: T): string {
-  if (e instanceof ApiError) {
-    const reason = e.error.info?.reason;
-    const count = e.error.info?.count;
-    // Counted reasons have a form for 1 and one for other numbers (open_corrections.one / .other).
-    const counted = typeof count === 'number' ? `.${count === 1 ? 'one' : 'other'}` : '';
-    const key = [`minutes.error.${String(reason)}${counted}`, `minutes.error.${String(reason)}`].find(
-      isMessageKey,
-    );
-    if (reason && key) {
-      const role = e.error.info?.role;
-      return t(key, {
-        ...e.error.info,
-        ...(role ? { role: t(`minutes.role.${role as 'voorzitter' | 'secretaris'}`) } : {}),
-      });
-    }
-  }
-  return errorText(e, t);
-}
 
 export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
   const t = useT();

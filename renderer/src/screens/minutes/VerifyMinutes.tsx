@@ -4,7 +4,7 @@ import { getApi } from '../../api';
 import { Button, FileField, Form, Notice } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { plural, useT } from '../../i18n';
-import { minutesErrorText } from './MinutesDetail';
+import { minutesErrorText } from './error-text';
 import { useDates } from '../../i18n/dates';
 import { fileToBase64 } from './files';
 
