@@ -10,7 +10,14 @@ import type { Db } from '../db/open';
 
 type EnvironmentHandlers = Pick<
   Handlers,
-  'app.status' | 'setup.create' | 'setup.demo' | 'auth.login' | 'auth.lock' | 'auth.changePassword' | 'settings.get' | 'settings.update'
+  | 'app.status'
+  | 'setup.create'
+  | 'setup.demo'
+  | 'auth.login'
+  | 'auth.lock'
+  | 'auth.changePassword'
+  | 'settings.get'
+  | 'settings.update'
 >;
 
 export function readSettings(db: Db) {
@@ -23,7 +30,10 @@ export function readSettings(db: Db) {
   };
 }
 
-export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Promise<void>): EnvironmentHandlers {
+export function environmentHandlers(
+  ctx: CoreContext,
+  sleep: (ms: number) => Promise<void>,
+): EnvironmentHandlers {
   const throttle = new LoginThrottle();
   const { vault, ports } = ctx;
 
@@ -44,7 +54,11 @@ export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Pro
       const key = newDatabaseKey();
       try {
         const ca = await newEnvironmentCa(input.city, ports.clock());
-        await vault.create((db) => populateEnvironment(db, input, ctx.nowIso(), false, ca), input.admin.password, key);
+        await vault.create(
+          (db) => populateEnvironment(db, input, ctx.nowIso(), false, ca),
+          input.admin.password,
+          key,
+        );
         ports.logger.info('Environment created', { city: input.city });
         return { recoveryKey: formatRecoveryKey(key) };
       } finally {
@@ -68,13 +82,19 @@ export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Pro
         throw new AppError('WRONG_CREDENTIALS', 'Unknown user or wrong password');
       }
       throttle.succeeded(username);
-      writeAudited(ctx, session, () => ({ result: null, audit: { action: 'session.login', entity: 'users', ids: [session.userId] } }));
+      writeAudited(ctx, session, () => ({
+        result: null,
+        audit: { action: 'session.login', entity: 'users', ids: [session.userId] },
+      }));
       return session;
     },
 
     'auth.lock': ({}, { session }) => {
       if (session && vault.state() === 'open') {
-        writeAudited(ctx, session, () => ({ result: null, audit: { action: 'session.lock', entity: 'users', ids: [session.userId] } }));
+        writeAudited(ctx, session, () => ({
+          result: null,
+          audit: { action: 'session.lock', entity: 'users', ids: [session.userId] },
+        }));
       }
       vault.lock();
       return { done: true as const };
@@ -88,7 +108,10 @@ export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Pro
         });
       }
       await vault.setPassword(s.userId, s.username, next);
-      writeAudited(ctx, s, () => ({ result: null, audit: { action: 'user.change_password', entity: 'users', ids: [s.userId] } }));
+      writeAudited(ctx, s, () => ({
+        result: null,
+        audit: { action: 'user.change_password', entity: 'users', ids: [s.userId] },
+      }));
       return { done: true as const };
     },
 
