@@ -4,37 +4,14 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'crypto',
-  'child_process',
-  'http',
-  'net',
-  'util',
-  'stream',
-  'url',
-  'worker_threads',
-];
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'util', 'stream', 'url', 'worker_threads'];
 const nodeOnly = ['better-sqlite3-multiple-ciphers', 'docx', 'pkijs', '@peculiar/x509', 'electron'];
 
 /** Layer arrows: each folder may import only from the layers below it. */
 const forbid = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
 
 export default tseslint.config(
-  {
-    ignores: [
-      'out/**',
-      'node_modules/**',
-      '.tmp/**',
-      'test-results/**',
-      'playwright-report/**',
-      '**/*.d.ts',
-      'eslint.config.js',
-    ],
-  },
+  { ignores: ['out/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -81,19 +58,13 @@ export default tseslint.config(
       'react-hooks/set-state-in-effect': 'off',
       // Props declared as methods (onChange(v): void) are plain callbacks, never bound to `this`.
       '@typescript-eslint/unbound-method': 'off',
-      'no-restricted-imports': forbid(
-        [...nodeBuiltins, ...nodeOnly, '**/electron/**'],
-        'The renderer talks only to window.api: no Node, Electron or backend imports.',
-      ),
+      'no-restricted-imports': forbid([...nodeBuiltins, ...nodeOnly, '**/electron/**'], 'The renderer talks only to window.api: no Node, Electron or backend imports.'),
     },
   },
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': forbid(
-        ['electron', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'],
-        "The backend is plain Node: never import 'electron' or the UI.",
-      ),
+      'no-restricted-imports': forbid(['electron', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], "The backend is plain Node: never import 'electron' or the UI."),
     },
   },
   {
@@ -103,7 +74,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]',
+          selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]",
           message: 'No SQL in handlers: call a function of the area (core/<area>/repo.ts or operations.ts).',
         },
       ],
@@ -121,10 +92,7 @@ export default tseslint.config(
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': forbid(
-        [...nodeBuiltins, '**/electron/core/**', '**/renderer/**'],
-        'The preload is a sandboxed bridge: only the contract.',
-      ),
+      'no-restricted-imports': forbid([...nodeBuiltins, '**/electron/core/**', '**/renderer/**'], 'The preload is a sandboxed bridge: only the contract.'),
     },
   },
   {

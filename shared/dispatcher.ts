@@ -63,14 +63,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) {
-        return {
-          ok: false,
-          error: {
-            code: 'BAD_INPUT',
-            message: 'Invalid input',
-            fields: zodIssuesToFields(parsed.error.issues),
-          },
-        };
+        return { ok: false, error: { code: 'BAD_INPUT', message: 'Invalid input', fields: zodIssuesToFields(parsed.error.issues) } };
       }
       const handler = deps.handlers[method] as (i: unknown, ctx: { session: Session | null }) => unknown;
       const value: unknown = await handler(parsed.data, { session });
@@ -83,12 +76,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       return { ok: true, value: checked.data };
     } catch (e) {
       if (e instanceof AppError) {
-        const error = {
-          code: e.code,
-          message: e.message,
-          ...(e.fields ? { fields: e.fields } : {}),
-          ...(e.info ? { info: e.info } : {}),
-        };
+        const error = { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.info ? { info: e.info } : {}) };
         return { ok: false, error };
       }
       deps.logError(method, e);
@@ -97,9 +85,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   };
 }
 
-function fail(
-  code: 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL',
-  message: string,
-): RpcResult<never> {
+function fail(code: 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL', message: string): RpcResult<never> {
   return { ok: false, error: { code, message } };
 }

@@ -70,11 +70,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'verify') return verifyCommand(positionals[1], values.ca);
   if (!values.db) throw new CliError('--db PATH is required');
   const dataDir = values.db;
-  const backend = createBackend({
-    dataDir,
-    clock: () => new Date(),
-    logger: command === 'check' ? silentLogger : consoleLogger,
-  });
+  const backend = createBackend({ dataDir, clock: () => new Date(), logger: command === 'check' ? silentLogger : consoleLogger });
   const api = createApi((m, i) => backend.dispatch(m, i));
   try {
     switch (command) {
@@ -86,27 +82,17 @@ async function main(argv: string[]): Promise<number> {
           city: values.city,
           termMonths: values['term-months'] ? Number(values['term-months']) : 6,
           organisations: defaultOrganisations(values.city),
-          admin: {
-            username: values['admin-user'],
-            displayName: values['admin-name'] ?? values['admin-user'],
-            password,
-            organisationIndex: 0,
-          },
+          admin: { username: values['admin-user'], displayName: values['admin-name'] ?? values['admin-user'], password, organisationIndex: 0 },
         });
         console.log(`Omgeving aangemaakt voor ${values.city}.`);
-        console.log(
-          'Herstelsleutel (bewaar deze veilig; hiermee opent elk SQLCipher 4-programma de database):',
-        );
+        console.log('Herstelsleutel (bewaar deze veilig; hiermee opent elk SQLCipher 4-programma de database):');
         console.log(recoveryKey);
         return 0;
       }
       case 'demo': {
         const { users } = await api['setup.demo']({});
         console.log('Demo-omgeving aangemaakt. Demogebruikers (alleen voor de demo):');
-        for (const u of users)
-          console.log(
-            `  ${u.username.padEnd(12)} ${u.password.padEnd(28)} ${u.roles.join(', ')} — ${u.organisation}`,
-          );
+        for (const u of users) console.log(`  ${u.username.padEnd(12)} ${u.password.padEnd(28)} ${u.roles.join(', ')} — ${u.organisation}`);
         return 0;
       }
       case 'check': {
@@ -123,9 +109,7 @@ async function main(argv: string[]): Promise<number> {
         try {
           const report = checkEnvironment(vault.database(), vault.dbFile);
           if (!report.ok) throw new CliError(report.reason ?? 'check failed');
-          console.log(
-            `OK: integriteit in orde, versleuteld, auditketen geldig (${report.audit.records} records, kop ${report.audit.head.slice(0, 16)}…)`,
-          );
+          console.log(`OK: integriteit in orde, versleuteld, auditketen geldig (${report.audit.records} records, kop ${report.audit.head.slice(0, 16)}…)`);
           return 0;
         } finally {
           vault.lock();
@@ -146,23 +130,14 @@ async function main(argv: string[]): Promise<number> {
         }
         try {
           const today = amsterdamDate(new Date());
-          process.stdout.write(
-            await agendaCommand(vault.database(), {
-              meeting: values.meeting ?? 'next',
-              format,
-              out: values.out,
-              today,
-              cwd: process.env.INIT_CWD ?? process.cwd(),
-            }),
-          );
+          process.stdout.write(await agendaCommand(vault.database(), { meeting: values.meeting ?? 'next', format, out: values.out, today, cwd: process.env.INIT_CWD ?? process.cwd() }));
           return 0;
         } finally {
           vault.lock();
         }
       }
       case 'minutes': {
-        if (positionals[1] !== 'export')
-          throw new CliError('usage: minutes export --db PATH --meeting ID|latest --out DIR');
+        if (positionals[1] !== 'export') throw new CliError('usage: minutes export --db PATH --meeting ID|latest --out DIR');
         const now = new Date();
         return await minutesExportCommand(dataDir, {
           meeting: values.meeting,

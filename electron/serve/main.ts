@@ -17,18 +17,9 @@ export interface RunningBrowserHost {
 }
 
 /** Builds the backend and the browser host around it, with the idle-lock timer. */
-export async function runBrowserHost(opts: {
-  dataDir: string;
-  rendererDir: string;
-  port?: number;
-}): Promise<RunningBrowserHost> {
+export async function runBrowserHost(opts: { dataDir: string; rendererDir: string; port?: number }): Promise<RunningBrowserHost> {
   const backend = createBackend({ dataDir: opts.dataDir, clock: () => new Date(), logger: consoleLogger });
-  const host = await startServeHost({
-    dispatch: backend.dispatch,
-    rendererDir: opts.rendererDir,
-    logger: consoleLogger,
-    port: opts.port,
-  });
+  const host = await startServeHost({ dispatch: backend.dispatch, rendererDir: opts.rendererDir, logger: consoleLogger, port: opts.port });
   const timer = setInterval(() => backend.tick(), 30_000);
   timer.unref();
   return {

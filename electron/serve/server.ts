@@ -44,18 +44,8 @@ export async function startServeHost(opts: ServeOptions): Promise<ServeHost> {
   const sessions = new Set<string>();
   let port = 0;
 
-  const send = (
-    res: http.ServerResponse,
-    status: number,
-    body: string | Buffer,
-    type = 'text/plain; charset=utf-8',
-    nonce?: string,
-  ) => {
-    res.writeHead(status, {
-      ...SECURITY_HEADERS,
-      'Content-Security-Policy': contentSecurityPolicy(nonce ? { nonce } : {}),
-      'Content-Type': type,
-    });
+  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', nonce?: string) => {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(nonce ? { nonce } : {}), 'Content-Type': type });
     res.end(body);
   };
 
@@ -73,11 +63,7 @@ export async function startServeHost(opts: ServeOptions): Promise<ServeHost> {
     if (req.method === 'GET' && url.pathname === '/open') {
       const given = url.searchParams.get('token') ?? '';
       if (token === null || !safeEqual(given, token)) {
-        return send(
-          res,
-          403,
-          'Deze link is al gebruikt of ongeldig. Start LVV Overleg opnieuw voor een nieuwe link.',
-        );
+        return send(res, 403, 'Deze link is al gebruikt of ongeldig. Start LVV Overleg opnieuw voor een nieuwe link.');
       }
       token = null;
       const session = crypto.randomBytes(32).toString('hex');
@@ -99,20 +85,14 @@ export async function startServeHost(opts: ServeOptions): Promise<ServeHost> {
     if (url.pathname === '/rpc') {
       if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
       if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, 'Forbidden origin');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-        return send(res, 415, 'JSON only');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
       const body = await readBody(req);
       if (body === null) return send(res, 413, 'Too large');
       let parsed: unknown;
       try {
         parsed = JSON.parse(body.toString('utf8'));
       } catch {
-        return send(
-          res,
-          400,
-          JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Malformed JSON' } }),
-          'application/json',
-        );
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Malformed JSON' } }), 'application/json');
       }
       const { method, input } = (parsed ?? {}) as { method?: unknown; input?: unknown };
       const result = await opts.dispatch(typeof method === 'string' ? method : '', input);
@@ -122,30 +102,14 @@ export async function startServeHost(opts: ServeOptions): Promise<ServeHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     const file = resolveStaticPath(opts.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'Not found');
-    const target =
-      fs.existsSync(file) && fs.statSync(file).isFile()
-        ? file
-        : path.extname(file)
-          ? null
-          : path.join(opts.rendererDir, 'index.html');
+    const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.extname(file) ? null : path.join(opts.rendererDir, 'index.html');
     if (!target || !fs.existsSync(target)) return send(res, 404, 'Not found');
     if (target.endsWith('.html')) {
       // A fresh nonce per page lets react-aria's few runtime <style> elements in, and nothing else.
       const nonce = crypto.randomBytes(18).toString('base64');
-      return send(
-        res,
-        200,
-        injectCspNonce(fs.readFileSync(target, 'utf8'), nonce),
-        contentTypes['.html'],
-        nonce,
-      );
+      return send(res, 200, injectCspNonce(fs.readFileSync(target, 'utf8'), nonce), contentTypes['.html'], nonce);
     }
-    return send(
-      res,
-      200,
-      fs.readFileSync(target),
-      contentTypes[path.extname(target)] ?? 'application/octet-stream',
-    );
+    return send(res, 200, fs.readFileSync(target), contentTypes[path.extname(target)] ?? 'application/octet-stream');
   }
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { anyUser, method, publicAccess, rolesOnly } from './define';
-import {
-  Password,
-  SetupInput,
-  User,
-  Organisation,
-  EnvironmentSettings,
-  Username,
-  OrganisationInput,
-} from '../domain/environment';
+import { Password, SetupInput, User, Organisation, EnvironmentSettings, Username, OrganisationInput } from '../domain/environment';
 import { Role, Session } from '../domain/roles';
 
 const Empty = z.object({}).strict();
@@ -57,9 +49,7 @@ export const authMethods = {
     access: publicAccess,
   }),
   'auth.login': method({
-    input: z
-      .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
-      .strict(),
+    input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
     output: Session,
     access: publicAccess,
   }),
@@ -70,11 +60,7 @@ export const authMethods = {
     access: anyUser,
   }),
   'organisations.list': method({ input: Empty, output: z.array(Organisation), access: anyUser }),
-  'organisations.add': method({
-    input: OrganisationInput.strict(),
-    output: Organisation,
-    access: rolesOnly('beheerder'),
-  }),
+  'organisations.add': method({ input: OrganisationInput.strict(), output: Organisation, access: rolesOnly('beheerder') }),
   'users.list': method({ input: Empty, output: z.array(User), access: rolesOnly('beheerder') }),
   'users.create': method({
     input: z

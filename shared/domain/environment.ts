@@ -47,8 +47,7 @@ export const SetupInput = z
     const names = new Set<string>();
     v.organisations.forEach((o, i) => {
       const key = o.name.toLocaleLowerCase('nl');
-      if (names.has(key))
-        ctx.addIssue({ code: 'custom', path: ['organisations', i, 'name'], message: 'duplicate' });
+      if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'name'], message: 'duplicate' });
       names.add(key);
     });
     if (!v.organisations.some((o) => o.kind === 'gemeente'))

@@ -10,15 +10,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real command line, as an administrator would: npm run cli -- … */
 function cli(args: string[], input?: string) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args],
-    {
-      cwd: root,
-      input: input ?? '',
-      encoding: 'utf8',
-    },
-  );
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args], {
+    cwd: root,
+    input: input ?? '',
+    encoding: 'utf8',
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -27,10 +23,7 @@ describe('command line', () => {
   let recoveryKey = '';
 
   it('init creates an environment non-interactively and prints the recovery key', () => {
-    const r = cli(
-      ['init', '--db', db, '--city', 'Utrecht', '--admin-user', 'anna', '--admin-name', 'Anna'],
-      'paarse olifant danst\n',
-    );
+    const r = cli(['init', '--db', db, '--city', 'Utrecht', '--admin-user', 'anna', '--admin-name', 'Anna'], 'paarse olifant danst\n');
     expect(r.code).toBe(0);
     recoveryKey = /([0-9A-F]{4}-){15}[0-9A-F]{4}/.exec(r.out)?.[0] ?? '';
     expect(recoveryKey).not.toBe('');

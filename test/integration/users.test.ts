@@ -25,63 +25,35 @@ describe('users', () => {
   it('an administrator adds, disables and re-enables a user; a disabled user cannot unlock the database', async () => {
     const { api } = await adminEnv();
     const ind = (await api['organisations.list']({})).find((o) => o.name === 'IND')!;
-    const ilse = await api['users.create']({
-      displayName: 'Ilse',
-      username: 'ilse',
-      organisationId: ind.id,
-      roles: ['deelnemer'],
-      password: 'ilse haar wachtwoord',
-    });
-    expect(
-      await code(
-        api['users.create']({
-          displayName: 'Ilse 2',
-          username: 'ILSE',
-          organisationId: ind.id,
-          roles: ['deelnemer'],
-          password: 'nog een wachtwoord',
-        }),
-      ),
-    ).toBe('CONFLICT');
+    const ilse = await api['users.create']({ displayName: 'Ilse', username: 'ilse', organisationId: ind.id, roles: ['deelnemer'], password: 'ilse haar wachtwoord' });
+    expect(await code(api['users.create']({ displayName: 'Ilse 2', username: 'ILSE', organisationId: ind.id, roles: ['deelnemer'], password: 'nog een wachtwoord' }))).toBe('CONFLICT');
 
     await api['auth.lock']({});
     const session = await api['auth.login']({ username: 'ilse', password: 'ilse haar wachtwoord' });
     expect(session).toMatchObject({ organisationName: 'IND', roles: ['deelnemer'] });
     expect(await code(api['users.list']({}))).toBe('FORBIDDEN');
-    expect(
-      await code(api['users.resetPassword']({ userId: ilse.id, password: 'zelf resetten mag niet' })),
-    ).toBe('FORBIDDEN');
+    expect(await code(api['users.resetPassword']({ userId: ilse.id, password: 'zelf resetten mag niet' }))).toBe('FORBIDDEN');
 
     await api['auth.lock']({});
     await api['auth.login']({ username: 'anna', password: 'correct horse battery' });
-    expect(await code(api['users.setDisabled']({ userId: session.userId - 1, disabled: true }))).toBe(
-      'CONFLICT',
-    ); // anna herself
+    expect(await code(api['users.setDisabled']({ userId: session.userId - 1, disabled: true }))).toBe('CONFLICT'); // anna herself
     await api['users.setDisabled']({ userId: ilse.id, disabled: true });
     await api['auth.lock']({});
-    expect(await code(api['auth.login']({ username: 'ilse', password: 'ilse haar wachtwoord' }))).toBe(
-      'WRONG_CREDENTIALS',
-    );
+    expect(await code(api['auth.login']({ username: 'ilse', password: 'ilse haar wachtwoord' }))).toBe('WRONG_CREDENTIALS');
 
     await api['auth.login']({ username: 'anna', password: 'correct horse battery' });
     await api['users.setDisabled']({ userId: ilse.id, disabled: false });
     await api['users.resetPassword']({ userId: ilse.id, password: 'een nieuw wachtwoord' });
     await api['auth.lock']({});
-    expect((await api['auth.login']({ username: 'ilse', password: 'een nieuw wachtwoord' })).username).toBe(
-      'ilse',
-    );
+    expect((await api['auth.login']({ username: 'ilse', password: 'een nieuw wachtwoord' })).username).toBe('ilse');
   });
 
   it('a user changes their own password; the old one stops working and the database is untouched', async () => {
     const { api } = await adminEnv();
-    expect(await code(api['auth.changePassword']({ current: 'wrong', next: 'nieuw lang wachtwoord' }))).toBe(
-      'WRONG_CREDENTIALS',
-    );
+    expect(await code(api['auth.changePassword']({ current: 'wrong', next: 'nieuw lang wachtwoord' }))).toBe('WRONG_CREDENTIALS');
     await api['auth.changePassword']({ current: 'correct horse battery', next: 'nieuw lang wachtwoord' });
     await api['auth.lock']({});
-    expect(await code(api['auth.login']({ username: 'anna', password: 'correct horse battery' }))).toBe(
-      'WRONG_CREDENTIALS',
-    );
+    expect(await code(api['auth.login']({ username: 'anna', password: 'correct horse battery' }))).toBe('WRONG_CREDENTIALS');
     await api['auth.login']({ username: 'anna', password: 'nieuw lang wachtwoord' });
     expect(await api['users.list']({})).toHaveLength(1);
   });
@@ -89,25 +61,10 @@ describe('users', () => {
   it('records every change in the audit chain, by whom, with ids only', async () => {
     const { api, backend } = await adminEnv();
     const org = (await api['organisations.list']({}))[1]!;
-    await api['users.create']({
-      displayName: 'Piet Geheim',
-      username: 'piet',
-      organisationId: org.id,
-      roles: ['deelnemer'],
-      password: 'wachtwoord van piet',
-    });
+    await api['users.create']({ displayName: 'Piet Geheim', username: 'piet', organisationId: org.id, roles: ['deelnemer'], password: 'wachtwoord van piet' });
     await api['settings.update']({ idleLockMinutes: 15 });
-    const rows = backend.vault
-      .database()
-      .prepare('SELECT user_id, action, entity, ids FROM audit ORDER BY id')
-      .all() as { user_id: number; action: string; ids: string }[];
-    expect(rows.map((r) => r.action)).toEqual([
-      'environment.create',
-      'user.create',
-      'session.login',
-      'user.create',
-      'settings.update',
-    ]);
+    const rows = backend.vault.database().prepare('SELECT user_id, action, entity, ids FROM audit ORDER BY id').all() as { user_id: number; action: string; ids: string }[];
+    expect(rows.map((r) => r.action)).toEqual(['environment.create', 'user.create', 'session.login', 'user.create', 'settings.update']);
     expect(JSON.stringify(rows)).not.toContain('Piet');
     expect(await api['audit.verify']({})).toMatchObject({ valid: true, records: 5 });
   });
@@ -115,9 +72,7 @@ describe('users', () => {
   it('the demo has a user per role whose shown password works, and ten dossiers', async () => {
     env = makeEnv();
     const { users } = await env.api['setup.demo']({});
-    expect(users.map((u) => u.username)).toEqual(
-      expect.arrayContaining(['beheerder', 'voorzitter', 'notulist', 'ind', 'dtv', 'ngo', 'politie']),
-    );
+    expect(users.map((u) => u.username)).toEqual(expect.arrayContaining(['beheerder', 'voorzitter', 'notulist', 'ind', 'dtv', 'ngo', 'politie']));
     for (const u of users.slice(0, 3)) {
       const s = await env.api['auth.login']({ username: u.username, password: u.password });
       expect(s.roles).toEqual(u.roles);
@@ -125,8 +80,6 @@ describe('users', () => {
     }
     await env.api['auth.login']({ username: 'beheerder', password: users[0]!.password });
     expect((await env.api['app.status']({})).demo).toBe(true);
-    expect(
-      (env.backend.vault.database().prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n,
-    ).toBe(10);
+    expect((env.backend.vault.database().prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n).toBe(10);
   });
 });

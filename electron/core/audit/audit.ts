@@ -26,9 +26,7 @@ export function chainHash(prevHash: string, e: AuditEntry): string {
 
 /** Appends one record; call inside the transaction of the change it records. */
 export function appendAudit(db: Db, e: AuditEntry): string {
-  const prev =
-    (db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)
-      ?.hash ?? GENESIS_HASH;
+  const prev = (db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
   const hash = chainHash(prev, e);
   db.prepare(
     'INSERT INTO audit (at, user_id, organisation_id, action, entity, ids, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -37,10 +35,7 @@ export function appendAudit(db: Db, e: AuditEntry): string {
 }
 
 export function auditHead(db: Db): string {
-  return (
-    (db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)
-      ?.hash ?? GENESIS_HASH
-  );
+  return (db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
 }
 
 export interface AuditVerification {
@@ -55,22 +50,11 @@ export function verifyAudit(db: Db): AuditVerification {
   let prev = GENESIS_HASH;
   let records = 0;
   const rows = db
-    .prepare(
-      'SELECT id, at, user_id, organisation_id, action, entity, ids, prev_hash, hash FROM audit ORDER BY id',
-    )
+    .prepare('SELECT id, at, user_id, organisation_id, action, entity, ids, prev_hash, hash FROM audit ORDER BY id')
     .raw()
-    .iterate() as IterableIterator<
-    [number, string, number | null, number | null, string, string, string, string, string]
-  >;
+    .iterate() as IterableIterator<[number, string, number | null, number | null, string, string, string, string, string]>;
   for (const [id, at, userId, organisationId, action, entity, ids, prevHash, hash] of rows) {
-    const expected = chainHash(prev, {
-      at,
-      userId,
-      organisationId,
-      action,
-      entity,
-      ids: JSON.parse(ids) as number[],
-    });
+    const expected = chainHash(prev, { at, userId, organisationId, action, entity, ids: JSON.parse(ids) as number[] });
     if (prevHash !== prev || hash !== expected) return { valid: false, records, head: prev, brokenAt: id };
     prev = hash;
     records++;

@@ -23,12 +23,8 @@ function deriveKey(password: string, salt: Buffer, params: KdfParams): Promise<B
   const N = 2 ** params.logN;
   return new Promise((resolve, reject) => {
     // maxmem must exceed 128 * N * r bytes, or node refuses OWASP's parameters.
-    crypto.scrypt(
-      password.normalize('NFC'),
-      salt,
-      32,
-      { N, r: params.r, p: params.p, maxmem: 256 * N * params.r },
-      (err, key) => (err ? reject(err) : resolve(key)),
+    crypto.scrypt(password.normalize('NFC'), salt, 32, { N, r: params.r, p: params.p, maxmem: 256 * N * params.r }, (err, key) =>
+      err ? reject(err) : resolve(key),
     );
   });
 }
@@ -38,12 +34,7 @@ export function wrapContext(databaseId: string, userId: number): Buffer {
   return Buffer.from(`lvv-overleg/key-wrap/v1|${databaseId}|${userId}`, 'utf8');
 }
 
-export async function wrapKey(
-  dbKey: Buffer,
-  password: string,
-  aad: Buffer,
-  params: KdfParams,
-): Promise<WrappedKey> {
+export async function wrapKey(dbKey: Buffer, password: string, aad: Buffer, params: KdfParams): Promise<WrappedKey> {
   const salt = crypto.randomBytes(16);
   const iv = crypto.randomBytes(12);
   const kek = await deriveKey(password, salt, params);

@@ -26,13 +26,8 @@ function unreadableWithoutKey(dbFile: string): boolean {
 
 /** SQLite's integrity check, proof of encryption on disk, and the audit chain. */
 export function checkEnvironment(db: Db, dbFile: string): CheckReport {
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
-    .map((r) => r.integrity_check)
-    .join('; ');
-  const encrypted =
-    isFileEncrypted(dbFile) &&
-    db.pragma('cipher', { simple: true }) === 'sqlcipher' &&
-    unreadableWithoutKey(dbFile);
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  const encrypted = isFileEncrypted(dbFile) && db.pragma('cipher', { simple: true }) === 'sqlcipher' && unreadableWithoutKey(dbFile);
   const audit = verifyAudit(db);
   const reason =
     integrity !== 'ok'

@@ -10,16 +10,7 @@ export function loadSession(db: Db, userId: number): Session | null {
        FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ?`,
     )
     .get(userId) as
-    | {
-        id: number;
-        username: string;
-        display_name: string;
-        organisation_id: number;
-        roles: string;
-        disabled: number;
-        org_name: string;
-        org_kind: string;
-      }
+    | { id: number; username: string; display_name: string; organisation_id: number; roles: string; disabled: number; org_name: string; org_kind: string }
     | undefined;
   if (!row || row.disabled) return null;
   return {

@@ -22,9 +22,7 @@ export function insertUser(
 ): number {
   return Number(
     db
-      .prepare(
-        'INSERT INTO users (username, display_name, organisation_id, roles, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
+      .prepare('INSERT INTO users (username, display_name, organisation_id, roles, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(u.username, u.displayName, u.organisationId, JSON.stringify(u.roles), at).lastInsertRowid,
   );
 }
@@ -35,13 +33,7 @@ export function insertUser(
  * (GGD) may see special-category data by default; within the gemeente only its casemanager role does
  * (dossiers/special.ts), not the gemeente as a whole. Others see only conclusions.
  */
-export function populateEnvironment(
-  db: Db,
-  input: ParsedSetup,
-  at: string,
-  demo: boolean,
-  ca?: CertificateAuthority,
-): { adminUserId: number; adminUsername: string; organisationIds: number[] } {
+export function populateEnvironment(db: Db, input: ParsedSetup, at: string, demo: boolean, ca?: CertificateAuthority): { adminUserId: number; adminUsername: string; organisationIds: number[] } {
   setMeta(db, 'city', input.city);
   // The environment's own CA for signing minutes; made beforehand because creating it is async.
   if (ca) storeEnvironmentCa(db, ca);
@@ -50,37 +42,16 @@ export function populateEnvironment(
   setMeta(db, 'idle_lock_minutes', String(DEFAULT_IDLE_LOCK_MINUTES));
   setMeta(db, 'demo', demo ? '1' : '0');
   setMeta(db, 'created_at', at);
-  const insertOrg = db.prepare(
-    'INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)',
-  );
+  const insertOrg = db.prepare('INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)');
   const organisationIds = input.organisations.map((o, i) =>
     Number(insertOrg.run(o.name, o.kind, o.kind === 'ggd' ? 1 : 0, i).lastInsertRowid),
   );
   const adminUserId = insertUser(
     db,
-    {
-      username: input.admin.username,
-      displayName: input.admin.displayName,
-      organisationId: organisationIds[input.admin.organisationIndex]!,
-      roles: ['beheerder'],
-    },
+    { username: input.admin.username, displayName: input.admin.displayName, organisationId: organisationIds[input.admin.organisationIndex]!, roles: ['beheerder'] },
     at,
   );
-  appendAudit(db, {
-    at,
-    userId: adminUserId,
-    organisationId: organisationIds[input.admin.organisationIndex]!,
-    action: 'environment.create',
-    entity: 'organisations',
-    ids: organisationIds,
-  });
-  appendAudit(db, {
-    at,
-    userId: adminUserId,
-    organisationId: organisationIds[input.admin.organisationIndex]!,
-    action: 'user.create',
-    entity: 'users',
-    ids: [adminUserId],
-  });
+  appendAudit(db, { at, userId: adminUserId, organisationId: organisationIds[input.admin.organisationIndex]!, action: 'environment.create', entity: 'organisations', ids: organisationIds });
+  appendAudit(db, { at, userId: adminUserId, organisationId: organisationIds[input.admin.organisationIndex]!, action: 'user.create', entity: 'users', ids: [adminUserId] });
   return { adminUserId, adminUsername: input.admin.username, organisationIds };
 }

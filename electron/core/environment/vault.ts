@@ -5,14 +5,7 @@ import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import { openDatabase, type Db } from '../db/open';
 import { unwrapKey, wrapContext, wrapKey } from '../crypto/keywrap';
-import {
-  findEntry,
-  readKeyFile,
-  withEntry,
-  withoutEntry,
-  writeKeyFile,
-  type KeyFile,
-} from '../storage/keyfile';
+import { findEntry, readKeyFile, withEntry, withoutEntry, writeKeyFile, type KeyFile } from '../storage/keyfile';
 import { owaspScrypt, type KdfParams } from '../ports';
 import { loadSession } from './session-row';
 
@@ -70,11 +63,7 @@ export class Vault {
    * Creates a new environment: refuses when anything is already there, and removes only what this
    * call itself created when it fails halfway.
    */
-  async create(
-    populate: (db: Db) => { adminUserId: number; adminUsername: string },
-    adminPassword: string,
-    key: Buffer,
-  ): Promise<void> {
+  async create(populate: (db: Db) => { adminUserId: number; adminUsername: string }, adminPassword: string, key: Buffer): Promise<void> {
     if (fs.existsSync(this.dbFile) || fs.existsSync(this.keyFile)) {
       throw new AppError('ALREADY_SET_UP', 'An environment already exists in this folder');
     }
@@ -89,17 +78,12 @@ export class Vault {
         return populate(opened);
       })();
       const wrapped = await wrapKey(key, adminPassword, wrapContext(databaseId, adminUserId), this.kdf);
-      writeKeyFile(this.keyFile, {
-        format: 'lvv-overleg-keys/1',
-        databaseId,
-        entries: [{ userId: adminUserId, username: adminUsername, wrapped }],
-      });
+      writeKeyFile(this.keyFile, { format: 'lvv-overleg-keys/1', databaseId, entries: [{ userId: adminUserId, username: adminUsername, wrapped }] });
       db.close();
       db = null;
     } catch (e) {
       db?.close();
-      for (const f of [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`, this.keyFile])
-        fs.rmSync(f, { force: true });
+      for (const f of [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`, this.keyFile]) fs.rmSync(f, { force: true });
       throw e;
     }
   }

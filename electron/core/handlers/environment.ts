@@ -10,14 +10,7 @@ import type { Db } from '../db/open';
 
 type EnvironmentHandlers = Pick<
   Handlers,
-  | 'app.status'
-  | 'setup.create'
-  | 'setup.demo'
-  | 'auth.login'
-  | 'auth.lock'
-  | 'auth.changePassword'
-  | 'settings.get'
-  | 'settings.update'
+  'app.status' | 'setup.create' | 'setup.demo' | 'auth.login' | 'auth.lock' | 'auth.changePassword' | 'settings.get' | 'settings.update'
 >;
 
 export function readSettings(db: Db) {
@@ -30,10 +23,7 @@ export function readSettings(db: Db) {
   };
 }
 
-export function environmentHandlers(
-  ctx: CoreContext,
-  sleep: (ms: number) => Promise<void>,
-): EnvironmentHandlers {
+export function environmentHandlers(ctx: CoreContext, sleep: (ms: number) => Promise<void>): EnvironmentHandlers {
   const throttle = new LoginThrottle();
   const { vault, ports } = ctx;
 
@@ -54,11 +44,7 @@ export function environmentHandlers(
       const key = newDatabaseKey();
       try {
         const ca = await newEnvironmentCa(input.city, ports.clock());
-        await vault.create(
-          (db) => populateEnvironment(db, input, ctx.nowIso(), false, ca),
-          input.admin.password,
-          key,
-        );
+        await vault.create((db) => populateEnvironment(db, input, ctx.nowIso(), false, ca), input.admin.password, key);
         ports.logger.info('Environment created', { city: input.city });
         return { recoveryKey: formatRecoveryKey(key) };
       } finally {
@@ -82,19 +68,13 @@ export function environmentHandlers(
         throw new AppError('WRONG_CREDENTIALS', 'Unknown user or wrong password');
       }
       throttle.succeeded(username);
-      writeAudited(ctx, session, () => ({
-        result: null,
-        audit: { action: 'session.login', entity: 'users', ids: [session.userId] },
-      }));
+      writeAudited(ctx, session, () => ({ result: null, audit: { action: 'session.login', entity: 'users', ids: [session.userId] } }));
       return session;
     },
 
     'auth.lock': ({}, { session }) => {
       if (session && vault.state() === 'open') {
-        writeAudited(ctx, session, () => ({
-          result: null,
-          audit: { action: 'session.lock', entity: 'users', ids: [session.userId] },
-        }));
+        writeAudited(ctx, session, () => ({ result: null, audit: { action: 'session.lock', entity: 'users', ids: [session.userId] } }));
       }
       vault.lock();
       return { done: true as const };
@@ -108,10 +88,7 @@ export function environmentHandlers(
         });
       }
       await vault.setPassword(s.userId, s.username, next);
-      writeAudited(ctx, s, () => ({
-        result: null,
-        audit: { action: 'user.change_password', entity: 'users', ids: [s.userId] },
-      }));
+      writeAudited(ctx, s, () => ({ result: null, audit: { action: 'user.change_password', entity: 'users', ids: [s.userId] } }));
       return { done: true as const };
     },
 

@@ -159,14 +159,7 @@ const outcomeDirection: Record<Outcome, string | null> = {
 };
 
 /** Why the generator puts a dossier on an agenda; ruleReason turns it into the domain's AgendaReason. */
-type Rule =
-  | 'nieuw'
-  | 'doorgeschoven'
-  | 'evaluatiedatum'
-  | 'streefdatum'
-  | 'actie_verlopen'
-  | 'standpunt_gewijzigd'
-  | 'verzoek';
+type Rule = 'nieuw' | 'doorgeschoven' | 'evaluatiedatum' | 'streefdatum' | 'actie_verlopen' | 'standpunt_gewijzigd' | 'verzoek';
 
 interface RuleFacts {
   day: number;
@@ -184,11 +177,7 @@ function ruleReason(rule: Rule, f: RuleFacts): AgendaReason {
     case 'nieuw':
       return { code: 'new_referral', referredAt: isoDay(f.dossier.ref) };
     case 'doorgeschoven':
-      return {
-        code: 'carried_over',
-        from: f.carriedFrom ?? isoDay(f.day - 7),
-        count: Math.max(1, f.carryCount),
-      };
+      return { code: 'carried_over', from: f.carriedFrom ?? isoDay(f.day - 7), count: Math.max(1, f.carryCount) };
     case 'evaluatiedatum':
       return { code: 'review_due', reviewDate: isoDay(f.day) };
     case 'streefdatum':
@@ -200,12 +189,7 @@ function ruleReason(rule: Rule, f: RuleFacts): AgendaReason {
     case 'standpunt_gewijzigd':
       return { code: 'positions_changed', organisationIds: [f.organisationId], latestAt: f.requestedAt };
     case 'verzoek':
-      return {
-        code: 'requested',
-        organisationId: f.organisationId,
-        requestedAt: f.requestedAt,
-        late: f.late,
-      };
+      return { code: 'requested', organisationId: f.organisationId, requestedAt: f.requestedAt, late: f.late };
   }
 }
 
@@ -938,13 +922,7 @@ export function generateCity(db: Db, opts: GenerateCityOptions): CityStats {
     addItem('opening', null, 'Opening en mededelingen', '[]', 5, procStatus, null);
     addItem('verslag', null, 'Verslag vorig overleg', '[]', 5, procStatus, null);
     addItem('acties', null, 'Actielijst', '[]', 10, procStatus, null);
-    const dossierItems: {
-      id: number;
-      at: number;
-      dossier: number;
-      status: AgendaItemStatus;
-      reason: Rule;
-    }[] = [];
+    const dossierItems: { id: number; at: number; dossier: number; status: AgendaItemStatus; reason: Rule }[] = [];
     const cutoffMs = startMs - DAY_MS + 3 * 3600_000; // the day before at 12:00 (roughly; UTC)
     for (const c of chosen) {
       const d = dossiers[c.dossier]!;
@@ -970,12 +948,7 @@ export function generateCity(db: Db, opts: GenerateCityOptions): CityStats {
           late: request?.late ?? false,
         }),
       ];
-      if (
-        c.reason !== 'nieuw' &&
-        c.reason !== 'doorgeschoven' &&
-        c.reason !== 'actie_verlopen' &&
-        !rm.chance(0.8)
-      )
+      if (c.reason !== 'nieuw' && c.reason !== 'doorgeschoven' && c.reason !== 'actie_verlopen' && !rm.chance(0.8))
         reasons.push({ code: 'actions_due', count: 1, earliestDue: isoDay(day - 7) });
       const { id, at } = addItem(
         'dossier',
@@ -992,14 +965,7 @@ export function generateCity(db: Db, opts: GenerateCityOptions): CityStats {
         carried.push({ dossier: c.dossier, fromDate: c.carriedFrom ?? isoDay(day), count: c.carryCount + 1 });
       if (request) {
         const requester = rm.pick(usersByOrg.get(request.org.id)!);
-        requestRows.push([
-          nextRequestId,
-          meetingId,
-          d.id,
-          request.org.id,
-          isoAt(request.ms),
-          request.late ? 1 : 0,
-        ]);
+        requestRows.push([nextRequestId, meetingId, d.id, request.org.id, isoAt(request.ms), request.late ? 1 : 0]);
         audit.add(request.ms, requester, 'discussion.request', [nextRequestId, d.id]);
         nextRequestId++;
       }
