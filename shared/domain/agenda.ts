@@ -94,6 +94,14 @@ export function cutoffFor(meetingDate: IsoDate, rule: CutoffRule): string {
   );
 }
 
+/**
+ * Whether a discussion request made at `at` is late for a meeting with this cut-off (both instants).
+ * Exactly at the cut-off is on time: the deadline is "by 12:00".
+ */
+export function isLate(at: string, cutoff: string): boolean {
+  return Date.parse(at) > Date.parse(cutoff);
+}
+
 // --- reasons ----------------------------------------------------------------------------------------
 
 const date = IsoDate;
@@ -322,7 +330,6 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
   };
   const { meetingDate, previous } = input;
   const cutoff = cutoffFor(meetingDate, settings.cutoff);
-  const cutoffMs = Date.parse(cutoff);
   const windowEnd = addDays(meetingDate, settings.targetWindowWeeks * 7);
 
   // Instants strictly after `since` count as "since the last meeting" (see the header comment).
@@ -436,7 +443,7 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
       code: 'requested',
       organisationId: r.organisationId,
       requestedAt: r.requestedAt,
-      late: r.t > cutoffMs, // exactly at the cut-off is on time
+      late: isLate(r.requestedAt, cutoff),
     });
   }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createSyntheticEnvironment } from '../../electron/core/demo/synthetic';
+import { createSyntheticEnvironment } from '../support/synthetic/city';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -13,7 +13,7 @@ import {
   createSyntheticEnvironment,
   SYNTHETIC_TODAY,
   type SyntheticEnvironment,
-} from '../../electron/core/demo/synthetic';
+} from '../support/synthetic/city';
 import { silentLogger, type KdfParams } from '../../electron/core/ports';
 
 /** A cheap password KDF: the benchmarks measure the work after login, not scrypt. */

@@ -13,7 +13,7 @@ import {
   generateCity,
   SYNTHETIC_TODAY,
   type CityStats,
-} from '../../electron/core/demo/synthetic';
+} from '../support/synthetic/city';
 import { populateEnvironment } from '../../electron/core/environment/setup';
 import { Vault } from '../../electron/core/environment/vault';
 import { cityInput, makeEnv, tempDir, testKdf } from '../support/backend';

@@ -1,7 +1,8 @@
 import { reasonLabel } from '../../../shared/domain/agenda';
 import type { AgendaExport } from '../../../shared/contract/meetings';
 import type { Db } from '../db/open';
-import { getMeta } from '../environment/setup';
+import { organisationNames } from '../organisations/repo';
+import { getSetting } from '../settings/settings';
 import { itemLabel, listItems, meetingRow, stateOf } from '../meetings/repo';
 import { meetingCutoff, proposeFromDb } from './propose';
 
@@ -19,7 +20,7 @@ export function addMinutes(time: string, minutes: number): string {
  */
 export function agendaExport(db: Db, meetingId: number): AgendaExport {
   const m = meetingRow(db, meetingId);
-  const orgs = new Map(db.prepare('SELECT id, name FROM organisations').raw().all() as [number, string][]);
+  const orgs = organisationNames(db);
   const userName = (id: number | null) =>
     id === null
       ? null
@@ -46,7 +47,7 @@ export function agendaExport(db: Db, meetingId: number): AgendaExport {
     proposed,
     meeting: {
       id: m.id,
-      city: getMeta(db, 'city') ?? '',
+      city: getSetting(db, 'city'),
       date: m.date,
       time: m.time,
       place: m.place,

@@ -22,7 +22,7 @@ import {
   type ProposedItemView,
 } from '../../../shared/contract/meetings';
 import type { Db } from '../db/open';
-import { getMeta, setMeta } from '../environment/setup';
+import { defaultAgendaSettings, getSetting, setSetting } from '../settings/settings';
 import { itemLabel, listItems, meetingRow, type MeetingRow } from '../meetings/repo';
 
 /*
@@ -31,22 +31,14 @@ import { itemLabel, listItems, meetingRow, type MeetingRow } from '../meetings/r
  * read when a party asked for them, as proposeAgenda ignores them otherwise.
  */
 
-const SETTINGS_KEY = 'agenda_settings';
-export const defaultAgendaSettings: StoredAgendaSettings = {
-  targetWindowWeeks: 4,
-  cutoff: { daysBefore: 1, time: '12:00' },
-  minutesPerDossier: 5,
-};
+export { defaultAgendaSettings };
 
 export function readAgendaSettings(db: Db): StoredAgendaSettings {
-  const raw = getMeta(db, SETTINGS_KEY);
-  if (!raw) return defaultAgendaSettings;
-  const parsed = StoredAgendaSettings.safeParse(JSON.parse(raw));
-  return parsed.success ? parsed.data : defaultAgendaSettings;
+  return getSetting(db, 'agenda_settings');
 }
 
 export function writeAgendaSettings(db: Db, settings: StoredAgendaSettings): void {
-  setMeta(db, SETTINGS_KEY, JSON.stringify(settings));
+  setSetting(db, 'agenda_settings', settings);
 }
 
 export function meetingCutoff(db: Db, date: string): string {

@@ -11,6 +11,7 @@ import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import type { AuditFacts } from '../context';
 import type { Db } from '../db/open';
+import { organisationNames } from '../organisations/repo';
 import { authoriseSpeakFor } from '../positions/access';
 import {
   CLOSED_MEETING_STATE,
@@ -209,12 +210,7 @@ export function settleDecision(
         info: { reason: 'carried_not_escalated' },
       });
     state = 'geescaleerd';
-    const names = new Map(
-      (db.prepare('SELECT id, name FROM organisations').all() as { id: number; name: string }[]).map((o) => [
-        o.id,
-        o.name,
-      ]),
-    );
+    const names = organisationNames(db);
     const body = escalationBody(db);
     const escalationId = Number(
       db

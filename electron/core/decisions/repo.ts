@@ -7,13 +7,13 @@ import {
 } from '../../../shared/domain/consent';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
-import { getMeta } from '../environment/setup';
 import { participants } from '../positions/item';
+import { getSetting } from '../settings/settings';
 
-export const DEFAULT_ESCALATION_BODY = 'Landelijke werkgroep vastgelopen dossiers';
+export { DEFAULT_ESCALATION_BODY } from '../settings/settings';
 
 /** The body a city escalates stuck dossiers to (meta `escalation_body`). */
-export const escalationBody = (db: Db): string => getMeta(db, 'escalation_body') ?? DEFAULT_ESCALATION_BODY;
+export const escalationBody = (db: Db): string => getSetting(db, 'escalation_body');
 
 export interface DecisionRow {
   id: number;

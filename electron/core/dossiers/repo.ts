@@ -8,6 +8,7 @@ import {
   formatDossierNumber,
 } from '../../../shared/domain/dossier';
 import type { Db } from '../db/open';
+import { insert, one, run, value } from '../db/sql';
 
 /*
  * Reads and writes of the dossiers table and its history and procedures. Never touches
@@ -224,6 +225,61 @@ export function proceduresOf(db: Db, dossierId: number): Procedure[] {
     endedOn: r.ended_on,
     result: r.result,
   }));
+}
+
+/** A dossier's id and number, or undefined. */
+export interface DossierRef {
+  id: number;
+  number: string;
+}
+
+export function dossierRef(db: Db, id: number): DossierRef | undefined {
+  return one<DossierRef>(db, 'SELECT id, number FROM dossiers WHERE id = ?', id);
+}
+
+/** By its number as someone types it: case does not matter, surrounding spaces neither. */
+export function dossierRefByNumber(db: Db, number: string): DossierRef | undefined {
+  return one<DossierRef>(
+    db,
+    'SELECT id, number FROM dossiers WHERE number = ? COLLATE NOCASE',
+    number.trim(),
+  );
+}
+
+export interface ProcedureFields {
+  kind: string;
+  startedOn: string | null;
+  endedOn: string | null;
+  result: string | null;
+}
+
+export function insertProcedure(db: Db, dossierId: number, p: ProcedureFields): number {
+  return insert(
+    db,
+    'INSERT INTO procedures (dossier_id, kind, started_on, ended_on, result) VALUES (?, ?, ?, ?, ?)',
+    dossierId,
+    p.kind,
+    p.startedOn,
+    p.endedOn,
+    p.result,
+  );
+}
+
+/** The dossier a procedure belongs to, or undefined when there is no such procedure. */
+export function procedureDossierId(db: Db, id: number): number | undefined {
+  return value<number>(db, 'SELECT dossier_id FROM procedures WHERE id = ?', id);
+}
+
+export function updateProcedure(db: Db, id: number, p: ProcedureFields): void {
+  run(
+    db,
+    'UPDATE procedures SET kind = ?, started_on = ?, ended_on = ?, result = ? WHERE id = ?',
+    p.kind,
+    p.startedOn,
+    p.endedOn,
+    p.result,
+    id,
+  );
 }
 
 /** The next dossier number of a year: one more than the highest sequence already used in that year. */

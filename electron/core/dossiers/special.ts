@@ -3,6 +3,7 @@ import { HealthAnswer, type SpecialInput } from '../../../shared/domain/dossier'
 import type { Session } from '../../../shared/domain/roles';
 import type { z } from 'zod';
 import type { Db } from '../db/open';
+import { seesSpecial, specialHolderNames } from '../organisations/repo';
 
 /*
  * Special-category data (GDPR art. 9 health, art. 10 justice history) on a need-to-know basis. The
@@ -14,10 +15,7 @@ import type { Db } from '../db/open';
 export function maySeeSpecial(db: Db, session: Session): boolean {
   if (session.roles.includes('casemanager') && session.organisationKind === 'gemeente') return true;
   // Read from the database, not the session: the beheerder may change it while the user is logged in.
-  const org = db
-    .prepare('SELECT sees_special FROM organisations WHERE id = ?')
-    .get(session.organisationId) as { sees_special: number } | undefined;
-  return org?.sees_special === 1;
+  return seesSpecial(db, session.organisationId);
 }
 
 interface SpecialDbRow {
@@ -62,10 +60,9 @@ export function writeSpecial(db: Db, dossierId: number, s: z.output<typeof Speci
 export function conclusionOf(db: Db, dossierId: number, mayView: boolean): SpecialConclusion {
   const r = db.prepare('SELECT medical_obstacle FROM dossier_special WHERE dossier_id = ?').get(dossierId) as
     { medical_obstacle: string } | undefined;
-  const heldBy = (
-    db
-      .prepare('SELECT name FROM organisations WHERE sees_special = 1 AND active = 1 ORDER BY sort_order, id')
-      .all() as { name: string }[]
-  ).map((o) => o.name);
-  return { medicalObstacle: HealthAnswer.parse(r?.medical_obstacle ?? 'onbekend'), mayView, heldBy };
+  return {
+    medicalObstacle: HealthAnswer.parse(r?.medical_obstacle ?? 'onbekend'),
+    mayView,
+    heldBy: specialHolderNames(db),
+  };
 }

@@ -4,22 +4,16 @@ import { defaultKeyHolder, type Role } from '../../../shared/domain/roles';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import type { CertificateAuthority } from '../signing/certificates';
+import { DEFAULT_IDLE_LOCK_MINUTES, readMeta, writeMeta } from '../settings/settings';
 import { storeEnvironmentCa } from '../signing/store';
 
-export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+export { DEFAULT_IDLE_LOCK_MINUTES };
 
 type ParsedSetup = z.output<typeof SetupInput>;
 
-export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
-}
-
-export function getMeta(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
-    ?.value;
-}
+/** Untyped meta access; settings/settings.ts has the typed map (getSetting/setSetting) for new code. */
+export const setMeta = writeMeta;
+export const getMeta = readMeta;
 
 export function insertUser(
   db: Db,

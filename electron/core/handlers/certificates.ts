@@ -1,35 +1,16 @@
 import type { Handlers } from '../../../shared/contract/index';
-import type { CertificateInfo } from '../../../shared/contract/minutes';
 import { AppError } from '../../../shared/errors';
 import { requireSession, writeAudited, type CoreContext } from '../context';
-import type { Db } from '../db/open';
-import { nameAttribute, parseCertificate } from '../signing/certificates';
-import { OID } from '../signing/oids';
 import { Pkcs12Error, readPkcs12, type Pkcs12Failure } from '../signing/pkcs12';
+import { parseCertificate } from '../signing/certificates';
 import { chainProblem } from '../signing/cms';
-import { saveImportedCertificate } from '../signing/store';
+import { certificateInfo, saveImportedCertificate } from '../signing/store';
 import { trustedCertificatesPem } from '../signing/trust';
 
 type CertificateHandlers = Pick<Handlers, 'certificates.mine' | 'certificates.import'>;
 
 /** A wrong passphrase belongs to the passphrase field; everything else is about the file. */
 const fieldOf = (reason: Pkcs12Failure): string => (reason === 'wrong_passphrase' ? 'passphrase' : 'p12');
-
-function certificateInfo(db: Db, userId: number): CertificateInfo | null {
-  const row = db
-    .prepare('SELECT certificate_pem, imported, chain_pem FROM certificates WHERE user_id = ?')
-    .get(userId) as { certificate_pem: string; imported: number; chain_pem: string } | undefined;
-  if (!row) return null;
-  const cert = parseCertificate(row.certificate_pem);
-  return {
-    subject: nameAttribute(cert.subject, OID.commonName),
-    organisation: nameAttribute(cert.subject, OID.organisationName),
-    issuer: nameAttribute(cert.issuer, OID.commonName),
-    validUntil: cert.notAfter.value.toISOString(),
-    imported: row.imported === 1,
-    chainLength: (row.chain_pem.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length,
-  };
-}
 
 export function certificateHandlers(ctx: CoreContext): CertificateHandlers {
   return {

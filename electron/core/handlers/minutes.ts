@@ -1,32 +1,26 @@
 import type { Handlers } from '../../../shared/contract/index';
-import type { MinutesDetail } from '../../../shared/contract/minutes';
+import { AppError } from '../../../shared/errors';
 import { can } from '../../../shared/domain/permissions';
 import type { Session } from '../../../shared/domain/roles';
-import { AppError } from '../../../shared/errors';
 import { requireSession, writeAudited, type CoreContext } from '../context';
 import type { Db } from '../db/open';
-import {
-  correctionTargets,
-  decideCorrection,
-  listCorrections,
-  proposeCorrection,
-} from '../minutes/corrections';
+import { decideCorrection, proposeCorrection } from '../minutes/corrections';
+import { minutesDetail } from '../minutes/detail';
 import { exportMinutes, verifyMinutes, type ExportScope } from '../minutes/files';
-import { fullNamesAllowed } from '../minutes/load';
-import { commitSignature, listSignatures, prepareSignature, signerRole } from '../minutes/signatures';
+import { commitSignature, prepareSignature } from '../minutes/signatures';
 import { requireState, stateAfter } from '../minutes/state';
 import {
-  changedSinceAdoption,
   commitAdoption,
   ensureLatestVersion,
-  latestVersion,
-  listVersions,
+  listMinutes,
   prepareAdoption,
   requireMeeting,
   setVersionState,
   startNewVersion,
-  versionModel,
+  versionByDocxHash,
 } from '../minutes/versions';
+import { organisationName as findOrganisationName } from '../organisations/repo';
+import { getSetting, setSetting } from '../settings/settings';
 import { parseCertificates } from '../signing/certificates';
 import { trustedCertificatesPem } from '../signing/trust';
 
@@ -47,72 +41,6 @@ type MinutesHandlers = Pick<
   | 'minutes.settings.update'
 >;
 
-function detail(db: Db, meetingId: number, session: Session, at: string): MinutesDetail {
-  requireMeeting(db, meetingId);
-  const latest = latestVersion(db, meetingId);
-  const model = versionModel(db, meetingId, latest, at);
-  let mySignerRole: MinutesDetail['mySignerRole'];
-  try {
-    mySignerRole = signerRole(db, meetingId, session);
-  } catch {
-    mySignerRole = null; // not the chair or secretary of this meeting
-  }
-  return {
-    meetingId,
-    city: model.city,
-    date: model.meeting.date,
-    place: model.meeting.place,
-    chair: model.chair.name,
-    secretary: model.secretary.name,
-    version: latest?.version ?? 1,
-    state: latest?.state ?? 'concept',
-    changedSinceAdoption: latest ? changedSinceAdoption(db, meetingId, latest, at) : false,
-    versions: listVersions(db, meetingId).map((v) => ({
-      version: v.version,
-      state: v.state,
-      createdAt: v.created_at,
-      adoptedAt: v.adopted_at,
-      docxSha256: v.docx_sha256,
-      contentSha256: v.content_sha256,
-      auditHead: v.audit_head,
-      signatures: listSignatures(db, v.id).map(({ role, name, organisation, signedAt }) => ({
-        role,
-        name,
-        organisation,
-        signedAt,
-      })),
-    })),
-    corrections: listCorrections(db, meetingId).filter(
-      (c) => can(session, 'minutes.correctAll') || c.organisationId === session.organisationId,
-    ),
-    targets: correctionTargets(
-      db,
-      meetingId,
-      can(session, 'minutes.correctAll') ? null : session.organisationId,
-    ).map(({ organisationId: _org, ...t }) => t),
-    mySignerRole,
-    organisations: extractOrganisations(db, meetingId),
-    dossiers: model.items.flatMap((i) =>
-      i.kind === 'dossier' ? [{ number: i.dossier.number, initials: i.dossier.initials }] : [],
-    ),
-  };
-}
-
-/** The organisations an extract can be made for: those at the meeting, or all when no attendance was kept. */
-function extractOrganisations(db: Db, meetingId: number): { id: number; name: string }[] {
-  const present = db
-    .prepare(
-      'SELECT o.id, o.name FROM attendance a JOIN organisations o ON o.id = a.organisation_id WHERE a.meeting_id = ? ORDER BY o.sort_order, o.id',
-    )
-    .all(meetingId) as { id: number; name: string }[];
-  return present.length > 0
-    ? present
-    : (db.prepare('SELECT id, name FROM organisations ORDER BY sort_order, id').all() as {
-        id: number;
-        name: string;
-      }[]);
-}
-
 function readableCa(pem: string): string {
   try {
     parseCertificates(pem);
@@ -125,10 +53,9 @@ function readableCa(pem: string): string {
 }
 
 function organisationName(db: Db, id: number): string {
-  const row = db.prepare('SELECT name FROM organisations WHERE id = ?').get(id) as
-    { name: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'No such organisation');
-  return row.name;
+  const name = findOrganisationName(db, id);
+  if (name === undefined) throw new AppError('NOT_FOUND', 'No such organisation');
+  return name;
 }
 
 export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
@@ -169,30 +96,10 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
   }
 
   return {
-    'minutes.list': () =>
-      (
-        db()
-          .prepare(
-            `SELECT m.id AS meetingId, m.date, m.place, m.state AS meetingState,
-                    COALESCE(v.version, 1) AS version, COALESCE(v.state, 'concept') AS state,
-                    (SELECT COUNT(*) FROM signatures s WHERE s.minutes_version_id = v.id) AS signatures
-             FROM meetings m LEFT JOIN minutes_versions v ON v.meeting_id = m.id
-               AND v.version = (SELECT MAX(version) FROM minutes_versions WHERE meeting_id = m.id)
-             ORDER BY m.date DESC, m.id DESC`,
-          )
-          .all() as {
-          meetingId: number;
-          date: string;
-          place: string;
-          meetingState: string;
-          version: number;
-          state: string;
-          signatures: number;
-        }[]
-      ).map((r) => ({ ...r, state: r.state as MinutesDetail['state'] })),
+    'minutes.list': () => listMinutes(db()),
 
     'minutes.get': ({ meetingId }, { session }) =>
-      detail(db(), meetingId, requireSession(session), ctx.nowIso()),
+      minutesDetail(db(), meetingId, requireSession(session), ctx.nowIso()),
 
     'minutes.startCorrections': ({ meetingId }, { session }) => {
       const s = requireSession(session);
@@ -205,7 +112,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
           audit: { action: 'minutes.start_corrections', entity: 'minutes_versions', ids: [row.id] },
         };
       });
-      return detail(db(), meetingId, s, ctx.nowIso());
+      return minutesDetail(db(), meetingId, s, ctx.nowIso());
     },
 
     'minutes.proposeCorrection': (input, { session }) => {
@@ -222,7 +129,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
           audit: { action: 'minutes.correction.propose', entity: 'minutes_corrections', ids: [id] },
         };
       });
-      return detail(db(), input.meetingId, s, ctx.nowIso());
+      return minutesDetail(db(), input.meetingId, s, ctx.nowIso());
     },
 
     'minutes.decideCorrection': ({ correctionId, accept, reason }, { session }) => {
@@ -235,7 +142,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
           ids: [correctionId],
         },
       }));
-      return detail(db(), meetingId, s, ctx.nowIso());
+      return minutesDetail(db(), meetingId, s, ctx.nowIso());
     },
 
     'minutes.adopt': async ({ meetingId }, { session }) => {
@@ -251,7 +158,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
           };
         });
       });
-      return detail(db(), meetingId, s, ctx.nowIso());
+      return minutesDetail(db(), meetingId, s, ctx.nowIso());
     },
 
     'minutes.sign': async ({ meetingId, password }, { session }) => {
@@ -272,7 +179,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
           return { result: null, audit };
         });
       });
-      return detail(db(), meetingId, s, ctx.nowIso());
+      return minutesDetail(db(), meetingId, s, ctx.nowIso());
     },
 
     'minutes.newVersion': ({ meetingId }, { session }) => {
@@ -285,7 +192,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
           audit: { action: 'minutes.new_version', entity: 'minutes_versions', ids: [row.id] },
         };
       });
-      return detail(db(), meetingId, s, ctx.nowIso());
+      return minutesDetail(db(), meetingId, s, ctx.nowIso());
     },
 
     'minutes.exportFull': ({ meetingId, version }, { session }) =>
@@ -324,11 +231,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
         })),
         ca,
       );
-      const known = d
-        .prepare(
-          'SELECT v.meeting_id AS meetingId, m.date, v.version FROM minutes_versions v JOIN meetings m ON m.id = v.meeting_id WHERE v.docx_sha256 = ?',
-        )
-        .get(result.documentSha256) as { meetingId: number; date: string; version: number } | undefined;
+      const known = versionByDocxHash(d, result.documentSha256);
       return {
         ...result,
         knownVersion: known ?? null,
@@ -336,13 +239,11 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
       };
     },
 
-    'minutes.settings.get': () => ({ fullNames: fullNamesAllowed(db()) }),
+    'minutes.settings.get': () => ({ fullNames: getSetting(db(), 'minutes_full_names') }),
 
     'minutes.settings.update': ({ fullNames }, { session }) =>
       writeAudited(ctx, session, (d) => {
-        d.prepare(
-          'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-        ).run('minutes_full_names', fullNames ? '1' : '0');
+        setSetting(d, 'minutes_full_names', fullNames);
         return {
           result: { fullNames },
           audit: { action: 'settings.minutes_full_names', entity: 'meta', ids: [] },

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { ProjectorControl, ProjectorView } from '../../../shared/contract/meetings';
 import { DossierStatus, Track } from '../../../shared/domain/dossier';
 import type { Db } from '../db/open';
-import { getMeta } from '../environment/setup';
+import { getSetting } from '../settings/settings';
 import { listItems } from './repo';
 
 /** How long a projector's wait lasts without a change; it then asks again (and sees dossier edits). */
@@ -94,7 +94,7 @@ export function projectorView(db: Db, hub: ProjectorHub): ProjectorView {
     )
     .get() as CurrentRow | undefined;
   if (!m) return { ...base, meeting: null, item: null };
-  const meeting = { id: m.id, date: m.date, city: getMeta(db, 'city') ?? '' };
+  const meeting = { id: m.id, date: m.date, city: getSetting(db, 'city') };
   const items = listItems(db, m.id);
   const index = items.findIndex((i) => i.id === m.current_item_id);
   const item = items[index];

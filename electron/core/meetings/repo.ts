@@ -16,8 +16,10 @@ import type {
   Person,
 } from '../../../shared/contract/meetings';
 import { MeetingState as MeetingStateSchema } from '../../../shared/contract/meetings';
+import type { Role } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
+import { all, exists, insert, one, run, value, values } from '../db/sql';
 
 /** SQL for meetings and their agenda. Reads return contract shapes; writes assume a transaction. */
 
@@ -52,7 +54,7 @@ interface ItemRow {
 const Reasons = z.array(AgendaReason);
 
 export function meetingRow(db: Db, id: number): MeetingRow {
-  const row = db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+  const row = one<MeetingRow>(db, 'SELECT * FROM meetings WHERE id = ?', id);
   if (!row) throw new AppError('NOT_FOUND', 'No such meeting');
   return row;
 }
@@ -66,15 +68,18 @@ export function expectVersion(row: MeetingRow, version: number): void {
 }
 
 export function bumpVersion(db: Db, meetingId: number): void {
-  db.prepare('UPDATE meetings SET version = version + 1 WHERE id = ?').run(meetingId);
+  run(db, 'UPDATE meetings SET version = version + 1 WHERE id = ?', meetingId);
 }
 
 export const stateOf = (row: MeetingRow): MeetingState => MeetingStateSchema.parse(row.state);
 
 function person(db: Db, id: number | null): Person | null {
   if (id === null) return null;
-  const r = db.prepare('SELECT id, display_name FROM users WHERE id = ?').get(id) as
-    { id: number; display_name: string } | undefined;
+  const r = one<{ id: number; display_name: string }>(
+    db,
+    'SELECT id, display_name FROM users WHERE id = ?',
+    id,
+  );
   return r ? { id: r.id, displayName: r.display_name } : null;
 }
 
@@ -90,14 +95,14 @@ export function itemLabel(
 }
 
 export function listItems(db: Db, meetingId: number): AgendaItemView[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.position, a.kind, a.dossier_id, d.number AS dossier_number, d.name AS dossier_name, a.title,
-              a.reasons, a.planned_minutes, a.status, a.carried_from
-         FROM agenda_items a LEFT JOIN dossiers d ON d.id = a.dossier_id
-        WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
-    )
-    .all(meetingId) as ItemRow[];
+  const rows = all<ItemRow>(
+    db,
+    `SELECT a.id, a.position, a.kind, a.dossier_id, d.number AS dossier_number, d.name AS dossier_name, a.title,
+            a.reasons, a.planned_minutes, a.status, a.carried_from
+       FROM agenda_items a LEFT JOIN dossiers d ON d.id = a.dossier_id
+      WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
+    meetingId,
+  );
   return rows.map((r) => {
     const kind = AgendaItemKind.parse(r.kind);
     return {
@@ -117,13 +122,13 @@ export function listItems(db: Db, meetingId: number): AgendaItemView[] {
 }
 
 function attendance(db: Db, meetingId: number): AttendanceView[] {
-  const rows = db
-    .prepare(
-      `SELECT o.id, o.name, a.presence FROM organisations o
-         LEFT JOIN attendance a ON a.organisation_id = o.id AND a.meeting_id = ?
-        WHERE o.active = 1 OR a.presence IS NOT NULL ORDER BY o.sort_order, o.id`,
-    )
-    .all(meetingId) as { id: number; name: string; presence: string | null }[];
+  const rows = all<{ id: number; name: string; presence: string | null }>(
+    db,
+    `SELECT o.id, o.name, a.presence FROM organisations o
+       LEFT JOIN attendance a ON a.organisation_id = o.id AND a.meeting_id = ?
+      WHERE o.active = 1 OR a.presence IS NOT NULL ORDER BY o.sort_order, o.id`,
+    meetingId,
+  );
   return rows.map((r) => ({
     organisationId: r.id,
     organisationName: r.name,
@@ -132,12 +137,11 @@ function attendance(db: Db, meetingId: number): AttendanceView[] {
 }
 
 export function summaries(db: Db): MeetingSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT m.*, (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS item_count
-         FROM meetings m ORDER BY m.date DESC, m.id DESC`,
-    )
-    .all() as (MeetingRow & { item_count: number })[];
+  const rows = all<MeetingRow & { item_count: number }>(
+    db,
+    `SELECT m.*, (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS item_count
+       FROM meetings m ORDER BY m.date DESC, m.id DESC`,
+  );
   return rows.map((r) => summary(db, r, r.item_count));
 }
 
@@ -179,36 +183,32 @@ export interface NewItem {
 }
 
 export function insertItem(db: Db, meetingId: number, position: number, item: NewItem): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO agenda_items (meeting_id, position, kind, dossier_id, title, reasons, planned_minutes, status, carried_from)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
-      )
-      .run(
-        meetingId,
-        position,
-        item.kind,
-        item.dossierId,
-        item.title,
-        JSON.stringify(item.reasons),
-        item.plannedMinutes,
-        item.carriedFrom,
-      ).lastInsertRowid,
+  return insert(
+    db,
+    `INSERT INTO agenda_items (meeting_id, position, kind, dossier_id, title, reasons, planned_minutes, status, carried_from)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
+    meetingId,
+    position,
+    item.kind,
+    item.dossierId,
+    item.title,
+    JSON.stringify(item.reasons),
+    item.plannedMinutes,
+    item.carriedFrom,
   );
 }
 
 /** Rewrites positions 1..n in the given order. */
 export function renumber(db: Db, itemIds: readonly number[]): void {
-  const set = db.prepare('UPDATE agenda_items SET position = ? WHERE id = ?');
-  itemIds.forEach((id, i) => set.run(i + 1, id));
+  itemIds.forEach((id, i) => run(db, 'UPDATE agenda_items SET position = ? WHERE id = ?', i + 1, id));
 }
 
 export function itemIdsInOrder(db: Db, meetingId: number): number[] {
-  return db
-    .prepare('SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id')
-    .pluck()
-    .all(meetingId) as number[];
+  return values<number>(
+    db,
+    'SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id',
+    meetingId,
+  );
 }
 
 export function itemOf(db: Db, meetingId: number, itemId: number): AgendaItemView {
@@ -218,4 +218,213 @@ export function itemOf(db: Db, meetingId: number, itemId: number): AgendaItemVie
       fields: [{ path: 'itemId', code: 'unknown', message: 'Unknown agenda item' }],
     });
   return item;
+}
+
+// --- meetings --------------------------------------------------------------------------------------
+
+/** The date of the latest meeting ever planned, or null when there is none. */
+export function latestMeetingDate(db: Db): string | null {
+  return value<string | null>(db, 'SELECT max(date) FROM meetings') ?? null;
+}
+
+/** The earliest meeting from `today` on that has not started, if any. */
+export function nextUnstartedMeeting(db: Db, today: string): MeetingRow | undefined {
+  return one<MeetingRow>(
+    db,
+    `SELECT * FROM meetings WHERE state IN ('gepland', 'in_voorbereiding') AND date >= ?
+      ORDER BY date, time, id LIMIT 1`,
+    today,
+  );
+}
+
+export interface MeetingFields {
+  date: string;
+  time: string;
+  place: string;
+  chairUserId: number | null;
+  secretaryUserId: number | null;
+}
+
+export function insertMeeting(db: Db, m: MeetingFields): number {
+  return insert(
+    db,
+    'INSERT INTO meetings (date, time, place, chair_user_id, secretary_user_id) VALUES (?, ?, ?, ?, ?)',
+    m.date,
+    m.time,
+    m.place,
+    m.chairUserId,
+    m.secretaryUserId,
+  );
+}
+
+export function updateMeeting(db: Db, id: number, m: MeetingFields): void {
+  run(
+    db,
+    'UPDATE meetings SET date = ?, time = ?, place = ?, chair_user_id = ?, secretary_user_id = ? WHERE id = ?',
+    m.date,
+    m.time,
+    m.place,
+    m.chairUserId,
+    m.secretaryUserId,
+    id,
+  );
+}
+
+/** A planned meeting whose agenda was touched is in preparation. */
+export function markInPreparation(db: Db, id: number): void {
+  run(db, `UPDATE meetings SET state = 'in_voorbereiding' WHERE id = ?`, id);
+}
+
+/** Another meeting than this one that is running now, if any. */
+export function otherRunningMeetingId(db: Db, exceptId: number): number | undefined {
+  return value<number>(db, `SELECT id FROM meetings WHERE state = 'bezig' AND id <> ?`, exceptId);
+}
+
+/** The item shown on the screen of the running meeting: undefined with no meeting running. */
+export function runningMeetingCurrentItem(db: Db): { current_item_id: number | null } | undefined {
+  return one<{ current_item_id: number | null }>(
+    db,
+    `SELECT current_item_id FROM meetings WHERE state = 'bezig'`,
+  );
+}
+
+export function markStarted(db: Db, id: number, at: string, firstItemId: number): void {
+  run(
+    db,
+    `UPDATE meetings SET state = 'bezig', started_at = ?, current_item_id = ? WHERE id = ?`,
+    at,
+    firstItemId,
+    id,
+  );
+}
+
+export function markEnded(db: Db, id: number, at: string): void {
+  run(
+    db,
+    `UPDATE meetings SET state = 'afgerond', ended_at = ?, current_item_id = NULL WHERE id = ?`,
+    at,
+    id,
+  );
+}
+
+export function setCurrentItem(db: Db, meetingId: number, itemId: number): void {
+  run(db, 'UPDATE meetings SET current_item_id = ? WHERE id = ?', itemId, meetingId);
+}
+
+// --- attendance ------------------------------------------------------------------------------------
+
+export function setPresence(
+  db: Db,
+  meetingId: number,
+  organisationId: number,
+  presence: string | null,
+): void {
+  if (presence === null)
+    run(db, 'DELETE FROM attendance WHERE meeting_id = ? AND organisation_id = ?', meetingId, organisationId);
+  else
+    run(
+      db,
+      `INSERT INTO attendance (meeting_id, organisation_id, presence) VALUES (?, ?, ?)
+       ON CONFLICT (meeting_id, organisation_id) DO UPDATE SET presence = excluded.presence`,
+      meetingId,
+      organisationId,
+      presence,
+    );
+}
+
+// --- agenda items ----------------------------------------------------------------------------------
+
+export function setItemStatus(db: Db, itemId: number, status: string): void {
+  run(db, 'UPDATE agenda_items SET status = ? WHERE id = ?', status, itemId);
+}
+
+export function setItemReasons(
+  db: Db,
+  itemId: number,
+  reasons: readonly AgendaReason[],
+  carriedFrom: string | null,
+): void {
+  run(
+    db,
+    'UPDATE agenda_items SET reasons = ?, carried_from = ? WHERE id = ?',
+    JSON.stringify(reasons),
+    carriedFrom,
+    itemId,
+  );
+}
+
+export function setPlannedMinutes(db: Db, itemId: number, minutes: number): void {
+  run(db, 'UPDATE agenda_items SET planned_minutes = ? WHERE id = ?', minutes, itemId);
+}
+
+/** Whether positions or decisions were recorded under the item (it then cannot be removed). */
+export function itemHasWork(db: Db, itemId: number): boolean {
+  return (
+    exists(db, 'SELECT 1 FROM positions WHERE agenda_item_id = ? LIMIT 1', itemId) ||
+    exists(db, 'SELECT 1 FROM decisions WHERE agenda_item_id = ? LIMIT 1', itemId)
+  );
+}
+
+export function deleteItem(db: Db, itemId: number): void {
+  run(db, 'DELETE FROM agenda_items WHERE id = ?', itemId);
+}
+
+// --- discussion requests ---------------------------------------------------------------------------
+
+export interface DiscussionRequestRow {
+  id: number;
+  requested_at: string;
+  late: number;
+}
+
+/** An organisation's earlier request to discuss this dossier at this meeting, if any. */
+export function earlierRequest(
+  db: Db,
+  meetingId: number,
+  dossierId: number,
+  organisationId: number,
+): DiscussionRequestRow | undefined {
+  return one<DiscussionRequestRow>(
+    db,
+    `SELECT id, requested_at, late FROM discussion_requests
+      WHERE meeting_id = ? AND dossier_id = ? AND organisation_id = ? ORDER BY requested_at LIMIT 1`,
+    meetingId,
+    dossierId,
+    organisationId,
+  );
+}
+
+export function insertRequest(
+  db: Db,
+  r: { meetingId: number; dossierId: number; organisationId: number; at: string; late: boolean },
+): number {
+  return insert(
+    db,
+    'INSERT INTO discussion_requests (meeting_id, dossier_id, organisation_id, requested_at, late) VALUES (?, ?, ?, ?, ?)',
+    r.meetingId,
+    r.dossierId,
+    r.organisationId,
+    r.at,
+    r.late ? 1 : 0,
+  );
+}
+
+// --- people ----------------------------------------------------------------------------------------
+
+/** The users who may be named chair or secretary: not disabled, by display name. */
+export function activeUsers(db: Db): { id: number; displayName: string; roles: Role[] }[] {
+  return all<{ id: number; display_name: string; roles: string }>(
+    db,
+    'SELECT id, display_name, roles FROM users WHERE disabled = 0 ORDER BY display_name',
+  ).map((r) => ({ id: r.id, displayName: r.display_name, roles: JSON.parse(r.roles) as Role[] }));
+}
+
+/** A user's roles, or undefined when the user does not exist or is disabled. */
+export function enabledUserRoles(db: Db, id: number): Role[] | undefined {
+  const r = one<{ roles: string; disabled: number }>(
+    db,
+    'SELECT roles, disabled FROM users WHERE id = ?',
+    id,
+  );
+  return !r || r.disabled === 1 ? undefined : (JSON.parse(r.roles) as Role[]);
 }

@@ -2,6 +2,7 @@ import { agendaItemKindLabels, type AgendaItemKind } from '../../../shared/domai
 import { initials } from '../../../shared/domain/dossier';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
+import { getSetting } from '../settings/settings';
 import type {
   Action,
   ActionStatus,
@@ -81,11 +82,8 @@ interface Correction {
   proposed_text: string;
 }
 
-const meta = (db: Db, key: string): string | undefined =>
-  (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-
 export function fullNamesAllowed(db: Db): boolean {
-  return meta(db, 'minutes_full_names') === '1';
+  return getSetting(db, 'minutes_full_names');
 }
 
 function person(db: Db, userId: number | null): PersonRef {
@@ -359,7 +357,7 @@ export function loadMinutesModel(db: Db, meetingId: number, options: LoadOptions
   }
 
   return {
-    city: meta(db, 'city') ?? '',
+    city: getSetting(db, 'city'),
     meeting: {
       date: meeting.date,
       // The actual times when the meeting ran; the planned time until it has.

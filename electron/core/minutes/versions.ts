@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { auditHead } from '../audit/audit';
+import type { MinutesSummary } from '../../../shared/contract/minutes';
 import type { Db } from '../db/open';
+import { all, one } from '../db/sql';
 import { packMinutesDocx } from './build-docx';
 import { minutesContentHash } from './content-hash';
 import { loadMinutesModel, meetingExists } from './load';
@@ -222,4 +224,30 @@ export function startNewVersion(db: Db, meetingId: number, at: string, userId: n
       .run(meetingId, row!.version + 1, 'concept', at, userId).lastInsertRowid,
   );
   return versionById(db, id)!;
+}
+
+/** Every meeting with its latest minutes version (concept version 1 before there is one), newest first. */
+export function listMinutes(db: Db): MinutesSummary[] {
+  return all<Omit<MinutesSummary, 'state'> & { state: string }>(
+    db,
+    `SELECT m.id AS meetingId, m.date, m.place, m.state AS meetingState,
+            COALESCE(v.version, 1) AS version, COALESCE(v.state, 'concept') AS state,
+            (SELECT COUNT(*) FROM signatures s WHERE s.minutes_version_id = v.id) AS signatures
+     FROM meetings m LEFT JOIN minutes_versions v ON v.meeting_id = m.id
+       AND v.version = (SELECT MAX(version) FROM minutes_versions WHERE meeting_id = m.id)
+     ORDER BY m.date DESC, m.id DESC`,
+  ).map((r) => ({ ...r, state: r.state as MinutesSummary['state'] }));
+}
+
+/** The stored version whose DOCX has exactly this hash, if any (to name a file someone verifies). */
+export function versionByDocxHash(
+  db: Db,
+  sha256: string,
+): { meetingId: number; date: string; version: number } | undefined {
+  return one<{ meetingId: number; date: string; version: number }>(
+    db,
+    `SELECT v.meeting_id AS meetingId, m.date, v.version FROM minutes_versions v
+       JOIN meetings m ON m.id = v.meeting_id WHERE v.docx_sha256 = ?`,
+    sha256,
+  );
 }

@@ -1,11 +1,17 @@
 import { appendAudit } from '../audit/audit';
+import type { CertificateInfo } from '../../../shared/contract/minutes';
 import type { Db } from '../db/open';
+import { one } from '../db/sql';
+import { getSetting, rawSetting, setSetting } from '../settings/settings';
 import {
   createCertificateAuthority,
   issueUserCertificate,
+  nameAttribute,
+  parseCertificate,
   type CertificateAuthority,
   type UserCertificate,
 } from './certificates';
+import { OID } from './oids';
 import type { ImportedIdentity } from './pkcs12';
 
 /**
@@ -19,17 +25,6 @@ import type { ImportedIdentity } from './pkcs12';
  * environment — the same person can already rewrite every record, so that adds no new power.
  */
 
-const CA_CERTIFICATE = 'ca_certificate';
-// Own meta access: environment/setup.ts calls into this module at set-up, so it cannot import from there.
-const getMeta = (db: Db, key: string): string | undefined =>
-  (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-const setMeta = (db: Db, key: string, value: string): void => {
-  db.prepare(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
-};
-const CA_PRIVATE_KEY = 'ca_private_key';
-
 export function caName(city: string): string {
   return `LVV Overleg ${city} CA`;
 }
@@ -40,13 +35,13 @@ export function newEnvironmentCa(city: string, now: Date): Promise<CertificateAu
 }
 
 export function storeEnvironmentCa(db: Db, ca: CertificateAuthority): void {
-  setMeta(db, CA_CERTIFICATE, ca.certificatePem);
-  setMeta(db, CA_PRIVATE_KEY, Buffer.from(ca.privateKeyPkcs8).toString('base64'));
+  setSetting(db, 'ca_certificate', ca.certificatePem);
+  setSetting(db, 'ca_private_key', Buffer.from(ca.privateKeyPkcs8).toString('base64'));
 }
 
 export function readEnvironmentCa(db: Db): CertificateAuthority | null {
-  const certificatePem = getMeta(db, CA_CERTIFICATE);
-  const key = getMeta(db, CA_PRIVATE_KEY);
+  const certificatePem = getSetting(db, 'ca_certificate');
+  const key = getSetting(db, 'ca_private_key');
   if (!certificatePem || !key) return null;
   return { certificatePem, privateKeyPkcs8: new Uint8Array(Buffer.from(key, 'base64')) };
 }
@@ -58,7 +53,7 @@ export function readEnvironmentCa(db: Db): CertificateAuthority | null {
 export async function ensureEnvironmentCa(db: Db, now: Date): Promise<CertificateAuthority> {
   const existing = readEnvironmentCa(db);
   if (existing) return existing;
-  const ca = await newEnvironmentCa(getMeta(db, 'city') ?? 'LVV', now);
+  const ca = await newEnvironmentCa(rawSetting(db, 'city') ?? 'LVV', now);
   db.transaction(() => {
     if (readEnvironmentCa(db)) return;
     storeEnvironmentCa(db, ca);
@@ -157,4 +152,23 @@ export function saveImportedCertificate(
        private_key = excluded.private_key, issued_at = excluded.issued_at, imported = 1,
        chain_pem = excluded.chain_pem`,
   ).run(userId, imported.certificatePem, Buffer.from(imported.privateKeyPkcs8), at, imported.chainPem);
+}
+
+/** What the user is shown about their own signing certificate, or null before they have one. */
+export function certificateInfo(db: Db, userId: number): CertificateInfo | null {
+  const row = one<{ certificate_pem: string; imported: number; chain_pem: string }>(
+    db,
+    'SELECT certificate_pem, imported, chain_pem FROM certificates WHERE user_id = ?',
+    userId,
+  );
+  if (!row) return null;
+  const cert = parseCertificate(row.certificate_pem);
+  return {
+    subject: nameAttribute(cert.subject, OID.commonName),
+    organisation: nameAttribute(cert.subject, OID.organisationName),
+    issuer: nameAttribute(cert.issuer, OID.commonName),
+    validUntil: cert.notAfter.value.toISOString(),
+    imported: row.imported === 1,
+    chainLength: (row.chain_pem.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length,
+  };
 }

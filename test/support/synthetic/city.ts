@@ -2,16 +2,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ActionStatus, AgendaItemStatus, AgendaReason } from '../../../shared/domain/agenda';
 import type { Role } from '../../../shared/domain/roles';
-import { auditHead, chainHash } from '../audit/audit';
-import { formatRecoveryKey, newDatabaseKey } from '../crypto/keywrap';
-import { openDatabase, type Db } from '../db/open';
+import { auditHead, chainHash } from '../../../electron/core/audit/audit';
+import { formatRecoveryKey, newDatabaseKey } from '../../../electron/core/crypto/keywrap';
+import { openDatabase, type Db } from '../../../electron/core/db/open';
 import { addMonths } from '../../../shared/domain/dates';
-import { getMeta, populateEnvironment, setMeta } from '../environment/setup';
-import { DB_FILE_NAME, Vault } from '../environment/vault';
-import { firstHolderKeys } from '../environment/keyring';
-import type { KdfParams } from '../ports';
-import * as T from './synthetic/names';
-import { deriveSeed, Rng } from './synthetic/prng';
+import { getMeta, populateEnvironment, setMeta } from '../../../electron/core/environment/setup';
+import { DB_FILE_NAME, Vault } from '../../../electron/core/environment/vault';
+import { firstHolderKeys } from '../../../electron/core/environment/keyring';
+import type { KdfParams } from '../../../electron/core/ports';
+import * as T from './names';
+import { deriveSeed, Rng } from './prng';
 
 /**
  * A deterministic synthetic city for tests and benchmarks: at full scale ten years of weekly meetings
