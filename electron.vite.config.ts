@@ -1,6 +1,8 @@
 /**
  * electron-vite builds the three parts into out/:
  * - main    → out/main/index.js (ES module, as package.json says "type": "module"; Electron 45 loads it)
+ *   and out/main/backend.js, the entry of the utility process that runs the backend (ESM entries
+ *   are supported there since Electron 28)
  * - preload → out/preload/index.cjs: one self-contained CommonJS file, because a sandboxed preload
  *   cannot load ES modules or anything from node_modules
  * - renderer → out/renderer (index.html + assets), served by the app:// protocol and the browser host.
@@ -19,7 +21,10 @@ export default defineConfig({
       // native SQLite driver, which must never be bundled: it loads its .node binary at runtime.
       externalizeDeps: { include: ['better-sqlite3-multiple-ciphers'] },
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          backend: resolve(root, 'electron/main/backend-process.ts'),
+        },
       },
     },
   },

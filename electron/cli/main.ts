@@ -18,6 +18,7 @@ import { agendaCommand } from '../core/agenda/command';
 import { amsterdamDate } from '../core/context';
 import type { Vault } from '../core/environment/vault';
 import { silentLogger, type Logger } from '../core/ports';
+import { acquireFolderLock } from '../core/storage/folder-lock';
 import { minutesExportCommand, MinutesCliError, verifyCommand } from './minutes-commands';
 
 const cliLogger: Logger = {
@@ -67,8 +68,8 @@ function readSecret(file: string | undefined): string {
   return line;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
+function parseCli(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -87,6 +88,10 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseCli(argv);
   const command = positionals[0];
   if (values.help || !command) {
     console.log(USAGE);
@@ -95,6 +100,24 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'verify') return verifyCommand(positionals[1], values.ca);
   if (!values.db) throw new CliError('--db PATH is required');
   const dataDir = values.db;
+  // One program per data folder: refused (FOLDER_IN_USE, naming the holder) while the app, a browser
+  // host or another command has it open.
+  const lock = acquireFolderLock(dataDir, 'cli');
+  try {
+    return await runCommand(command, dataDir, positionals, values);
+  } finally {
+    lock.release();
+  }
+}
+
+type CliValues = ReturnType<typeof parseCli>['values'];
+
+async function runCommand(
+  command: string,
+  dataDir: string,
+  positionals: string[],
+  values: CliValues,
+): Promise<number> {
   // The CLI says what went wrong in one line of its own; the backend's warnings would only repeat it.
   const backend = createBackend({
     dataDir,

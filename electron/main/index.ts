@@ -6,19 +6,30 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   protocol,
   screen,
   session,
   shell,
+  utilityProcess,
   type IpcMainInvokeEvent,
 } from 'electron';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createBackend } from '../core/backend';
+import { AppError } from '../../shared/errors';
 import { consoleLogger } from '../core/ports';
+import { createBackendClient, type BackendClient } from '../core/rpc-port';
+import { acquireFolderLock, folderInUseTextNl, type FolderLock } from '../core/storage/folder-lock';
+import {
+  backendArgs,
+  backendEntryPath,
+  backendGoneDialog,
+  FORK_OPTIONS,
+  utilityChannel,
+} from './backend-host';
 import { injectCspNonce, resolveAppPath, responseHeaders } from './app-protocol';
 import { APP_INDEX_URL, APP_SCHEME, PROJECTOR_URL } from './app-url';
 import { chooseProjectorDisplay } from './displays';
@@ -37,7 +48,6 @@ import {
 } from './security';
 
 const APP_NAME = 'LVV Overleg';
-const TICK_MS = 30_000;
 const logger = consoleLogger;
 
 // --- Before 'ready' -------------------------------------------------------------------------------
@@ -160,17 +170,42 @@ function start(): void {
 
     protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererDir, request));
 
-    const backend = createBackend({
-      // LVV_DATA_DIR lets smoke tests and the browser host point at the same folder.
-      dataDir: process.env.LVV_DATA_DIR || app.getPath('userData'),
-      clock: () => new Date(),
+    // LVV_DATA_DIR lets smoke tests and the browser host point at the same folder.
+    const dataDir = process.env.LVV_DATA_DIR || app.getPath('userData');
+    // One program per data folder (another app, a browser host, a CLI command): say who has it, then stop.
+    let lock: FolderLock;
+    try {
+      lock = acquireFolderLock(dataDir, 'app');
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'FOLDER_IN_USE')) throw e;
+      dialog.showErrorBox(APP_NAME, folderInUseTextNl(e.info));
+      app.exit(1);
+      return;
+    }
+    process.once('exit', () => lock.release());
+
+    // The backend (database, key, scrypt, DOCX, audit check) runs in a utility process of its own, so
+    // the window's main process never waits for it; it runs its own idle timer.
+    const backend: BackendClient = createBackendClient({
       logger,
+      spawn: () =>
+        utilityChannel(utilityProcess.fork(backendEntryPath(appDir), backendArgs(dataDir), FORK_OPTIONS)),
+      onGiveUp: () => {
+        const { title, message } = backendGoneDialog();
+        dialog.showErrorBox(title, message);
+        app.quit();
+      },
     });
-    // Locks after the idle time even when nobody calls, so the key leaves memory on time.
-    const timer = setInterval(() => backend.tick(), TICK_MS);
-    app.on('will-quit', () => {
-      clearInterval(timer);
-      backend.close();
+    // Quitting waits until the backend has locked the environment (the key wiped) and ended.
+    let closing = false;
+    app.on('will-quit', (event) => {
+      if (closing) return;
+      closing = true;
+      event.preventDefault();
+      void backend.close().finally(() => {
+        lock.release();
+        app.quit();
+      });
     });
 
     const handleRpc = createRpcHandler({

@@ -1,8 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend } from '../core/backend';
-import { consoleLogger } from '../core/ports';
+import { consoleLogger, type KdfParams } from '../core/ports';
+import { acquireFolderLock } from '../core/storage/folder-lock';
 import { startServeHost, type ServeHost } from './server';
+import { startWorkerBackend } from './worker-backend';
 
 /** Where an environment lives when nobody says otherwise: the user's data folder, never the repo. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -16,18 +17,46 @@ export interface RunningBrowserHost {
   stop: () => Promise<void>;
 }
 
-/** Builds the backend and the browser host around it, with the idle-lock timer. */
-export async function runBrowserHost(opts: { dataDir: string; rendererDir: string; port?: number }): Promise<RunningBrowserHost> {
-  const backend = createBackend({ dataDir: opts.dataDir, clock: () => new Date(), logger: consoleLogger });
-  const host = await startServeHost({ dispatch: backend.dispatch, rendererDir: opts.rendererDir, logger: consoleLogger, port: opts.port });
-  const timer = setInterval(() => backend.tick(), 30_000);
-  timer.unref();
-  return {
-    host,
-    stop: async () => {
-      clearInterval(timer);
-      await host.close();
-      backend.close();
-    },
-  };
+/**
+ * Takes the data folder's lock (AppError FOLDER_IN_USE when another program has it), starts the
+ * backend in a worker thread (which runs its own idle timer) and the HTTP server in front of it.
+ */
+export async function runBrowserHost(opts: {
+  dataDir: string;
+  rendererDir: string;
+  port?: number;
+  /** Tests may lower the password hashing cost; the default is OWASP's. */
+  kdf?: KdfParams;
+}): Promise<RunningBrowserHost> {
+  const lock = acquireFolderLock(opts.dataDir, 'browser host');
+  // Also on an exit nobody planned (an uncaught error, process.exit elsewhere): never leave our lock behind.
+  const releaseOnExit = () => lock.release();
+  process.once('exit', releaseOnExit);
+  try {
+    const backend = startWorkerBackend({ dataDir: opts.dataDir, kdf: opts.kdf, logger: consoleLogger });
+    try {
+      const host = await startServeHost({
+        dispatch: backend.dispatch,
+        rendererDir: opts.rendererDir,
+        logger: consoleLogger,
+        port: opts.port,
+      });
+      return {
+        host,
+        stop: async () => {
+          await host.close();
+          await backend.close();
+          lock.release();
+          process.off('exit', releaseOnExit);
+        },
+      };
+    } catch (e) {
+      await backend.close();
+      throw e;
+    }
+  } catch (e) {
+    lock.release();
+    process.off('exit', releaseOnExit);
+    throw e;
+  }
 }
