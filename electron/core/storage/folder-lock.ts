@@ -108,7 +108,7 @@ export function describeHolder(h: Pick<LockHolder, 'kind' | 'pid' | 'host' | 'si
  * of the FOLDER_IN_USE error (the renderer words the same code itself; a host that cannot start has
  * no renderer to ask).
  */
-export function folderInUseTextNl(info: Record<string, string | number> | undefined): string {
+export function folderInUseTextNl(info: Record<string, string | number | undefined> | undefined): string {
   const kinds: Record<string, string> = {
     app: 'de LVV Overleg-app',
     'browser host': 'LVV Overleg in de browser',

@@ -186,7 +186,8 @@ export const en: Record<MessageKey, string> = {
   'account.required.intro':
     'You logged in with a temporary password from the administrator. Choose your own password first; then you can continue.',
   'error.PASSWORD_CHANGE_REQUIRED': 'Choose your own password first instead of the temporary one.',
-  'error.FOLDER_IN_USE': 'This data folder is already open in another program ({holder}). Close that first.',
+  'error.FOLDER_IN_USE':
+    'This data folder is already open in another program (process {pid}). Close that first and try again.',
   'admin.users.keyHolder': 'Key',
   'admin.users.keyHolder.toggle': '{name} holds the key',
   'admin.users.keyHolder.help':

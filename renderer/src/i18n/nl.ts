@@ -192,7 +192,7 @@ export const nl = {
     'U bent ingelogd met een tijdelijk wachtwoord van de beheerder. Kies eerst een eigen wachtwoord; daarna kunt u verder.',
   'error.PASSWORD_CHANGE_REQUIRED': 'Kies eerst een eigen wachtwoord in plaats van het tijdelijke.',
   'error.FOLDER_IN_USE':
-    'Deze gegevensmap is al geopend door een ander programma ({holder}). Sluit dat eerst.',
+    'Deze gegevensmap is al geopend door een ander programma (proces {pid}). Sluit dat eerst en probeer het opnieuw.',
   'admin.users.keyHolder': 'Sleutel',
   'admin.users.keyHolder.toggle': '{name} houdt de sleutel',
   'admin.users.keyHolder.help':
