@@ -44,7 +44,9 @@ describe('encrypted store', () => {
     const file = dbPath();
     openDatabase(file, newDatabaseKey(), { create: true }).close();
     const before = fs.readFileSync(file);
-    expect(errorCode(() => openDatabase(file, newDatabaseKey(), { create: false }))).toBe('DATABASE_UNREADABLE');
+    expect(errorCode(() => openDatabase(file, newDatabaseKey(), { create: false }))).toBe(
+      'DATABASE_UNREADABLE',
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -66,7 +68,15 @@ describe('encrypted store', () => {
   it('keeps the audit log append-only and detects a forged record', () => {
     const file = dbPath();
     const db = openDatabase(file, newDatabaseKey(), { create: true });
-    for (let i = 1; i <= 3; i++) appendAudit(db, { at: `2026-11-23T10:0${i}:00Z`, userId: 1, organisationId: 1, action: 'dossier.update', entity: 'dossiers', ids: [i] });
+    for (let i = 1; i <= 3; i++)
+      appendAudit(db, {
+        at: `2026-11-23T10:0${i}:00Z`,
+        userId: 1,
+        organisationId: 1,
+        action: 'dossier.update',
+        entity: 'dossiers',
+        ids: [i],
+      });
     expect(verifyAudit(db)).toMatchObject({ valid: true, records: 3 });
     expect(() => db.prepare('UPDATE audit SET ids = ? WHERE id = 2').run('[99]')).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit WHERE id = 1').run()).toThrow(/append-only/);

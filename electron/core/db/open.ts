@@ -20,7 +20,8 @@ function keyPragma(key: Buffer): string {
 export function openDatabase(file: string, key: Buffer, opts: { create: boolean }): Db {
   const exists = fs.existsSync(file);
   if (!exists && !opts.create) throw new AppError('NOT_SET_UP', 'No database at this location');
-  if (exists && opts.create) throw new AppError('ALREADY_SET_UP', 'A database already exists at this location');
+  if (exists && opts.create)
+    throw new AppError('ALREADY_SET_UP', 'A database already exists at this location');
   const db = new Database(file, { fileMustExist: !opts.create });
   try {
     db.pragma(`cipher='sqlcipher'`);
@@ -54,7 +55,8 @@ function assertCipherActive(db: Db): void {
   } catch {
     cipher = undefined;
   }
-  if (cipher !== 'sqlcipher') throw new AppError('ENCRYPTION_INACTIVE', 'The SQLite cipher extension is not active');
+  if (cipher !== 'sqlcipher')
+    throw new AppError('ENCRYPTION_INACTIVE', 'The SQLite cipher extension is not active');
 }
 
 export function isFileEncrypted(file: string): boolean {

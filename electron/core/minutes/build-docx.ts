@@ -189,7 +189,14 @@ function itemSection(item: MinutesItem): Block[] {
     ...positionsBlock(item.positions),
     ...(item.decision
       ? decisionBlock(item.decision)
-      : [para(item.deferred ? 'Niet afgerond; doorgeschoven naar het volgende overleg.' : 'Geen besluit genomen.', { italics: true })]),
+      : [
+          para(
+            item.deferred
+              ? 'Niet afgerond; doorgeschoven naar het volgende overleg.'
+              : 'Geen besluit genomen.',
+            { italics: true },
+          ),
+        ]),
     ...actionsBlock(item.actions),
   ];
 }

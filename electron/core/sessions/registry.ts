@@ -61,6 +61,10 @@ export class SessionRegistry {
   }
 
   all(): { callerId: string; session: Session; lastActivity: number }[] {
-    return [...this.entries].map(([callerId, e]) => ({ callerId, session: e.session, lastActivity: e.lastActivity }));
+    return [...this.entries].map(([callerId, e]) => ({
+      callerId,
+      session: e.session,
+      lastActivity: e.lastActivity,
+    }));
   }
 }

@@ -38,11 +38,15 @@ export class Passwords {
   async check(userId: number, password: string): Promise<boolean> {
     const db = this.vault.database();
     const verifier = readVerifier(db, userId);
-    const ok = verifier ? await checkVerifier(verifier, password) : await this.keyring.verify(userId, password);
+    const ok = verifier
+      ? await checkVerifier(verifier, password)
+      : await this.keyring.verify(userId, password);
     if (!ok) return false;
-    if (!verifier || verifier.kind !== 'scrypt') writeVerifier(db, userId, await newVerifier(password, this.kdf));
+    if (!verifier || verifier.kind !== 'scrypt')
+      writeVerifier(db, userId, await newVerifier(password, this.kdf));
     const user = findUser(db, userId);
-    if (user?.keyHolder && !user.disabled && !this.keyring.has(userId)) await this.keyring.enrol(userId, user.username, password);
+    if (user?.keyHolder && !user.disabled && !this.keyring.has(userId))
+      await this.keyring.enrol(userId, user.username, password);
     return true;
   }
 }

@@ -43,7 +43,8 @@ export function getUser(db: Db, id: number): User {
 }
 
 export function findUserIdByName(db: Db, username: string): number | null {
-  const row = db.prepare('SELECT id FROM users WHERE username = ?').get(username.trim()) as { id: number } | undefined;
+  const row = db.prepare('SELECT id FROM users WHERE username = ?').get(username.trim()) as
+    { id: number } | undefined;
   return row?.id ?? null;
 }
 
@@ -64,7 +65,8 @@ export function setMustChangePassword(db: Db, id: number, must: boolean): void {
 }
 
 export function readVerifier(db: Db, id: number): PasswordVerifier | null {
-  const row = db.prepare('SELECT password_verifier AS v FROM users WHERE id = ?').get(id) as { v: string | null } | undefined;
+  const row = db.prepare('SELECT password_verifier AS v FROM users WHERE id = ?').get(id) as
+    { v: string | null } | undefined;
   if (!row?.v) return null;
   const parsed = PasswordVerifier.safeParse(JSON.parse(row.v));
   return parsed.success ? parsed.data : null;
@@ -76,7 +78,9 @@ export function writeVerifier(db: Db, id: number, verifier: PasswordVerifier): v
 
 /** Active key holders: the accounts whose wraps belong in the key file. */
 export function keyHolderIds(db: Db): Set<number> {
-  const rows = db.prepare('SELECT id FROM users WHERE key_holder = 1 AND disabled = 0').all() as { id: number }[];
+  const rows = db.prepare('SELECT id FROM users WHERE key_holder = 1 AND disabled = 0').all() as {
+    id: number;
+  }[];
   return new Set(rows.map((r) => r.id));
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatRecoveryKey, newDatabaseKey, parseRecoveryKey, unwrapKey, wrapContext, wrapKey } from '../../../electron/core/crypto/keywrap';
+import {
+  formatRecoveryKey,
+  newDatabaseKey,
+  parseRecoveryKey,
+  unwrapKey,
+  wrapContext,
+  wrapKey,
+} from '../../../electron/core/crypto/keywrap';
 import { owaspScrypt } from '../../../electron/core/ports';
 import { testKdf } from '../../support/backend';
 
@@ -7,11 +14,18 @@ describe('key wrapping', () => {
   it('opens with the right password and the same user and database only', async () => {
     const key = newDatabaseKey();
     const wrapped = await wrapKey(key, 'paarse olifant danst', wrapContext('db-1', 7), testKdf);
-    expect((await unwrapKey(wrapped, 'paarse olifant danst', wrapContext('db-1', 7)))?.equals(key)).toBe(true);
+    expect((await unwrapKey(wrapped, 'paarse olifant danst', wrapContext('db-1', 7)))?.equals(key)).toBe(
+      true,
+    );
     expect(await unwrapKey(wrapped, 'paarse olifant dans', wrapContext('db-1', 7))).toBeNull();
     expect(await unwrapKey(wrapped, 'paarse olifant danst', wrapContext('db-1', 8))).toBeNull();
     expect(await unwrapKey(wrapped, 'paarse olifant danst', wrapContext('db-2', 7))).toBeNull();
-    const tampered = { ...wrapped, ciphertext: Buffer.from(Buffer.from(wrapped.ciphertext, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64') };
+    const tampered = {
+      ...wrapped,
+      ciphertext: Buffer.from(
+        Buffer.from(wrapped.ciphertext, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b)),
+      ).toString('base64'),
+    };
     expect(await unwrapKey(tampered, 'paarse olifant danst', wrapContext('db-1', 7))).toBeNull();
   });
 

@@ -255,7 +255,9 @@ function Timeline({ history, t }: { history: HistoryEntry[]; t: T }) {
                 <br />
                 <span className="help">
                   {t('dossiers.history.by', { at: dates.moment(h.at), who: h.userName ?? '—' })}
-                  {h.decisionNumber !== null ? ` · ${t('dossiers.history.decision', { id: h.decisionNumber })}` : ''}
+                  {h.decisionNumber !== null
+                    ? ` · ${t('dossiers.history.decision', { id: h.decisionNumber })}`
+                    : ''}
                 </span>
               </li>
             );
