@@ -66,11 +66,16 @@ export function createBackend(ports: Ports): Backend {
     if (vault.state() !== 'open') return;
     const now = ports.clock().getTime();
     for (const callerId of sessions.idle(now, idleLimitMs())) {
+      // The idle timer of the machine that opened the environment closes it for everyone.
+      if (callerId === sessions.opener()) {
+        ports.logger.info('Locked after idle time of the machine that opened it');
+        vault.lock();
+        return;
+      }
       sessions.end(callerId);
       ports.logger.info('Session ended after idle time');
     }
-    // The environment is open only while someone who holds its key is logged in.
-    if (!sessions.hasKeyHolder()) {
+    if (!sessions.keepsOpen()) {
       ports.logger.info('Locked: no key holder logged in');
       vault.lock();
     }

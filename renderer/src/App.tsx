@@ -13,7 +13,7 @@ import { ProjectorPaused } from './screens/projector/ProjectorPaused';
 
 export function App() {
   const t = useT();
-  const { status, demoUsers, recoveryKey, refresh } = useSession();
+  const { status, demoUsers, recoveryKey, refresh, switching } = useSession();
   const route = useRoute();
 
   useEffect(() => {
@@ -28,7 +28,9 @@ export function App() {
   if (demoUsers) return <DemoUsers users={demoUsers} />;
   if (status.state === 'leeg') return <Start />;
   if (status.state === 'vergrendeld' || !status.session)
-    return <Login locked={useSession.getState().hadSession} />;
+    return <Login locked={status.state === 'vergrendeld' && useSession.getState().hadSession} />;
+  // Someone else takes a turn on this machine; the current session stays until they log in.
+  if (switching) return <Login locked={false} switching />;
 
   // A temporary password from the beheerder: nothing else until the person has chosen their own.
   if (status.session.mustChangePassword) return <Account required />;

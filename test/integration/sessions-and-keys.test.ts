@@ -168,6 +168,22 @@ describe('a session per person', () => {
     expect(await errorCode(ilse['meetings.list']({}))).toBe('UNAUTHENTICATED');
   });
 
+  it('on the machine that opened it, someone else may take a turn (switch user) without closing it', async () => {
+    const { anna } = await table();
+    await anna['auth.lock']({});
+    const laptop = env.as('chair-laptop');
+    await laptop['auth.login']({ username: 'vera', password: PW('vera') }); // opens it
+    await laptop['auth.login']({ username: 'noor', password: PW('noor') }); // the NGO takes a turn
+    expect(env.backend.vault.state()).toBe('open');
+    expect((await laptop['app.status']({})).session).toMatchObject({ username: 'noor', keyHolder: false });
+    expect((await laptop['app.status']({})).idle?.closesEnvironment).toBe(true);
+    await laptop['auth.login']({ username: 'vera', password: PW('vera') }); // and back to the chair
+    // A participant taking a turn on some other machine does not keep it open once the chair leaves.
+    await login('ilse');
+    await laptop['auth.logout']({});
+    expect(env.backend.vault.state()).toBe('vergrendeld');
+  });
+
   it('idle time ends a participant’s session only; the last key holder’s idle time closes it, with a warning first', async () => {
     const { anna } = await table();
     const ilse = await login('ilse');

@@ -51,7 +51,7 @@ export function environmentHandlers(
       }));
     }
     sessions.end(callerId);
-    if (vault.state() === 'open' && !sessions.hasKeyHolder()) vault.lock();
+    if (vault.state() === 'open' && !sessions.keepsOpen()) vault.lock();
   };
 
   return {
@@ -61,7 +61,11 @@ export function environmentHandlers(
       const session = state === 'open' ? sessions.get(caller.id) : null;
       const last = sessions.lastActivity(caller.id);
       const idleLockMinutes = settings?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
-      const otherHolders = sessions.all().some((e) => e.callerId !== caller.id && e.session.keyHolder);
+      // Does this caller's idle timeout close the environment for everyone?
+      const opener = sessions.opener();
+      const othersKeepOpen =
+        sessions.all().some((e) => e.callerId !== caller.id && e.session.keyHolder) ||
+        (opener !== null && opener !== caller.id && sessions.get(opener) !== null);
       return {
         state,
         city: settings?.city ?? null,
@@ -75,7 +79,7 @@ export function environmentHandlers(
                   0,
                   Math.ceil((last + idleLockMinutes * 60_000 - ports.clock().getTime()) / 1000),
                 ),
-                closesEnvironment: session.keyHolder && !otherHolders,
+                closesEnvironment: caller.id === opener || !othersKeepOpen,
               }
             : null,
       };
@@ -136,6 +140,7 @@ export function environmentHandlers(
       if (!wasOpen) await passwords.check(session.userId, password);
       const previous = sessions.get(caller.id);
       sessions.start(caller.id, session, ports.clock().getTime());
+      if (!wasOpen) sessions.opened(caller.id);
       writeAudited(ctx, session, () => ({
         result: null,
         audit: [

@@ -8,10 +8,30 @@ interface Entry {
 /**
  * Who is logged in, per caller (an Electron desktop, a browser's cookie, the CLI): several people at
  * once on one open environment. Separate from the Vault, which only knows whether the environment
- * is open. The environment stays open while at least one key holder is logged in.
+ * is open. See keepsOpen for how long the environment stays open.
  */
 export class SessionRegistry {
   private entries = new Map<string, Entry>();
+  /** The caller whose key holder opened the environment: the chair's or secretary's machine. */
+  private openerId: string | null = null;
+
+  /** Remembers who opened the environment (a key holder logging in on a locked environment). */
+  opened(callerId: string): void {
+    this.openerId = callerId;
+  }
+
+  opener(): string | null {
+    return this.openerId;
+  }
+
+  /**
+   * Whether the environment may stay open: while a key holder is logged in anywhere, or while the
+   * machine that opened it still has someone logged in (another person may take a turn there with
+   * "Gebruiker wisselen", as at a shared laptop). Otherwise it closes for everyone.
+   */
+  keepsOpen(): boolean {
+    return this.hasKeyHolder() || (this.openerId !== null && this.entries.has(this.openerId));
+  }
 
   get(callerId: string): Session | null {
     return this.entries.get(callerId)?.session ?? null;
@@ -49,6 +69,7 @@ export class SessionRegistry {
 
   endAll(): void {
     this.entries.clear();
+    this.openerId = null;
   }
 
   /** Callers whose last activity is older than the idle limit. */

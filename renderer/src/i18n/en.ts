@@ -177,6 +177,10 @@ export const en: Record<MessageKey, string> = {
   'error.ENCRYPTION_INACTIVE':
     'Encryption is not active. LVV Overleg refuses to start so as not to write unencrypted data.',
   'error.DUPLICATE_V_NUMBER': 'This V-number already exists in case file {number}.',
+  'shell.switchUser': 'Switch user',
+  'login.switch': 'Switch user',
+  'login.switchHint': '{name} stays logged in until someone else logs in here.',
+  'login.openHint': 'A key holder has opened the environment. Log in with your own account.',
   'shell.logout': 'Log out',
   'shell.idle.closes':
     'In {s} seconds without activity the environment will be locked for everyone (the projector too).',

@@ -182,6 +182,10 @@ export const nl = {
   'error.ENCRYPTION_INACTIVE':
     'Versleuteling is niet actief. LVV Overleg weigert te starten om geen onversleutelde gegevens te schrijven.',
   'error.DUPLICATE_V_NUMBER': 'Dit V-nummer bestaat al in dossier {number}.',
+  'shell.switchUser': 'Gebruiker wisselen',
+  'login.switch': 'Gebruiker wisselen',
+  'login.switchHint': '{name} blijft ingelogd tot iemand anders hier inlogt.',
+  'login.openHint': 'De omgeving is geopend door een sleutelhouder. Log in met uw eigen account.',
   'shell.logout': 'Afmelden',
   'shell.idle.closes':
     'Over {s} seconden zonder activiteit wordt de omgeving voor iedereen vergrendeld (ook de beamer).',

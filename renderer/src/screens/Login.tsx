@@ -4,10 +4,15 @@ import { errorText } from '../errors';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
 
-export function Login({ locked }: { locked: boolean }) {
+/**
+ * `locked`: the environment was closed during this page's life. `switching`: someone takes a turn on
+ * this machine while the current person is still logged in (they stay until the new login succeeds).
+ */
+export function Login({ locked, switching = false }: { locked: boolean; switching?: boolean }) {
   const t = useT();
   const login = useSession((s) => s.login);
   const status = useSession((s) => s.status);
+  const setSwitching = useSession((s) => s.setSwitching);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,8 +40,10 @@ export function Login({ locked }: { locked: boolean }) {
 
   return (
     <main id="main" className="narrow">
-      <h1>{locked ? t('login.locked') : t('login.title')}</h1>
+      <h1>{switching ? t('login.switch') : locked ? t('login.locked') : t('login.title')}</h1>
       {locked ? <p>{t('login.lockedHint')}</p> : null}
+      {switching ? <p>{t('login.switchHint', { name: status?.session?.displayName ?? '' })}</p> : null}
+      {status?.state === 'open' && !status.session ? <p>{t('login.openHint')}</p> : null}
       {status?.city ? <p className="help">{status.city}</p> : null}
       <Notice kind="error">{error}</Notice>
       <Form onSubmit={submit}>
@@ -61,6 +68,7 @@ export function Login({ locked }: { locked: boolean }) {
         <Button type="submit" variant="primary" isDisabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}
         </Button>
+        {switching ? <Button onPress={() => setSwitching(false)}>{t('common.cancel')}</Button> : null}
       </Form>
     </main>
   );

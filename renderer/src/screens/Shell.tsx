@@ -29,7 +29,7 @@ function useIdleLock(minutes: number, lock: () => void) {
 
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
-  const { status, lock, logout, refresh } = useSession();
+  const { status, lock, logout, refresh, setSwitching } = useSession();
   const { locale, setLocale } = useLocale();
   const route = useRoute();
   const session = status?.session;

@@ -19,6 +19,9 @@ interface SessionState {
   lock: () => Promise<void>;
   /** Ends only this person's session. */
   logout: () => Promise<void>;
+  /** Showing the login form to let someone else take a turn on this machine, while still logged in. */
+  switching: boolean;
+  setSwitching: (switching: boolean) => void;
   setDemoUsers: (users: DemoUser[] | null) => void;
   setRecoveryKey: (key: string | null, rekeyNeedNewPassword?: string[]) => void;
 }
@@ -35,6 +38,7 @@ export const useSession = create<SessionState>((set, get) => ({
   },
   login: async (username, password) => {
     await getApi()['auth.login']({ username, password });
+    set({ switching: false });
     await get().refresh();
   },
   lock: async () => {
@@ -45,6 +49,8 @@ export const useSession = create<SessionState>((set, get) => ({
     await getApi()['auth.logout']({});
     await get().refresh();
   },
+  switching: false,
+  setSwitching: (switching) => set({ switching }),
   setDemoUsers: (demoUsers) => set({ demoUsers }),
   setRecoveryKey: (recoveryKey, rekeyNeedNewPassword) =>
     set({ recoveryKey, rekeyNeedNewPassword: rekeyNeedNewPassword ?? null }),

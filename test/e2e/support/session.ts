@@ -74,10 +74,13 @@ export async function loginAs(
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
 }
 
-/** Locks the app (Ctrl+Shift+L) and logs in as someone else; the page keeps its address. */
+/**
+ * "Gebruiker wisselen": someone else takes a turn at this machine; the environment stays open (the
+ * chair's machine opened it), the page keeps its address.
+ */
 export async function switchUser(page: Page, username: string, password?: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+L');
-  await expect(page.getByRole('heading', { name: 'Vergrendeld' })).toBeVisible();
+  await page.getByRole('button', { name: 'Gebruiker wisselen' }).click();
+  await expect(page.getByRole('heading', { name: 'Gebruiker wisselen' })).toBeVisible();
   await loginAs(page, username, password);
 }
 
