@@ -100,6 +100,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Button onPress={() => setLocale(locale === 'nl' ? 'en' : 'nl')} lang={locale === 'nl' ? 'en' : 'nl'}>
           {t('lang.switch')}
         </Button>
+        <Button onPress={() => setSwitching(true)}>{t('shell.switchUser')}</Button>
         {session.keyHolder ? <Button onPress={() => void logout()}>{t('shell.logout')}</Button> : null}
         <Button onPress={doLock} aria-keyshortcuts="Control+Shift+L">
           {t(session.keyHolder ? 'shell.lock' : 'shell.logout')} <kbd>{t('shell.lockShortcut')}</kbd>
