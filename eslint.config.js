@@ -114,11 +114,6 @@ export default tseslint.config(
     },
   },
   {
-    // Being rewritten by the lead (sessions and key holders); remove this exemption with that change.
-    files: ['electron/core/handlers/users.ts', 'electron/core/handlers/environment.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
-  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(

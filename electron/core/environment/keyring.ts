@@ -15,6 +15,7 @@ import {
 } from '../storage/keyfile';
 import { findUser, keyHolderIds, readVerifier, writeVerifier } from '../users/repo';
 import type { Vault } from './vault';
+import { setSetting } from '../settings/settings';
 
 /**
  * The key holders' side of the key file: opening the environment with a holder's password, adding
@@ -116,9 +117,7 @@ export class Keyring {
           writeVerifier(db, e.userId, { kind: 'wrap', wrapped: e.wrapped, aad });
         }
       }
-      db.prepare(
-        "INSERT INTO meta (key, value) VALUES ('rekey_advised', '1') ON CONFLICT(key) DO UPDATE SET value = '1'",
-      ).run();
+      setSetting(db, 'rekey_advised', true);
     })();
     this.vault.writeKeys({ ...keys, entries: keys.entries.filter((e) => holders.has(e.userId)) });
     return leaving.length;
@@ -157,7 +156,7 @@ export class Keyring {
       writeFileAtomic(this.nextFile, JSON.stringify(next, null, 2));
       this.vault.rekey(newKey);
       fs.renameSync(this.nextFile, this.vault.keyFile);
-      db.prepare("DELETE FROM meta WHERE key = 'rekey_advised'").run();
+      setSetting(db, 'rekey_advised', false);
       return { recoveryKey: formatRecoveryKey(newKey), needNewPassword };
     } finally {
       newKey.fill(0);

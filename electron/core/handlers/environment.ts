@@ -2,7 +2,8 @@ import type { Handlers } from '../../../shared/contract/index';
 import { AppError } from '../../../shared/errors';
 import { formatRecoveryKey, newDatabaseKey } from '../crypto/keywrap';
 import { requireSession, writeAudited, type CoreContext } from '../context';
-import { getMeta, populateEnvironment, setMeta, DEFAULT_IDLE_LOCK_MINUTES } from '../environment/setup';
+import { populateEnvironment } from '../environment/setup';
+import { DEFAULT_IDLE_LOCK_MINUTES, getSetting, setSetting } from '../settings/settings';
 import { LoginThrottle } from '../environment/throttle';
 import { createDemo } from '../demo/create-demo';
 import { newEnvironmentCa } from '../signing/store';
@@ -26,11 +27,11 @@ type EnvironmentHandlers = Pick<
 
 export function readSettings(db: Db) {
   return {
-    city: getMeta(db, 'city') ?? '',
-    cadence: (getMeta(db, 'cadence') ?? 'wekelijks') as 'wekelijks' | 'tweewekelijks' | 'maandelijks',
-    termMonths: Number(getMeta(db, 'term_months') ?? 6),
-    idleLockMinutes: Number(getMeta(db, 'idle_lock_minutes') ?? DEFAULT_IDLE_LOCK_MINUTES),
-    demo: getMeta(db, 'demo') === '1',
+    city: getSetting(db, 'city'),
+    cadence: getSetting(db, 'cadence'),
+    termMonths: getSetting(db, 'term_months'),
+    idleLockMinutes: getSetting(db, 'idle_lock_minutes'),
+    demo: getSetting(db, 'demo'),
   };
 }
 
@@ -197,7 +198,7 @@ export function environmentHandlers(
 
     'settings.update': ({ idleLockMinutes }, { session }) =>
       writeAudited(ctx, session, (db) => {
-        setMeta(db, 'idle_lock_minutes', String(idleLockMinutes));
+        setSetting(db, 'idle_lock_minutes', idleLockMinutes);
         return { result: readSettings(db), audit: { action: 'settings.update', entity: 'meta', ids: [] } };
       }),
   };

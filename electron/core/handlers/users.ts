@@ -1,10 +1,18 @@
 import type { Handlers } from '../../../shared/contract/index';
-import { OrganisationKind, type Session } from '../../../shared/domain/roles';
-import type { Organisation } from '../../../shared/domain/environment';
+import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import { requireHostRoles } from '../../../shared/domain/permissions';
 import { requireSession, writeAudited, type CoreContext } from '../context';
-import { getMeta, insertUser } from '../environment/setup';
+import { insertUser } from '../environment/setup';
+import { getSetting } from '../settings/settings';
+import {
+  insertOrganisation,
+  listOrganisations,
+  nextSortOrder,
+  organisationExists,
+  organisationNameTaken,
+  setSeesSpecial,
+} from '../organisations/repo';
 import { getUser, keyHolderIds, listUsers, setDisabled, setKeyHolder, usernameTaken } from '../users/repo';
 import { verifyAudit } from '../audit/audit';
 import type { Db } from '../db/open';
@@ -23,25 +31,6 @@ type UserHandlers = Pick<
   | 'organisations.setSeesSpecial'
   | 'audit.verify'
 >;
-
-export function listOrganisations(db: Db): Organisation[] {
-  const rows = db
-    .prepare('SELECT id, name, kind, active, sees_special FROM organisations ORDER BY sort_order, id')
-    .all() as {
-    id: number;
-    name: string;
-    kind: string;
-    active: number;
-    sees_special: number;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    kind: OrganisationKind.parse(r.kind),
-    active: r.active === 1,
-    seesSpecialCategories: r.sees_special === 1,
-  }));
-}
 
 export function userHandlers(ctx: CoreContext): UserHandlers {
   const { vault } = ctx;
@@ -65,7 +54,7 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
     'users.create': async (input, { session }) => {
       const s = requireSession(session);
       const user = writeAudited(ctx, s, (db) => {
-        if (!db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(input.organisationId)) {
+        if (!organisationExists(db, input.organisationId)) {
           throw new AppError('BAD_INPUT', 'Unknown organisation', {
             fields: [{ path: 'organisationId', code: 'unknown', message: 'Unknown organisation' }],
           });
@@ -153,7 +142,7 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
       const db = vault.database();
       const holders = listUsers(db).filter((u) => u.keyHolder && !u.disabled);
       return {
-        rekeyAdvised: getMeta(db, 'rekey_advised') === '1',
+        rekeyAdvised: getSetting(db, 'rekey_advised'),
         holders: holders.map((u) => ({
           userId: u.id,
           username: u.username,
@@ -166,19 +155,16 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
 
     'organisations.add': (input, { session }) =>
       writeAudited(ctx, session, (db) => {
-        if (db.prepare('SELECT 1 FROM organisations WHERE name = ?').get(input.name)) {
+        if (organisationNameTaken(db, input.name)) {
           throw new AppError('CONFLICT', 'Organisation exists', {
             fields: [{ path: 'name', code: 'taken', message: 'Organisation exists' }],
           });
         }
-        const order = (
-          db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM organisations').get() as { n: number }
-        ).n;
-        const id = Number(
-          db
-            .prepare('INSERT INTO organisations (name, kind, sees_special, sort_order) VALUES (?, ?, ?, ?)')
-            .run(input.name, input.kind, input.kind === 'ggd' ? 1 : 0, order).lastInsertRowid,
-        );
+        const id = insertOrganisation(db, {
+          name: input.name,
+          kind: input.kind,
+          sortOrder: nextSortOrder(db),
+        });
         return {
           result: listOrganisations(db).find((o) => o.id === id)!,
           audit: { action: 'organisation.create', entity: 'organisations', ids: [id] },
@@ -188,10 +174,8 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
     // Who besides the gemeente's casemanagers may see special-category data is decided per organisation.
     'organisations.setSeesSpecial': ({ organisationId, seesSpecial }, { session }) =>
       writeAudited(ctx, session, (db) => {
-        const changed = db
-          .prepare('UPDATE organisations SET sees_special = ? WHERE id = ?')
-          .run(seesSpecial ? 1 : 0, organisationId).changes;
-        if (changed === 0) throw new AppError('NOT_FOUND', 'No such organisation');
+        if (!setSeesSpecial(db, organisationId, seesSpecial))
+          throw new AppError('NOT_FOUND', 'No such organisation');
         return {
           result: listOrganisations(db).find((o) => o.id === organisationId)!,
           audit: { action: 'organisation.update', entity: 'organisations', ids: [organisationId] },

@@ -1,7 +1,7 @@
 import { OrganisationKind } from '../../../shared/domain/roles';
 import type { Organisation } from '../../../shared/domain/environment';
 import type { Db } from '../db/open';
-import { all, exists, insert, one, rows, value } from '../db/sql';
+import { all, exists, insert, one, rows, run, value } from '../db/sql';
 
 /** SQL for the organisations at the table. The order everywhere is the table's own (sort_order, id). */
 
@@ -88,4 +88,17 @@ export function insertOrganisation(
     o.kind === 'ggd' ? 1 : 0,
     o.sortOrder,
   );
+}
+
+export function organisationNameTaken(db: Db, name: string): boolean {
+  return exists(db, 'SELECT 1 FROM organisations WHERE name = ?', name);
+}
+
+export function nextSortOrder(db: Db): number {
+  return value<number>(db, 'SELECT coalesce(max(sort_order), 0) + 1 FROM organisations') ?? 1;
+}
+
+/** Returns whether the organisation exists. */
+export function setSeesSpecial(db: Db, id: number, seesSpecial: boolean): boolean {
+  return run(db, 'UPDATE organisations SET sees_special = ? WHERE id = ?', seesSpecial ? 1 : 0, id) > 0;
 }

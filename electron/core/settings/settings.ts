@@ -88,6 +88,10 @@ export const settings = {
   /** The environment's signing CA: certificate (PEM) and PKCS#8 private key (base64). */
   ca_certificate: optionalText(),
   ca_private_key: optionalText(),
+  /** The organisation that hosts the meeting (the gemeente whose machine holds the data). */
+  host_organisation_id: optionalText(),
+  /** Old key-file entries were removed: the beheerder is advised to re-key the database. */
+  rekey_advised: flag(false),
 };
 
 export type SettingKey = keyof typeof settings;
