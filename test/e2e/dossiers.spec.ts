@@ -11,7 +11,9 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
 }) => {
   const errors = consoleErrors(page);
   await openDemo(page, env.url);
-  await loginAs(page, 'casemanager');
+  // Only a key holder opens the environment; the casemanager then takes a turn at this machine.
+  await loginAs(page, 'voorzitter');
+  await switchUser(page, 'casemanager');
 
   // The register is the first screen; the list shows the open demo dossiers.
   await expect(page.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();

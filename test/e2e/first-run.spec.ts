@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, snap } from './support/host';
-import { consoleErrors, loginAs, useHost } from './support/session';
+import { consoleErrors, loginAs, switchUser, useHost } from './support/session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -112,7 +112,13 @@ test('a newcomer sets up a city, keeps the recovery key, logs in, locks and come
   const page2 = await context.newPage();
   await context.clearCookies();
   await page2.goto(env.url);
-  await loginAs(page2, 'ilse', 'tijdelijk wachtwoord 1');
+  // A participant's password opens nothing: the key holder opens the environment, then ilse takes a turn.
+  await page2.getByLabel('Gebruikersnaam').fill('ilse');
+  await page2.getByLabel('Wachtwoord').fill('tijdelijk wachtwoord 1');
+  await page2.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page2.getByRole('alert')).toContainText('alleen een sleutelhouder');
+  await loginAs(page2, 'anna', 'paarse olifant danst');
+  await switchUser(page2, 'ilse', 'tijdelijk wachtwoord 1');
   await expect(page2.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
   await expect(page2.getByText('Ilse Jansen — IND')).toBeVisible();
   await expect(page2.getByRole('link', { name: 'Beheer' })).toHaveCount(0);
