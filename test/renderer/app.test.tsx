@@ -51,4 +51,38 @@ describe('App over the real backend', () => {
     await user.click(screen.getByRole('button', { name: 'Nederlands' }));
     expect(await screen.findByRole('heading', { name: 'Beheer' })).toBeTruthy();
   });
+
+  it('warns for the last minute before idle time closes the environment, and “Ik ben er nog” keeps it open', async () => {
+    const user = userEvent.setup();
+    await env.api['auth.login']({ username: 'anna', password: 'correct horse battery' });
+    env.clock.now = new Date(env.clock.now.getTime() + 9 * 60_000 + 15_000);
+    render(<App />);
+    const alert = await screen.findByText(/wordt de omgeving voor iedereen vergrendeld/);
+    expect(alert.textContent).toMatch(/^Over 45 seconden zonder activiteit/);
+    await user.click(screen.getByRole('button', { name: 'Ik ben er nog' }));
+    await waitFor(() => expect(screen.queryByText(/wordt de omgeving voor iedereen vergrendeld/)).toBeNull());
+    expect((await env.api['app.status']({})).idle?.secondsLeft).toBe(600);
+  });
+
+  it('a key holder lets someone else take a turn with Gebruiker wisselen; the environment stays open', async () => {
+    const user = userEvent.setup();
+    const ind =
+      (await env.api['auth.login']({ username: 'anna', password: 'correct horse battery' })) &&
+      (await env.api['organisations.list']({})).find((o) => o.kind === 'ind')!;
+    await env.api['users.create']({
+      displayName: 'Ilse',
+      username: 'ilse',
+      organisationId: ind.id,
+      roles: ['deelnemer'],
+      password: 'ilse haar wachtwoord',
+    });
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Gebruiker wisselen' }));
+    expect(await screen.findByRole('heading', { name: 'Gebruiker wisselen' })).toBeTruthy();
+    expect(screen.getByText('Anna Admin blijft ingelogd tot iemand anders hier inlogt.')).toBeTruthy();
+    await user.type(screen.getByLabelText(/^Gebruikersnaam/), 'ilse');
+    await user.type(screen.getByLabelText(/^Wachtwoord/), 'ilse haar wachtwoord{Enter}');
+    expect(await screen.findByText('Ilse — IND')).toBeTruthy();
+    expect((await env.api['app.status']({})).state).toBe('open');
+  });
 });

@@ -181,6 +181,8 @@ export const en: Record<MessageKey, string> = {
   'login.switch': 'Switch user',
   'login.switchHint': '{name} stays logged in until someone else logs in here.',
   'login.openHint': 'A key holder has opened the environment. Log in with your own account.',
+  'projector.idleWarning':
+    'In {s} seconds this screen goes black: the environment will be locked because nothing happens. On the chair’s laptop: ‘I’m still here’.',
   'shell.logout': 'Log out',
   'shell.idle.closes':
     'In {s} seconds without activity the environment will be locked for everyone (the projector too).',

@@ -186,6 +186,8 @@ export const nl = {
   'login.switch': 'Gebruiker wisselen',
   'login.switchHint': '{name} blijft ingelogd tot iemand anders hier inlogt.',
   'login.openHint': 'De omgeving is geopend door een sleutelhouder. Log in met uw eigen account.',
+  'projector.idleWarning':
+    'Over {s} seconden wordt dit scherm zwart: de omgeving wordt vergrendeld omdat er niets gebeurt. Op de laptop van de voorzitter: ‘Ik ben er nog’.',
   'shell.logout': 'Afmelden',
   'shell.idle.closes':
     'Over {s} seconden zonder activiteit wordt de omgeving voor iedereen vergrendeld (ook de beamer).',

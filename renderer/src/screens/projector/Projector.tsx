@@ -24,6 +24,19 @@ export function Projector() {
   const { orgName } = useOrganisations();
   const [view, setView] = useState<ProjectorView | null>(null);
   const [offline, setOffline] = useState(false);
+  // The wall never goes black for idle time without saying so first: the chair's machine's idle
+  // timer (this window shares its session) is watched here too.
+  const idle = useSession((s) => s.status?.idle);
+  useEffect(() => {
+    const poll = setInterval(() => void useSession.getState().refresh(), 10_000);
+    return () => clearInterval(poll);
+  }, []);
+  const idleWarning =
+    idle && idle.closesEnvironment && idle.secondsLeft <= 60 ? (
+      <p className="projector-idle-warning" role="alert">
+        {t('projector.idleWarning', { s: idle.secondsLeft })}
+      </p>
+    ) : null;
 
   useEffect(() => {
     let alive = true;
@@ -61,6 +74,7 @@ export function Projector() {
   const item = view?.item;
   return (
     <main id="main" className="projector">
+      {idleWarning}
       {offline ? <p role="status">{t('projector.offline')}</p> : null}
       {!view?.meeting ? (
         <h1 className="projector-idle">{t('projector.idle')}</h1>
