@@ -99,6 +99,7 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
     password: 'wim zit voor en notuleert',
   });
   await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('heading', { name: 'Vergrendeld' })).toBeVisible();
   await loginAs(page, 'wim', 'wim zit voor en notuleert');
   const list = await rpc(page, 'dossiers.list', {});
   const numbers = list.rows
