@@ -5,6 +5,7 @@ import { localDate } from '../../shared/domain/dates';
 import { appendAuditRecord } from './audit/audit';
 import { HeadAnchor, headFileFor } from './audit/head-file';
 import { getMeta } from './environment/setup';
+import { getSetting, setSetting } from './settings/settings';
 import type { Db } from './db/open';
 import type { Keyring } from './environment/keyring';
 import type { Vault } from './environment/vault';
@@ -61,6 +62,7 @@ export function writeAudited<T>(
         ids: a.ids,
       });
     }
+    if (head) markAnchored(db);
     return result;
   })();
   // Inside an outer transaction the records are not committed yet (and may roll back): the outer
@@ -83,6 +85,15 @@ function anchorFor(ctx: CoreContext): HeadAnchor {
     anchor = created;
   }
   return anchor;
+}
+
+/** Databases known to carry the head_anchored mark: set once, in the first audited write. */
+const anchored = new WeakSet<Db>();
+
+function markAnchored(db: Db): void {
+  if (anchored.has(db)) return;
+  if (!getSetting(db, 'head_anchored')) setSetting(db, 'head_anchored', true);
+  anchored.add(db);
 }
 
 /** The database id per open database: read once, it never changes. */

@@ -73,8 +73,33 @@ export class HeadAnchor {
     private readonly delayMs = 200,
   ) {}
 
+  private written = false;
+  /** Set when the database turned out to be behind the file: the evidence is kept, not overwritten. */
+  private behind = false;
+
   note(head: Omit<HeadFile, 'format'>): void {
+    if (this.behind) return;
+    if (!this.written) {
+      // A database behind the file (its WAL lost, an older copy put back) must not "repair" the
+      // file by writing its own, older chain over it: check has to be able to say so.
+      const existing = readHeadFile(this.file);
+      if (
+        existing !== null &&
+        existing !== 'malformed' &&
+        existing.databaseId === head.databaseId &&
+        existing.id >= head.id
+      ) {
+        this.behind = true;
+        this.onError(
+          new Error(`The database is behind its head file (record ${existing.id}); the head file is kept`),
+        );
+        return;
+      }
+    }
     this.pending = head;
+    // The first head is written at once: the database marks itself as anchored in the same
+    // transaction (head_anchored), and a check right after must find the file.
+    if (!this.written) return this.flush();
     if (this.timer) return;
     this.timer = setTimeout(() => this.flush(), this.delayMs);
     // A pending write never keeps a process alive by itself; lock() flushes before a clean exit.
@@ -89,6 +114,7 @@ export class HeadAnchor {
     if (!head) return;
     try {
       writeHeadFile(this.file, head);
+      this.written = true;
     } catch (e) {
       this.onError(e);
     }

@@ -7,6 +7,7 @@ import {
   type AuditVerification,
 } from '../audit/audit';
 import { headFileFor, readHeadFile } from '../audit/head-file';
+import { getSetting } from '../settings/settings';
 import { isFileEncrypted, type Db } from '../db/open';
 import { frozenAuditHeads } from '../minutes/versions';
 import { zipEntry } from '../minutes/zip-read';
@@ -64,7 +65,10 @@ function frozenHeadProblem(db: Db): string | null {
 function headFileProblem(db: Db, dbFile: string): string | null {
   const file = headFileFor(environmentFiles(dbFile).keyFile);
   const head = readHeadFile(file);
-  if (head === null) return null;
+  if (head === null)
+    return getSetting(db, 'head_anchored')
+      ? 'the head file beside the key file is missing, though this database has written one: it may have been deleted to hide an older copy'
+      : null;
   if (head === 'malformed') return 'the head file beside the key file is unreadable';
   const databaseId = getMeta(db, 'database_id');
   if (databaseId && head.databaseId !== databaseId)

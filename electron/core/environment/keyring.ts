@@ -13,7 +13,14 @@ import {
   type KeyFile,
   type KeyFileEntry,
 } from '../storage/keyfile';
-import { findUser, keyHolderIds, readVerifier, writeVerifier } from '../users/repo';
+import {
+  findUser,
+  holderPublicKey,
+  keyHolderIds,
+  readVerifier,
+  setHolderPublicKey,
+  writeVerifier,
+} from '../users/repo';
 import type { Vault } from './vault';
 import { setSetting } from '../settings/settings';
 
@@ -62,6 +69,12 @@ export class Keyring {
       } finally {
         key.fill(0);
       }
+      // The key file is not authenticated: an entry opens the environment only if the database
+      // itself vouches for it (the account's name, its key-holder right and its public key).
+      if (!this.trusted(e)) {
+        this.vault.lock();
+        return null;
+      }
       if (i === 1) fs.renameSync(this.nextFile, this.vault.keyFile);
       else fs.rmSync(this.nextFile, { force: true });
       if (!e.holder) await this.upgrade(e, password);
@@ -74,7 +87,7 @@ export class Keyring {
   /** Checks a holder's password against their own entry (for holders without a verifier yet). */
   async verify(userId: number, password: string): Promise<boolean> {
     const keys = this.vault.readKeys();
-    const entry = keys.entries.find((e) => e.userId === userId);
+    const entry = keys.entries.find((e) => e.userId === userId && this.trusted(e));
     if (!entry) return false;
     const key = await openEntry(keys.databaseId, entry, password);
     key?.fill(0);
@@ -85,11 +98,34 @@ export class Keyring {
   async enrol(userId: number, username: string, password: string): Promise<void> {
     const keys = this.vault.readKeys();
     const holder = await newHolderKey(this.vault.databaseKey(), password, keys.databaseId, userId, this.kdf);
+    setHolderPublicKey(this.vault.database(), userId, holder.publicKey);
     this.vault.writeKeys(withEntry(this.vault.readKeys(), { userId, username, holder }));
   }
 
-  has(userId: number): boolean {
+  /** Whether the key file has any entry under this account's id (vouched for or not). */
+  hasEntry(userId: number): boolean {
     return this.vault.readKeys().entries.some((e) => e.userId === userId);
+  }
+
+  /** Whether this holder has an entry the database vouches for. */
+  has(userId: number): boolean {
+    return this.vault.readKeys().entries.some((e) => e.userId === userId && this.trusted(e));
+  }
+
+  /**
+   * Whether the open database vouches for a key-file entry: its account exists under that login
+   * name, is an active key holder, and (for a holder entry) its public key is the one stored with
+   * the account when it was enrolled. Anyone who can write the folder can add entries to the key
+   * file; without this an added entry would be re-sealed at the next re-key, or open the
+   * environment under another account's id.
+   */
+  private trusted(e: KeyFileEntry): boolean {
+    const db = this.vault.database();
+    const user = findUser(db, e.userId);
+    if (!user || user.disabled || !user.keyHolder) return false;
+    if (user.username.toLowerCase() !== e.username.trim().toLowerCase()) return false;
+    if (e.holder) return holderPublicKey(db, e.userId) === e.holder.publicKey;
+    return e.wrapped !== undefined; // format 1: upgraded to a holder entry at this login
   }
 
   remove(userId: number): void {
@@ -108,18 +144,27 @@ export class Keyring {
     const db = this.vault.database();
     const keys = this.vault.readKeys();
     const holders = keyHolderIds(db);
-    const leaving = keys.entries.filter((e) => !holders.has(e.userId));
+    const seen = new Set<number>();
+    const staying = keys.entries.filter((e) => {
+      if (!holders.has(e.userId) || !this.trusted(e) || seen.has(e.userId)) return false;
+      seen.add(e.userId);
+      return true;
+    });
+    const leaving = keys.entries.filter((e) => !staying.includes(e));
     if (leaving.length === 0) return 0;
     db.transaction(() => {
       for (const e of leaving) {
-        if (e.wrapped && findUser(db, e.userId) && !readVerifier(db, e.userId)) {
+        // Only a participant's own old wrap (its name matches its account) becomes their verifier.
+        const user = findUser(db, e.userId);
+        const own = user !== null && user.username.toLowerCase() === e.username.trim().toLowerCase();
+        if (e.wrapped && own && !holders.has(e.userId) && !readVerifier(db, e.userId)) {
           const aad = wrapContext(keys.databaseId, e.userId).toString('base64');
           writeVerifier(db, e.userId, { kind: 'wrap', wrapped: e.wrapped, aad });
         }
       }
       setSetting(db, 'rekey_advised', true);
     })();
-    this.vault.writeKeys({ ...keys, entries: keys.entries.filter((e) => holders.has(e.userId)) });
+    this.vault.writeKeys({ ...keys, entries: staying });
     return leaving.length;
   }
 
@@ -138,7 +183,7 @@ export class Keyring {
       const kept: KeyFileEntry[] = [];
       const needNewPassword: string[] = [];
       for (const e of keys.entries) {
-        if (!holders.has(e.userId)) continue;
+        if (!holders.has(e.userId) || !this.trusted(e) || kept.some((k) => k.userId === e.userId)) continue;
         if (!e.holder) {
           needNewPassword.push(e.username);
           continue;

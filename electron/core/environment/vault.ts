@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { openDatabase, type Db } from '../db/open';
 import { readKeyFile, writeKeyFile, type KeyFile } from '../storage/keyfile';
 import { owaspScrypt, type KdfParams } from '../ports';
+import { setHolderPublicKey } from '../users/repo';
 
 export const DB_FILE_NAME = 'lvv-overleg.db';
 export const KEY_FILE_NAME = 'lvv-overleg.keys.json';
@@ -81,7 +82,10 @@ export class Vault {
         opened.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('database_id', databaseId);
         return populate(opened);
       })();
-      writeKeyFile(this.keyFile, await keys(databaseId, adminUserId, adminUsername));
+      const keyFile = await keys(databaseId, adminUserId, adminUsername);
+      // The database vouches for the first holder's public key (see keyring.ts, trusted()).
+      for (const e of keyFile.entries) if (e.holder) setHolderPublicKey(opened, e.userId, e.holder.publicKey);
+      writeKeyFile(this.keyFile, keyFile);
       db.close();
       db = null;
     } catch (e) {

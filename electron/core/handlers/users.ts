@@ -37,7 +37,7 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
 
   /** Takes a former key holder's entry out of the key file and re-keys, so their old copy opens nothing new. */
   const removeHolder = (userId: number, s: Session) => {
-    if (!ctx.keyring.has(userId)) return null;
+    if (!ctx.keyring.hasEntry(userId)) return null;
     ctx.keyring.remove(userId);
     const rekeyed = ctx.keyring.rekey();
     writeAudited(ctx, s, () => ({

@@ -92,6 +92,11 @@ export const settings = {
   host_organisation_id: optionalText(),
   /** Old key-file entries were removed: the beheerder is advised to re-key the database. */
   rekey_advised: flag(false),
+  /**
+   * This database has had a head file beside its key file (audit/head-file.ts): from then on a
+   * missing head file is reported, so deleting it cannot hide a database put back to an older copy.
+   */
+  head_anchored: flag(false),
 };
 
 export type SettingKey = keyof typeof settings;

@@ -105,3 +105,14 @@ export function loadSession(db: Db, userId: number): Session | null {
     mustChangePassword: row.must_change_password === 1,
   };
 }
+
+/** The public key a holder's key-file entry must carry (null: not enrolled since version 4). */
+export function holderPublicKey(db: Db, id: number): string | null {
+  const row = db.prepare('SELECT holder_public_key AS k FROM users WHERE id = ?').get(id) as
+    { k: string | null } | undefined;
+  return row?.k ?? null;
+}
+
+export function setHolderPublicKey(db: Db, id: number, publicKey: string | null): void {
+  db.prepare('UPDATE users SET holder_public_key = ? WHERE id = ?').run(publicKey, id);
+}

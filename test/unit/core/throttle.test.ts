@@ -6,9 +6,14 @@ import { tempDir } from '../../support/backend';
 
 describe('login throttle', () => {
   it('lets the first mistake pass and then doubles the wait, up to 30 seconds; success clears the account', () => {
-    const t = new LoginThrottle(null);
+    let now = 0;
+    const t = new LoginThrottle(null, () => now);
     const waits: number[] = [];
-    for (let i = 0; i < 9; i++) waits.push(t.begin('anna', 'a'));
+    // One attempt after the other: each waits its turn, then the next one starts.
+    for (let i = 0; i < 9; i++) {
+      waits.push(t.begin('anna', 'a'));
+      now += waits.at(-1)!;
+    }
     expect(waits).toEqual([0, 0, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
     t.succeeded('anna', 'a');
     expect(t.begin('Anna', 'b')).toBe(0);
@@ -21,10 +26,17 @@ describe('login throttle', () => {
     expect(t.begin('someone-else', '10.0.0.8')).toBe(0);
   });
 
-  it('counts parallel attempts before any of them is checked, so they cannot all go at once', () => {
-    const t = new LoginThrottle(null);
+  it('queues parallel attempts: each waits for its own turn after the one before', () => {
+    const t = new LoginThrottle(null, () => 0);
     const waits = Array.from({ length: 6 }, () => t.begin('voorzitter', 'a'));
-    expect(waits).toEqual([0, 0, 1000, 2000, 4000, 8000]);
+    expect(waits).toEqual([0, 0, 1000, 3000, 7000, 15000]);
+    // At the cap, three at once take 30, 60 and 90 seconds: one guess per 30 s, not three.
+    const capped = new LoginThrottle(null, () => 0);
+    for (let i = 0; i < 8; i++) capped.begin('ggd', 'lan');
+    const before = capped.begin('ggd', 'lan');
+    expect([capped.begin('ggd', 'lan') - before, capped.begin('ggd', 'lan') - before]).toEqual([
+      30000, 60000,
+    ]);
   });
 
   it("is not reset by logging in with one's own account in between", () => {
@@ -40,10 +52,10 @@ describe('login throttle', () => {
     const file = path.join(dir, 'lvv-overleg.logins.json');
     let now = 1_000_000;
     const first = new LoginThrottle(file, () => now);
-    for (let i = 0; i < 4; i++) first.begin('anna', 'cli');
+    for (let i = 0; i < 4; i++) now += first.begin('anna', 'cli');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const second = new LoginThrottle(file, () => now);
-    expect(second.begin('anna', 'cli')).toBe(4000);
+    expect(second.begin('anna', 'cli')).toBe(4000); // the fifth attempt, after a restart
     now += 16 * 60_000;
     const third = new LoginThrottle(file, () => now);
     for (let i = 0; i < 3; i++) third.begin(`x${i}`, 'cli');
