@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { contract, isMethodName, type Handlers } from './contract/index';
 import type { CallerRef, MethodSpec } from './contract/define';
 import type { Session } from './domain/roles';
-import { hasAnyRole } from './domain/roles';
+import { can } from './domain/permissions';
 import { AppError, type FieldIssue, type RpcResult } from './errors';
 
 /**
@@ -68,7 +68,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         if (session.mustChangePassword && !spec.allowedWithTemporaryPassword) {
           return fail('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
         }
-        if (spec.access.roles !== 'any' && !hasAnyRole(session, spec.access.roles)) {
+        // The permission table decides, including what key holders and recovery sessions may do.
+        if (!can(session, spec.access.action)) {
           return fail('FORBIDDEN', `Role not allowed to call ${method}`);
         }
       }

@@ -4,22 +4,17 @@
  * Secrets (passwords, recovery keys) come from a file or standard input, never from arguments,
  * so they do not end up in shell history or the process list.
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApi } from '../../shared/client';
-import type { Api } from '../../shared/contract/index';
-import type { Session } from '../../shared/domain/roles';
 import { defaultOrganisations } from '../../shared/domain/environment';
 import { ApiError } from '../../shared/errors';
 import { createBackend } from '../core/backend';
-import { parseRecoveryKey } from '../core/crypto/keywrap';
-import { checkEnvironment } from '../core/environment/check';
-import { agendaCommand } from '../core/agenda/command';
 import { amsterdamDate } from '../core/context';
-import type { Vault } from '../core/environment/vault';
 import { silentLogger, type Logger } from '../core/ports';
 import { acquireFolderLock } from '../core/storage/folder-lock';
-import { minutesExportCommand, MinutesCliError, verifyCommand } from './minutes-commands';
+import { agendaCommand, parseAgendaMeeting } from './agenda-command';
+import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minutes-commands';
+import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
 
 const cliLogger: Logger = {
   info: () => {},
@@ -32,41 +27,18 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
          Maakt een nieuwe omgeving; het wachtwoord komt uit --password-file of standaardinvoer. Toont de herstelsleutel.
   demo   --db PAD                       Maakt een demo-omgeving met demogebruikers.
   check  --db PAD [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
-         Integriteitscontrole, bewijs van versleuteling en controle van de auditketen.
-  minutes export --db PAD --meeting ID|latest --out MAP [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
+         Integriteitscontrole, bewijs van versleuteling en controle van de auditketen. Voor de beheerder en
+         sleutelhouders; de herstelsleutel geeft een herstelsessie (alleen controle en beheer, geen dossiergegevens).
+  minutes export --db PAD --meeting ID|latest --out MAP --user NAAM [--password-file BESTAND]
          Schrijft het verslag (DOCX), een .p7s per ondertekenaar en ca.pem naar MAP. latest: het laatst vastgestelde verslag.
+         Alleen voorzitter en notulist (zoals in de app).
   verify BESTAND.docx [--ca ca.pem]
          Controleert de .p7s-handtekeningen naast het DOCX (en ca.pem ernaast); opent geen database.
          Exitcode 0 alleen als elke handtekening geldig is.
-  agenda --db PAD --meeting next|NUMMER --format json|docx [--out BESTAND] [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
+  agenda --db PAD --meeting next|NUMMER --format json|docx [--out BESTAND] --user NAAM [--password-file BESTAND]
          De agenda, gepseudonimiseerd (dossiernummer en initialen), als JSON of DOCX.
-PAD is de map van de omgeving of het .db-bestand.`;
-
-class CliError extends Error {}
-
-/** The CLI is one caller of the backend, like a window or a browser. */
-const CLI_CALLER = { id: 'cli', source: 'cli' };
-
-/** Logs in through the API; only a key holder's password opens a locked environment. */
-async function loginForCli(api: Api, username: string, password: string): Promise<Session> {
-  try {
-    return await api['auth.login']({ username, password });
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'WRONG_CREDENTIALS') {
-      throw new CliError(
-        'wrong user name or password, or this account does not hold the key (only key holders can open the environment)',
-      );
-    }
-    throw e;
-  }
-}
-
-function readSecret(file: string | undefined): string {
-  const text = file ? fs.readFileSync(file, 'utf8') : fs.readFileSync(0, 'utf8');
-  const line = text.split(/\r?\n/)[0]?.trim() ?? '';
-  if (!line) throw new CliError(file ? `secret file ${file} is empty` : 'no secret on standard input');
-  return line;
-}
+PAD is de map van de omgeving of het .db-bestand. Elke opdracht gaat via dezelfde API als de app, met
+dezelfde rechten; alleen sleutelhouders openen een vergrendelde omgeving.`;
 
 function parseCli(argv: string[]) {
   return parseArgs({
@@ -124,19 +96,17 @@ async function runCommand(
     clock: () => new Date(),
     logger: command === 'check' ? silentLogger : cliLogger,
   });
+  // Every command goes through the dispatcher as one caller, so the API's rules apply unchanged.
   const api = createApi((m, i) => backend.dispatch(m, i, CLI_CALLER));
-  /** Opens the environment as a key holder through the API (same rules and throttle), or with the recovery key. */
-  const open = async (): Promise<Vault> => {
-    if (backend.vault.state() === 'leeg') throw new CliError(`no environment at ${dataDir}`);
-    if (values.user) await loginForCli(api, values.user, readSecret(values['password-file']));
-    else {
-      const key = parseRecoveryKey(readSecret(values['recovery-key-file']));
-      if (!key) throw new CliError('the recovery key must be 64 hexadecimal digits');
-      backend.vault.open(key);
-      key.fill(0);
-    }
-    return backend.vault;
-  };
+  const open = () =>
+    openForCli(api, {
+      dataDir,
+      user: values.user,
+      passwordFile: values['password-file'],
+      recoveryKeyFile: values['recovery-key-file'],
+    });
+  // The session ends with the process: closing the backend (below) closes the environment, as the app
+  // does when it quits, and writes nothing more to a database that `check` may just have found damaged.
   try {
     switch (command) {
       case 'init': {
@@ -171,52 +141,40 @@ async function runCommand(
         return 0;
       }
       case 'check': {
-        const vault = await open();
-        try {
-          const report = checkEnvironment(vault.database(), vault.dbFile);
-          if (!report.ok) throw new CliError(report.reason ?? 'check failed');
-          console.log(
-            `OK: integriteit in orde, versleuteld, auditketen geldig (${report.audit.records} records, kop ${report.audit.head.slice(0, 16)}…)`,
-          );
-          return 0;
-        } finally {
-          vault.lock();
-        }
+        await open();
+        const report = await api['environment.check']({});
+        if (!report.ok) throw new CliError(report.reason ?? 'check failed');
+        console.log(
+          `OK: integriteit in orde, versleuteld, auditketen geldig (${report.audit.records} records, kop ${report.audit.head.slice(0, 16)}…)`,
+        );
+        return 0;
       }
       case 'agenda': {
         const format = values.format ?? 'json';
         if (format !== 'json' && format !== 'docx') throw new CliError('--format must be json or docx');
-        const vault = await open();
-        try {
-          const today = amsterdamDate(new Date());
-          process.stdout.write(
-            await agendaCommand(vault.database(), {
-              meeting: values.meeting ?? 'next',
-              format,
-              out: values.out,
-              today,
-              cwd: process.env.INIT_CWD ?? process.cwd(),
-            }),
-          );
-          return 0;
-        } finally {
-          vault.lock();
-        }
+        const meeting = parseAgendaMeeting(values.meeting ?? 'next');
+        const session = await open();
+        process.stdout.write(
+          await agendaCommand(api, session, {
+            meeting,
+            format,
+            out: values.out,
+            today: amsterdamDate(new Date()),
+            cwd: process.env.INIT_CWD ?? process.cwd(),
+          }),
+        );
+        return 0;
       }
       case 'minutes': {
         if (positionals[1] !== 'export')
           throw new CliError('usage: minutes export --db PATH --meeting ID|latest --out DIR');
-        const now = new Date();
-        return await minutesExportCommand(backend.vault, api, {
-          meeting: values.meeting,
+        const meeting = parseMinutesMeeting(values.meeting);
+        if (!values.out) throw new CliError('--out DIR is required');
+        const session = await open();
+        return await minutesExportCommand(api, session, {
+          meeting,
           out: values.out,
-          user: values.user,
-          passwordFile: values['password-file'],
-          recoveryKeyFile: values['recovery-key-file'],
-          readSecret,
-          login: (api, user, password) => loginForCli(api, user, password),
-          now,
-          today: amsterdamDate(now),
+          today: amsterdamDate(new Date()),
         });
       }
       default:
@@ -231,7 +189,7 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   const message =
-    e instanceof CliError || e instanceof MinutesCliError
+    e instanceof CliError
       ? e.message
       : e instanceof ApiError
         ? `${e.code}: ${e.error.fields?.map((f) => `${f.path} ${f.code}`).join(', ') || e.message}`

@@ -85,6 +85,8 @@ export function createBackend(ports: Ports): Backend {
   const sessionOf = (caller: Caller): Session | null => {
     const s = sessions.get(caller.id);
     if (!s || vault.state() !== 'open') return null;
+    // A recovery session belongs to no account: there is nothing to re-read.
+    if (s.recovery) return s;
     const fresh = loadSession(vault.database(), s.userId);
     if (!fresh) {
       sessions.end(caller.id);

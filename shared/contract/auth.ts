@@ -49,6 +49,20 @@ export const AuditVerification = z.object({
   brokenAt: z.number().int().nullable(),
 });
 
+/**
+ * The environment check: SQLite's integrity check, proof that the file on disk is encrypted, the
+ * audit chain and its anchors (heads frozen in adopted minutes, the head file beside the key file).
+ * `reason` says in one English line what failed first, when something did.
+ */
+export const EnvironmentCheck = z.object({
+  ok: z.boolean(),
+  reason: z.string().nullable(),
+  integrity: z.string(),
+  encrypted: z.boolean(),
+  audit: AuditVerification,
+});
+export type EnvironmentCheck = z.infer<typeof EnvironmentCheck>;
+
 /** A new recovery key after a re-key, shown once; holders who need a new password to open the environment. */
 export const Rekeyed = z.object({ recoveryKey: z.string(), needNewPassword: z.array(z.string()) });
 export type Rekeyed = z.infer<typeof Rekeyed>;
@@ -79,6 +93,16 @@ export const authMethods = {
     input: z
       .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
       .strict(),
+    output: Session,
+    access: publicAccess,
+  }),
+  /**
+   * Opens the environment with the recovery key (or, when it is open, proves the key) and gives this
+   * caller a recovery session: no account, only the rights of recoveryActions in permissions.ts.
+   * Throttled like a login, per source; audited as `session.recovery`.
+   */
+  'auth.openWithRecoveryKey': method({
+    input: z.object({ recoveryKey: z.string().trim().min(1).max(200) }).strict(),
     output: Session,
     access: publicAccess,
   }),
@@ -165,4 +189,5 @@ export const authMethods = {
     access: allow('administer'),
   }),
   'audit.verify': method({ input: Empty, output: AuditVerification, access: allow('administer') }),
+  'environment.check': method({ input: Empty, output: EnvironmentCheck, access: allow('environment.check') }),
 } as const;

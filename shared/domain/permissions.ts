@@ -85,16 +85,49 @@ export const permissions = {
   'account.own': 'any',
   /** The organisations at the table and the environment's settings (city, cadence, idle lock). */
   'environment.read': 'any',
+  /**
+   * The environment check (integrity, proof of encryption, audit chain and its anchors): shows no
+   * dossier data. Key holders may run it too (keyHolderActions), whatever their role.
+   */
+  'environment.check': admin,
 } as const satisfies Record<string, Allowed>;
 
 export type Action = keyof typeof permissions;
 
-/** Whether the roles allow the action; a missing session (locked, logged out) allows nothing. */
-export function can(
-  session: { readonly roles: readonly Role[] } | null | undefined,
-  action: Action,
-): boolean {
+/**
+ * What every key holder may do besides what their roles allow: those who can open the environment
+ * may also check that what they open is intact.
+ */
+export const keyHolderActions = ['environment.check'] as const satisfies readonly Action[];
+
+/**
+ * What a recovery session may do: the session of whoever opened the environment with the recovery
+ * key (auth.openWithRecoveryKey), which belongs to no account and has no roles. It is for the
+ * beheerder's recovery tasks only: check the environment, see and repair the accounts and key holders
+ * (a key holder who forgot their password, a damaged key file: re-key, reset a password, name a new
+ * key holder) and the settings. Nothing of the meeting: no dossiers, agenda, minutes or exports —
+ * not even what every logged-in user may ('any' does not include a recovery session). The recovery
+ * key is the database key itself, so this limits what the app does with it, audited under user 0;
+ * it does not stop someone with the key from opening the file with another SQLCipher program.
+ */
+export const recoveryActions = [
+  'environment.check',
+  'administer',
+  'environment.read',
+] as const satisfies readonly Action[];
+
+/** Who asks: a session's roles, whether it holds the key, and whether it is a recovery session. */
+export interface Subject {
+  readonly roles: readonly Role[];
+  readonly keyHolder?: boolean | undefined;
+  readonly recovery?: boolean | undefined;
+}
+
+/** Whether the session may perform the action; a missing session (locked, logged out) allows nothing. */
+export function can(session: Subject | null | undefined, action: Action): boolean {
   if (!session) return false;
+  if (session.recovery) return (recoveryActions as readonly Action[]).includes(action);
+  if (session.keyHolder && (keyHolderActions as readonly Action[]).includes(action)) return true;
   const allowed: Allowed = permissions[action];
   return allowed === 'any' || session.roles.some((r) => allowed.includes(r));
 }

@@ -38,6 +38,11 @@ export const Session = z.object({
   keyHolder: z.boolean(),
   /** Logged in with a temporary password set by the beheerder: must choose their own first. */
   mustChangePassword: z.boolean(),
+  /**
+   * Opened with the recovery key (auth.openWithRecoveryKey): no account (user 0), no roles, only
+   * the rights in permissions.ts's recoveryActions.
+   */
+  recovery: z.literal(true).optional(),
 });
 export type Session = z.infer<typeof Session>;
 

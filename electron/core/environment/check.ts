@@ -84,6 +84,19 @@ function headFileProblem(db: Db, dbFile: string): string | null {
 }
 
 /**
+ * SQLite's quick check, stopping at the first problem: whether the database may be written to. A
+ * damaged database is left alone (nothing appended, not even an audit record), so that what `check`
+ * reports is what was found.
+ */
+export function looksIntact(db: Db): boolean {
+  try {
+    return db.pragma('quick_check(1)', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * SQLite's integrity check, proof of encryption on disk, the audit chain, and its two anchors outside
  * the chain itself: the heads frozen in adopted minutes and the head file beside the key file.
  */

@@ -1,6 +1,9 @@
 import type { Handlers } from '../../../shared/contract/index';
 import { AppError } from '../../../shared/errors';
-import { formatRecoveryKey, newDatabaseKey } from '../crypto/keywrap';
+import crypto from 'node:crypto';
+import type { Session } from '../../../shared/domain/roles';
+import { formatRecoveryKey, newDatabaseKey, parseRecoveryKey } from '../crypto/keywrap';
+import { checkEnvironment, looksIntact } from '../environment/check';
 import { requireSession, writeAudited, type CoreContext } from '../context';
 import { populateEnvironment } from '../environment/setup';
 import { DEFAULT_IDLE_LOCK_MINUTES, getSetting, setSetting } from '../settings/settings';
@@ -18,6 +21,8 @@ type EnvironmentHandlers = Pick<
   | 'setup.create'
   | 'setup.demo'
   | 'auth.login'
+  | 'auth.openWithRecoveryKey'
+  | 'environment.check'
   | 'auth.lock'
   | 'auth.logout'
   | 'auth.changePassword'
@@ -152,6 +157,65 @@ export function environmentHandlers(
       return session;
     },
 
+    'auth.openWithRecoveryKey': async ({ recoveryKey }, { caller }) => {
+      if (vault.state() === 'leeg') throw new AppError('NOT_SET_UP', 'No environment here yet');
+      const key = parseRecoveryKey(recoveryKey);
+      if (!key) {
+        const message = 'The recovery key must be 64 hexadecimal digits';
+        throw new AppError('BAD_INPUT', message, {
+          fields: [{ path: 'recoveryKey', code: 'recovery_key_format', message }],
+        });
+      }
+      try {
+        // Counted like a login: per source, surviving a restart, parallel attempts queue up.
+        const wait = throttle.begin(RECOVERY_ACCOUNT, caller.source);
+        if (wait > 0) await sleep(wait);
+        const wasOpen = vault.state() === 'open';
+        if (wasOpen) {
+          // Open already (a key holder is at work): prove the key without closing it for everyone.
+          const current = vault.databaseKey();
+          if (current.length !== key.length || !crypto.timingSafeEqual(current, key)) {
+            ports.logger.warn('Failed recovery key', { source: caller.source, environment: 'open' });
+            throw new AppError('WRONG_CREDENTIALS', 'Wrong recovery key');
+          }
+        } else {
+          try {
+            vault.open(key);
+          } catch (e) {
+            // A wrong key and a damaged first page look the same to SQLCipher: DATABASE_UNREADABLE says both.
+            ports.logger.warn('Failed recovery key', { source: caller.source, environment: 'locked' });
+            throw e;
+          }
+        }
+        throttle.succeeded(RECOVERY_ACCOUNT, caller.source);
+        const session = recoverySession();
+        const previous = sessions.get(caller.id);
+        sessions.start(caller.id, session, ports.clock().getTime());
+        if (!wasOpen) sessions.opened(caller.id);
+        // The recovery key is used when something is wrong: a damaged database is not written to
+        // (the check must report it as found); the log says the session went unaudited there.
+        if (looksIntact(vault.database())) {
+          writeAudited(ctx, session, () => ({
+            result: null,
+            audit: [
+              ...(previous ? [{ action: 'session.logout', entity: 'users', ids: [previous.userId] }] : []),
+              { action: 'session.recovery', entity: 'users', ids: [] },
+            ],
+          }));
+          ports.logger.info('Opened with the recovery key', { source: caller.source });
+        } else {
+          ports.logger.warn('Opened a damaged database with the recovery key; not audited in it', {
+            source: caller.source,
+          });
+        }
+        return session;
+      } finally {
+        key.fill(0);
+      }
+    },
+
+    'environment.check': () => checkEnvironment(vault.database(), vault.dbFile),
+
     'auth.lock': (_input, { session, caller }) => {
       if (!session?.keyHolder) {
         endSession(caller.id, 'session.logout');
@@ -201,6 +265,32 @@ export function environmentHandlers(
         setSetting(db, 'idle_lock_minutes', idleLockMinutes);
         return { result: readSettings(db), audit: { action: 'settings.update', entity: 'meta', ids: [] } };
       }),
+  };
+}
+
+/**
+ * The throttle's name for attempts with the recovery key: not a valid user name (see Username), so it
+ * cannot share an account's count.
+ */
+const RECOVERY_ACCOUNT = '#recovery-key';
+
+/**
+ * The session of whoever opened the environment with the recovery key: no account (user 0 in the
+ * audit), no roles; what it may do is permissions.ts's recoveryActions. It holds the database key,
+ * so it keeps the environment open like a key holder and `auth.lock` closes it for everyone.
+ */
+function recoverySession(): Session {
+  return {
+    userId: 0,
+    username: 'herstelsleutel',
+    displayName: 'Herstelsleutel',
+    organisationId: 0,
+    organisationName: '',
+    organisationKind: 'gemeente',
+    roles: [],
+    keyHolder: true,
+    mustChangePassword: false,
+    recovery: true,
   };
 }
 

@@ -37,6 +37,7 @@ describe('the permission table', () => {
       [
         'account.own',
         'administer',
+        'environment.check',
         'environment.read',
         'meetings.read',
         'meetings.settings',
