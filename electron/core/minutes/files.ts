@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import type { SigningCertificate } from '../../../shared/contract/minutes';
 import type { Db } from '../db/open';
 import { verifyDetached, type VerifyFailure } from '../signing/cms';
 import { trustedCertificatesPem } from '../signing/trust';
@@ -137,7 +138,23 @@ export interface SignatureCheck {
   reason: VerifyFailure | null;
   signer: { name: string | null; organisation: string | null } | null;
   signingTime: string | null;
+  certificate: SigningCertificate | null;
 }
+
+/** What is known about a signing certificate besides the signature: where it is registered, revoked. */
+export type CertificateStatus = Pick<SigningCertificate, 'registered' | 'revokedAt' | 'revokedReason'>;
+
+/**
+ * Looks up a certificate by its SHA-256 and serial: the app asks its database, the command line the
+ * revocation list exported beside the minutes (revocations.ts). Without one, nothing is known.
+ */
+export type CertificateStatusLookup = (certificate: { sha256: string; serial: string }) => CertificateStatus;
+
+const unknownStatus: CertificateStatusLookup = () => ({
+  registered: null,
+  revokedAt: null,
+  revokedReason: null,
+});
 
 export interface MinutesVerification {
   documentSha256: string;
@@ -156,6 +173,7 @@ export async function verifyMinutes(
   docx: Uint8Array,
   signatures: { name: string; bytes: Uint8Array }[],
   caPem: string,
+  statusOf: CertificateStatusLookup = unknownStatus,
 ): Promise<MinutesVerification> {
   const checks: SignatureCheck[] = [];
   for (const s of signatures) {
@@ -167,6 +185,14 @@ export async function verifyMinutes(
       reason: r.reason,
       signer: r.signer ? { name: r.signer.commonName, organisation: r.signer.organisation } : null,
       signingTime: r.signingTime,
+      certificate: r.signer
+        ? {
+            subject: r.signer.subject,
+            serial: r.signer.serial,
+            sha256: r.signer.sha256,
+            ...statusOf(r.signer),
+          }
+        : null,
     });
   }
   return {

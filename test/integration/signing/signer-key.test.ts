@@ -5,8 +5,14 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/open';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { migrations } from '../../../electron/core/db/migrations';
+import {
+  createCertificateAuthority,
+  issueUserCertificate,
+} from '../../../electron/core/signing/certificates';
 import { signDetached } from '../../../electron/core/signing/cms';
-import { tempDir } from '../../support/backend';
+import { errorCode, failure, tempDir } from '../../support/backend';
 import { opensslCmsVerify } from '../../support/openssl';
 import { minutesFixture, PASSWORD, type MinutesFixture } from '../minutes-support';
 
@@ -155,10 +161,191 @@ describe('someone holding the database key', () => {
     for (const table of tables) {
       for (const row of db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
         for (const [column, value] of Object.entries(row))
-          if (privateKeysIn(value).length > 0) keys.push(`${table}.${column}:${String(row.key ?? '')}`);
+          if (privateKeysIn(value).length > 0)
+            keys.push(`${table}.${column}:${typeof row.key === 'string' ? row.key : ''}`);
       }
     }
     // The environment's CA key is still there (see README: what a key holder can still do).
     expect(keys).toEqual(['meta.value:ca_private_key']);
+  });
+});
+
+/** One more adopted version, by whoever is logged in on `api`: something to sign again. */
+async function nextVersion(reasoning: string): Promise<void> {
+  f.db().prepare('UPDATE positions SET reasoning = ? WHERE id = ?').run(reasoning, f.positionIds.gem1);
+  await f.env.api['minutes.newVersion']({ meetingId: f.meetingId });
+  await f.env.api['minutes.startCorrections']({ meetingId: f.meetingId });
+  await f.env.api['minutes.adopt']({ meetingId: f.meetingId });
+}
+
+/** The certificate the latest signature in this role was made with, as the app's verification shows it. */
+async function latestSignatureCertificate(role: 'voorzitter' | 'secretaris') {
+  const { files } = await f.env.api['minutes.exportFull']({ meetingId: f.meetingId });
+  const file = ({ name, base64 }: { name: string; base64: string }) => ({ name, base64 });
+  const check = await f.env.api['minutes.verify']({
+    docx: file(files.find((x) => x.name.endsWith('.docx'))!),
+    signatures: files.filter((x) => x.name.endsWith(`.${role}.p7s`)).map(file),
+  });
+  expect(check.signatures[0]?.valid).toBe(true);
+  return check.signatures[0]!.certificate!;
+}
+
+const certificateRows = (userId: number) =>
+  f.db().prepare('SELECT * FROM certificates WHERE user_id = ? ORDER BY id').all(userId) as {
+    serial: string;
+    wrapped_key: string | null;
+    revoked_at: string | null;
+    revoked_reason: string | null;
+  }[];
+
+describe('verification', () => {
+  it('shows which certificate signed — subject, serial, fingerprint — and that it is not revoked', async () => {
+    const check = await f.env.api['minutes.verify']({
+      docx: { name: `${stem}.docx`, base64: b64(`${stem}.docx`) },
+      signatures: [{ name: `${stem}.voorzitter.p7s`, base64: b64(`${stem}.voorzitter.p7s`) }],
+    });
+    const [vera] = certificateRows(f.user.vera);
+    const shown = check.signatures[0]!.certificate!;
+    expect(shown.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(shown).toEqual({
+      subject: `CN=Vera Voorzitter, O=Gemeente Utrecht, UID=${f.user.vera}`,
+      serial: vera!.serial,
+      sha256: shown.sha256,
+      registered: true,
+      revokedAt: null,
+      revokedReason: null,
+    });
+  });
+});
+
+describe('a password change', () => {
+  const NEW = 'vera kiest een nieuw wachtwoord';
+  it('re-wraps the signing key: the same certificate signs with the new password', async () => {
+    await f.login('vera');
+    const before = await f.env.api['certificates.mine']({});
+    const wrapBefore = certificateRows(f.user.vera)[0]!.wrapped_key;
+    await f.env.api['auth.changePassword']({ current: PASSWORD, next: NEW });
+    const rows = certificateRows(f.user.vera);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.revoked_at).toBeNull();
+    expect(rows[0]!.wrapped_key).not.toBe(wrapBefore);
+
+    await f.login('niels');
+    await nextVersion('Gemeente volgt het medische spoor (versie 2)');
+    await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
+    await f.env.login('vera', NEW);
+    expect(await errorCode(f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD }))).toBe(
+      'WRONG_CREDENTIALS',
+    );
+    await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: NEW });
+    expect((await latestSignatureCertificate('voorzitter')).serial).toBe(before!.serial);
+    // Changed back, for the tests below that log in with the fixture's password.
+    await f.env.api['auth.changePassword']({ current: NEW, next: PASSWORD });
+  });
+});
+
+describe('a password reset by the beheerder', () => {
+  const TEMPORARY = 'tijdelijk wachtwoord van anna';
+  it('revokes the signing certificate and deletes its key; a new one comes only after her own password', async () => {
+    const old = certificateRows(f.user.vera)[0]!;
+    await f.login('niels');
+    await nextVersion('Gemeente volgt het medische spoor (versie 3)');
+    await f.login('anna');
+    await f.env.api['users.resetPassword']({ userId: f.user.vera, password: TEMPORARY });
+    expect(certificateRows(f.user.vera)).toEqual([
+      expect.objectContaining({
+        serial: old.serial,
+        wrapped_key: null,
+        revoked_at: f.env.clock.now.toISOString(),
+        revoked_reason: 'password_reset',
+      }),
+    ]);
+    const audit = f.db().prepare('SELECT action FROM audit ORDER BY id DESC LIMIT 2').all() as {
+      action: string;
+    }[];
+    expect(audit.map((a) => a.action).sort()).toEqual(['certificate.revoke', 'user.reset_password']);
+
+    // Whoever knows the temporary password (the beheerder) cannot sign with it: no call but the change.
+    await f.env.login('vera', TEMPORARY);
+    expect(await errorCode(f.env.api['minutes.sign']({ meetingId: f.meetingId, password: TEMPORARY }))).toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+    expect(certificateRows(f.user.vera)).toHaveLength(1);
+
+    await f.env.api['auth.changePassword']({ current: TEMPORARY, next: PASSWORD });
+    expect(await f.env.api['certificates.mine']({})).toBeNull();
+    await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });
+    const rows = certificateRows(f.user.vera);
+    expect(rows.map((r) => r.revoked_reason)).toEqual(['password_reset', null]);
+    expect(rows[1]!.serial).not.toBe(old.serial);
+    expect((await f.env.api['certificates.mine']({}))!.serial).toBe(rows[1]!.serial);
+  });
+
+  it('after which verification of her earlier signature says since when its certificate is revoked', async () => {
+    const check = await f.env.api['minutes.verify']({
+      docx: { name: `${stem}.docx`, base64: b64(`${stem}.docx`) },
+      signatures: [
+        { name: `${stem}.voorzitter.p7s`, base64: b64(`${stem}.voorzitter.p7s`) },
+        { name: `${stem}.secretaris.p7s`, base64: b64(`${stem}.secretaris.p7s`) },
+      ],
+    });
+    expect(check.allValid).toBe(true);
+    expect(
+      check.signatures.map((s) => [s.role, s.certificate?.revokedAt, s.certificate?.revokedReason]),
+    ).toEqual([
+      ['voorzitter', f.env.clock.now.toISOString(), 'password_reset'],
+      ['secretaris', null, null],
+    ]);
+  });
+});
+
+describe('an imported PKCS#12', () => {
+  it('needs the account’s own password, to wrap its key with', async () => {
+    await f.login('niels');
+    const refused = await failure(
+      f.env.api['certificates.import']({ p12: 'AAAA', passphrase: 'x', password: 'niet het mijne' }),
+    );
+    expect(refused).toMatchObject({
+      code: 'WRONG_CREDENTIALS',
+      fields: [expect.objectContaining({ path: 'password', code: 'wrong_password' })],
+    });
+  });
+});
+
+describe('migration 0004', () => {
+  it('revokes the keys an older version stored in the clear, and deletes them', async () => {
+    const db = new Database(':memory:');
+    for (const m of migrations.slice(0, 3)) m(db);
+    db.prepare("INSERT INTO organisations (id, name, kind) VALUES (1, 'Gemeente Utrecht', 'gemeente')").run();
+    db.prepare(
+      "INSERT INTO users (id, username, display_name, organisation_id, roles, created_at) VALUES (2, 'vera', 'Vera Voorzitter', 1, '[\"voorzitter\"]', '2026-01-01')",
+    ).run();
+    const ca = await createCertificateAuthority('LVV Overleg Utrecht CA');
+    const cert = await issueUserCertificate(ca, {
+      displayName: 'Vera Voorzitter',
+      organisation: 'Gemeente Utrecht',
+      userId: 2,
+    });
+    db.prepare(
+      "INSERT INTO certificates (user_id, certificate_pem, private_key, issued_at) VALUES (2, ?, ?, '2026-01-02')",
+    ).run(cert.certificatePem, Buffer.from(cert.privateKeyPkcs8));
+    expect(
+      Object.values(db.prepare('SELECT * FROM certificates').get()!).flatMap(privateKeysIn),
+    ).toHaveLength(1);
+
+    migrations[3]!(db);
+    const rows = db.prepare('SELECT * FROM certificates').all() as Record<string, unknown>[];
+    expect(rows).toEqual([
+      expect.objectContaining({
+        user_id: 2,
+        certificate_pem: cert.certificatePem,
+        wrapped_key: null,
+        issued_at: '2026-01-02',
+        revoked_reason: 'unprotected_key',
+      }),
+    ]);
+    expect(rows[0]!.revoked_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(rows.flatMap((r) => Object.values(r).flatMap(privateKeysIn))).toHaveLength(0);
+    db.close();
   });
 });
