@@ -151,8 +151,9 @@ export type RevocationReason = z.infer<typeof RevocationReason>;
 
 /** The certificate a signature was made with, as found inside the signature. */
 export const SigningCertificate = z.object({
-  /** The readable distinguished name, "CN=…, O=…, UID=…". */
+  /** The readable distinguished names, "CN=…, O=…, UID=…", of the certificate and its issuer. */
   subject: z.string(),
+  issuer: z.string(),
   /** Serial number, lower-case hex. */
   serial: z.string(),
   /** SHA-256 of the DER certificate, lower-case hex. */

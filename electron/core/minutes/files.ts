@@ -3,6 +3,8 @@ import type { SigningCertificate } from '../../../shared/contract/minutes';
 import type { Db } from '../db/open';
 import { verifyDetached, type VerifyFailure } from '../signing/cms';
 import { trustedCertificatesPem } from '../signing/trust';
+import { buildRevocationList, type RevocationLists } from '../signing/revocations';
+import { ensureEnvironmentCa, revokedCertificates } from '../signing/store';
 import { packMinutesDocx } from './build-docx';
 import type { MinutesModel, MinutesState } from './model';
 import { restrictToDossier, restrictToOrganisation } from './restrict';
@@ -105,7 +107,13 @@ export async function exportMinutes(
   const adopted = row ? frozenDocx(db, row.id) : null;
   if (scope.kind === 'full' && adopted && row) {
     const signatures = signatureFiles(db, row.id);
+    // What the environment trusts, and after it the revocation list of its own CA.
     const trusted = await trustedCertificatesPem(db, options.now);
+    const crl = await buildRevocationList(
+      await ensureEnvironmentCa(db, options.now),
+      revokedCertificates(db),
+      options.now,
+    );
     return {
       version,
       state,
@@ -116,7 +124,7 @@ export async function exportMinutes(
           mediaType: P7S_TYPE,
           bytes: s.p7s,
         })),
-        { name: 'ca.pem', mediaType: PEM_TYPE, bytes: new TextEncoder().encode(trusted) },
+        { name: 'ca.pem', mediaType: PEM_TYPE, bytes: new TextEncoder().encode(trusted + crl) },
       ],
     };
   }
@@ -148,7 +156,20 @@ export type CertificateStatus = Pick<SigningCertificate, 'registered' | 'revoked
  * Looks up a certificate by its SHA-256 and serial: the app asks its database, the command line the
  * revocation list exported beside the minutes (revocations.ts). Without one, nothing is known.
  */
-export type CertificateStatusLookup = (certificate: { sha256: string; serial: string }) => CertificateStatus;
+export type CertificateStatusLookup = (certificate: {
+  sha256: string;
+  serial: string;
+  issuer: string;
+}) => CertificateStatus;
+
+/** For the command line: what the revocation lists inside ca.pem say (revocations.ts). */
+export function statusFromLists(lists: RevocationLists): CertificateStatusLookup {
+  return ({ issuer, serial }) => ({
+    registered: null,
+    revokedAt: lists.revoked.get(`${issuer}|${serial}`) ?? null,
+    revokedReason: null,
+  });
+}
 
 const unknownStatus: CertificateStatusLookup = () => ({
   registered: null,
@@ -188,6 +209,7 @@ export async function verifyMinutes(
       certificate: r.signer
         ? {
             subject: r.signer.subject,
+            issuer: r.signer.issuer,
             serial: r.signer.serial,
             sha256: r.signer.sha256,
             ...statusOf(r.signer),

@@ -129,8 +129,9 @@ export interface SignerIdentity {
   commonName: string | null;
   organisation: string | null;
   userId: string | null;
-  /** Which certificate: its readable subject, serial (hex) and SHA-256 fingerprint. */
+  /** Which certificate: its readable subject and issuer, serial (hex) and SHA-256 fingerprint. */
   subject: string;
+  issuer: string;
   serial: string;
   sha256: string;
 }
@@ -304,6 +305,7 @@ export async function verifyDetached(
       organisation: nameAttribute(cert.subject, OID.organisationName),
       userId: nameAttribute(cert.subject, OID.userId),
       subject: nameText(cert.subject),
+      issuer: nameText(cert.issuer),
       serial: certificateSerial(cert),
       sha256: certificateSha256(cert),
     };

@@ -13,7 +13,7 @@ import {
 } from '../../../electron/core/signing/certificates';
 import { signDetached } from '../../../electron/core/signing/cms';
 import { errorCode, failure, tempDir } from '../../support/backend';
-import { opensslCmsVerify } from '../../support/openssl';
+import { openssl, opensslCmsVerify } from '../../support/openssl';
 import { minutesFixture, PASSWORD, type MinutesFixture } from '../minutes-support';
 
 /**
@@ -209,6 +209,7 @@ describe('verification', () => {
     expect(shown.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(shown).toEqual({
       subject: `CN=Vera Voorzitter, O=Gemeente Utrecht, UID=${f.user.vera}`,
+      issuer: 'CN=LVV Overleg Utrecht CA, O=LVV Overleg',
       serial: vera!.serial,
       sha256: shown.sha256,
       registered: true,
@@ -296,6 +297,58 @@ describe('a password reset by the beheerder', () => {
       ['voorzitter', f.env.clock.now.toISOString(), 'password_reset'],
       ['secretaris', null, null],
     ]);
+  });
+});
+
+describe('the command line and openssl, with the files a recipient gets', () => {
+  it('name the certificate and say since when it is revoked, from the CA’s signed list inside ca.pem', async () => {
+    const { files } = await f.env.api['minutes.exportFull']({ meetingId: f.meetingId, version: 1 });
+    const out = path.join(dir, 'na-reset');
+    fs.mkdirSync(out);
+    for (const file of files) fs.writeFileSync(path.join(out, file.name), Buffer.from(file.base64, 'base64'));
+    const [veraOld] = certificateRows(f.user.vera);
+    const [niels] = certificateRows(f.user.niels);
+
+    const r = cli(['verify', path.join(out, `${stem}.docx`)]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const [secretary, chair] = r.out.split(/\n(?=GELDIG|NIET)/);
+    expect(chair).toMatch(/^GELDIG .*voorzitter\.p7s: Vera Voorzitter/);
+    expect(chair).toContain(`serienummer ${veraOld!.serial.toUpperCase()}`);
+    expect(chair).toContain(`INGETROKKEN sinds ${f.env.clock.now.toISOString()}`);
+    expect(secretary).toContain(`serienummer ${niels!.serial.toUpperCase()}`);
+    expect(secretary).toContain('niet ingetrokken volgens de intrekkingslijst van de uitgever');
+
+    const ca = path.join(out, 'ca.pem');
+    for (const role of ['voorzitter', 'secretaris']) {
+      const v = opensslCmsVerify(path.join(out, `${stem}.${role}.p7s`), path.join(out, `${stem}.docx`), ca);
+      expect(v.status, v.output).toBe(0);
+    }
+    const crl = openssl(['crl', '-in', ca, '-CAfile', ca, '-noout', '-text']);
+    expect(crl.output).toContain('verify OK');
+    expect(crl.output.replace(/\s/g, '')).toContain(`SerialNumber:${veraOld!.serial.toUpperCase()}`);
+    expect(crl.output).not.toContain(niels!.serial.toUpperCase());
+  });
+
+  it('a list someone dropped or edited on the way counts for nothing', () => {
+    const out = path.join(dir, 'na-reset');
+    const caFile = path.join(out, 'ca.pem');
+    const ca = fs.readFileSync(caFile, 'utf8');
+    const block = /-----BEGIN X509 CRL-----\n([^-]*)-----END X509 CRL-----\n/.exec(ca)!;
+    // Dropped: the command line says it cannot tell. Edited (one character of the list's DER, which
+    // its CA signature covers): the same, never "not revoked".
+    const body = block[1]!;
+    const i = Math.floor(body.length / 3);
+    const edited = body.slice(0, i) + (body[i] === 'A' ? 'B' : 'A') + body.slice(i + 1);
+    for (const changed of [ca.replace(block[0], ''), ca.replace(body, edited)]) {
+      fs.writeFileSync(caFile, changed);
+      const r = cli(['verify', path.join(out, `${stem}.docx`)]);
+      expect(r.code).toBe(0);
+      expect(r.out).not.toContain('INGETROKKEN');
+      expect(r.out).not.toContain('niet ingetrokken');
+      expect(r.out.match(/intrekking onbekend/g)).toHaveLength(2);
+    }
+    fs.writeFileSync(caFile, ca);
   });
 });
 

@@ -76,6 +76,7 @@ describe('detached CAdES signatures over the minutes', () => {
           organisation: 'Gemeente Demostad',
           userId,
           subject: `CN=${name}, O=Gemeente Demostad, UID=${userId}`,
+          issuer: 'CN=LVV Overleg Demostad CA, O=LVV Overleg',
           serial: /serial=([0-9A-F]+)/.exec(seen)![1]!.toLowerCase(),
           sha256: /Fingerprint=([0-9A-F:]+)/.exec(seen)![1]!.replaceAll(':', '').toLowerCase(),
         },
