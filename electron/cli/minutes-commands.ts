@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Api } from '../../shared/contract/index';
 import type { Session } from '../../shared/domain/roles';
-import { verifyMinutes, verifyReasonNl } from '../core/minutes/files';
+import { statusFromLists, verifyMinutes, verifyReasonNl, type SignatureCheck } from '../core/minutes/files';
+import { readRevocationLists, type RevocationLists } from '../core/signing/revocations';
 import { writeFileAtomic } from '../core/storage/atomic';
 import { CliError, refusal } from './open';
 
@@ -85,10 +86,13 @@ export async function verifyCommand(
   if (!fs.existsSync(ca)) throw new CliError(`no CA certificate ${ca}; pass --ca ca.pem`);
   const signatureFiles = signaturesBeside(docxFile);
   if (signatureFiles.length === 0) throw new CliError(`no .p7s signatures beside ${docxFile}`);
+  const caPem = fs.readFileSync(ca, 'utf8');
+  const lists = await readRevocationLists(caPem);
   const result = await verifyMinutes(
     new Uint8Array(fs.readFileSync(docxFile)),
     signatureFiles.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) })),
-    fs.readFileSync(ca, 'utf8'),
+    caPem,
+    statusFromLists(lists),
   );
   for (const s of result.signatures) {
     const who = s.signer
@@ -100,6 +104,24 @@ export async function verifyCommand(
         ? `GELDIG       ${s.file}: ${who}${when}`
         : `NIET GELDIG  ${s.file}: ${verifyReasonNl[s.reason!]} — ${who}${when}`,
     );
+    for (const line of certificateLines(s, lists)) console.log(`             ${line}`);
   }
   return result.allValid ? 0 : 1;
+}
+
+/** Which certificate signed, and what the revocation list of its issuer in ca.pem says about it. */
+function certificateLines(s: SignatureCheck, lists: RevocationLists): string[] {
+  const cert = s.certificate;
+  if (!cert) return [];
+  const fingerprint = (cert.sha256.match(/.{2}/g) ?? []).join(':').toUpperCase();
+  const listDate = lists.issuers.get(cert.issuer);
+  return [
+    `certificaat: ${cert.subject}; serienummer ${cert.serial.toUpperCase()}`,
+    `SHA-256: ${fingerprint}`,
+    cert.revokedAt
+      ? `INGETROKKEN sinds ${cert.revokedAt}`
+      : listDate
+        ? `niet ingetrokken volgens de intrekkingslijst van de uitgever (${listDate})`
+        : 'intrekking onbekend: ca.pem bevat geen intrekkingslijst van de uitgever',
+  ];
 }

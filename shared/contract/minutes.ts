@@ -145,6 +145,30 @@ export const VerifyReason = z.enum([
 ]);
 export type VerifyReason = z.infer<typeof VerifyReason>;
 
+/** Why a signing certificate was revoked: reset by the beheerder, replaced, stored unprotected before, lost. */
+export const RevocationReason = z.enum(['password_reset', 'superseded', 'unprotected_key', 'key_unreadable']);
+export type RevocationReason = z.infer<typeof RevocationReason>;
+
+/** The certificate a signature was made with, as found inside the signature. */
+export const SigningCertificate = z.object({
+  /** The readable distinguished names, "CN=…, O=…, UID=…", of the certificate and its issuer. */
+  subject: z.string(),
+  issuer: z.string(),
+  /** Serial number, lower-case hex. */
+  serial: z.string(),
+  /** SHA-256 of the DER certificate, lower-case hex. */
+  sha256: z.string(),
+  /**
+   * Whether this environment issued it (or accepted it as an import) for a person: false for a
+   * certificate nobody here holds; null when not asked (a file's CA, or the command line).
+   */
+  registered: z.boolean().nullable(),
+  /** When it was revoked since; null when it was not (or, on the command line, when no list says so). */
+  revokedAt: z.string().nullable(),
+  revokedReason: RevocationReason.nullable(),
+});
+export type SigningCertificate = z.infer<typeof SigningCertificate>;
+
 export const SignatureCheck = z.object({
   file: z.string(),
   role: SignerRole.nullable(),
@@ -152,6 +176,7 @@ export const SignatureCheck = z.object({
   reason: VerifyReason.nullable(),
   signer: z.object({ name: z.string().nullable(), organisation: z.string().nullable() }).nullable(),
   signingTime: z.string().nullable(),
+  certificate: SigningCertificate.nullable(),
 });
 export type SignatureCheck = z.infer<typeof SignatureCheck>;
 
@@ -173,8 +198,11 @@ export const CertificateInfo = z.object({
   validUntil: z.string(),
   /** Imported by the user (PKCS#12) rather than issued by the environment's CA. */
   imported: z.boolean(),
-  /** Issuer certificates the imported file carried (exported with signatures in ca.pem). */
+  /** Issuer certificates the imported file carried (kept to show; never trusted). */
   chainLength: z.number().int(),
+  /** Serial number and SHA-256 fingerprint: what a verification of this person's signatures shows. */
+  serial: z.string(),
+  sha256: z.string(),
 });
 export type CertificateInfo = z.infer<typeof CertificateInfo>;
 
@@ -267,6 +295,8 @@ export const minutesMethods = {
       .object({
         p12: Base64File.max(1_000_000).min(1),
         passphrase: z.string().max(1000),
+        // The account's own password: the imported key is stored wrapped with it, as every signing key.
+        password: z.string().min(1).max(256),
       })
       .strict(),
     output: CertificateInfo,

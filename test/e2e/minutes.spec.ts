@@ -152,6 +152,11 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await expect(page.getByRole('row').filter({ hasText: 'Vera Voorzitter' })).toContainText(
     'Gemeente Demostad',
   );
+  // Which certificate signed, and that it was not revoked since.
+  const chairRow = page.getByRole('row').filter({ hasText: 'Vera Voorzitter' });
+  await expect(chairRow).toContainText(/Serienummer [0-9A-F]+/);
+  await expect(chairRow).toContainText(/Vingerafdruk \(SHA-256\): ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+  await expect(chairRow).toContainText('Niet ingetrokken.');
   await expect(page.getByText(/Dit is versie 2 van het verslag/)).toBeVisible();
   await expectAccessible(page);
   await snap(page, 'minutes-07-verify-valid');

@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/audit';
-import { makeEnv, type TestEnv } from '../support/backend';
+import { spawnSync } from 'node:child_process';
+import { signingIdentity } from '../../electron/core/signing/store';
+import { makeEnv, testKdf, type TestEnv } from '../support/backend';
 import { opensslCmsVerify } from '../support/openssl';
 import { docxText } from '../unit/minutes/read-docx';
 
 /** The demo carries one meeting whose minutes went the whole way, so the chain can be tried at once. */
 
+const root = path.resolve(import.meta.dirname, '../..');
 let env: TestEnv;
 beforeAll(async () => {
   env = makeEnv();
@@ -45,6 +48,29 @@ describe('the demo’s signed minutes', () => {
     for (const p7s of files.filter((x) => x.name.endsWith('.p7s'))) {
       const r = opensslCmsVerify(path.join(dir, p7s.name), path.join(dir, docx), path.join(dir, 'ca.pem'));
       expect(r.status, r.output).toBe(0);
+    }
+    // The command line too, naming each certificate and what the CA's revocation list says of it.
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), 'verify', path.join(dir, docx)],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout.match(/^GELDIG/gm)).toHaveLength(2);
+    expect(cli.stdout.match(/niet ingetrokken volgens de intrekkingslijst/g)).toHaveLength(2);
+  });
+
+  it('were signed with keys that only each signer’s own (shown) password opens', async () => {
+    const db = env.backend.vault.database();
+    const id = (u: string) =>
+      (db.prepare('SELECT id FROM users WHERE username = ?').get(u) as { id: number }).id;
+    for (const signer of ['voorzitter', 'notulist']) {
+      const own = await signingIdentity(db, id(signer), `demo-${signer}-2026`, new Date(), testKdf);
+      expect(own.isNew).toBe(false);
+      // Someone else's password opens nothing: it would only get a new certificate issued (not stored).
+      const other = await signingIdentity(db, id(signer), 'demo-beheerder-2026', new Date(), testKdf);
+      expect(other.isNew).toBe(true);
+      expect(other.certificate.certificatePem).not.toBe(own.certificate.certificatePem);
     }
   });
 });

@@ -307,7 +307,11 @@ describe('command line', () => {
 
     const ok = cli(['verify', path.join(dir, `${stem}.docx`)]);
     expect(ok.code).toBe(0);
-    const lines = ok.out.trim().split('\n');
+    // One line per signature, each followed by its certificate's lines (indented).
+    const lines = ok.out
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith(' '));
     expect(lines).toHaveLength(2);
     expect(lines.every((l) => l.startsWith('GELDIG'))).toBe(true);
     expect(ok.out).toContain('Vera Voorzitter (Gemeente Utrecht)');

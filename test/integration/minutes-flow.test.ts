@@ -301,7 +301,8 @@ describe('adoption and signing', () => {
     expect(docxText(bytes(v2files[0]!.base64))).toContain('Gewijzigd na vaststelling');
     // Version 1 still exports with its own bytes and both signatures, which still verify.
     const v1 = await api()['minutes.exportFull']({ meetingId: f.meetingId, version: 1 });
-    expect(v1.files.map((x) => x.base64)).toEqual(signedFiles.map((x) => x.base64));
+    // (ca.pem is made anew: its revocation list is signed as of the export.)
+    expect(v1.files.slice(0, 3).map((x) => x.base64)).toEqual(signedFiles.slice(0, 3).map((x) => x.base64));
     const check = await api()['minutes.verify']({
       docx: { name: v1.files[0]!.name, base64: v1.files[0]!.base64 },
       signatures: v1.files.slice(1, 3).map((x) => ({ name: x.name, base64: x.base64 })),

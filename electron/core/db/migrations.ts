@@ -4,6 +4,7 @@ import { migration0001 } from './migrations/0001-schema-v1';
 import { migration0002 } from './migrations/0002-key-holders';
 import { migration0003 } from './migrations/0003-trusted-roots';
 import { migration0004 } from './migrations/0004-holder-public-keys';
+import { migration0005 } from './migrations/0005-signer-keys';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -12,7 +13,13 @@ export type Migration = (db: Database.Database) => void;
  * under migrations/ (NNNN-what-it-does.ts). Entry i takes the schema from version i to i + 1; the
  * version lives in PRAGMA user_version.
  */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export const latestVersion = migrations.length;
 

@@ -146,7 +146,10 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
     );
     // Passwords for every demo user (key-file entries for the key holders) while we still hold the key.
     vault.open(key);
-    await addDemoSignedMeeting(vault.database(), ctx.today(), ctx.ports.clock());
+    await addDemoSignedMeeting(vault.database(), ctx.today(), ctx.ports.clock(), {
+      password: demoPassword,
+      kdf: vault.kdf,
+    });
     // After the signed meeting, so decisions are numbered in meeting order.
     addDemoRecord(vault.database(), ctx.today(), ctx.nowIso());
     const admin = (

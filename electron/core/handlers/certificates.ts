@@ -4,7 +4,12 @@ import { requireSession, writeAudited, type CoreContext } from '../context';
 import { Pkcs12Error, readPkcs12, type Pkcs12Failure } from '../signing/pkcs12';
 import { parseCertificate } from '../signing/certificates';
 import { chainProblem } from '../signing/cms';
-import { certificateInfo, saveImportedCertificate } from '../signing/store';
+import {
+  certificateInfo,
+  knownCertificate,
+  saveImportedCertificate,
+  wrapForCertificate,
+} from '../signing/store';
 import { trustedCertificatesPem } from '../signing/trust';
 
 type CertificateHandlers = Pick<Handlers, 'certificates.mine' | 'certificates.import'>;
@@ -18,8 +23,15 @@ export function certificateHandlers(ctx: CoreContext): CertificateHandlers {
       certificateInfo(ctx.vault.database(), requireSession(session).userId),
 
     // Only ever the caller's own certificate: the session decides whose, never the input.
-    'certificates.import': async ({ p12, passphrase }, { session }) => {
+    'certificates.import': async ({ p12, passphrase, password }, { session }) => {
       const s = requireSession(session);
+      // The key is stored wrapped with the account's password, so it must be the account's own.
+      if (!(await ctx.passwords.check(s.userId, password))) {
+        throw new AppError('WRONG_CREDENTIALS', 'Password does not match the account', {
+          fields: [{ path: 'password', code: 'wrong_password', message: 'Password does not match' }],
+          info: { reason: 'wrong_password' },
+        });
+      }
       let imported;
       try {
         imported = await readPkcs12(
@@ -52,8 +64,24 @@ export function certificateHandlers(ctx: CoreContext): CertificateHandlers {
           fields: [{ path: 'p12', code, message: `Chain check failed: ${problem}` }],
         });
       }
+      const db = ctx.vault.database();
+      const record = await wrapForCertificate(
+        db,
+        s.userId,
+        imported.certificatePem,
+        imported.privateKeyPkcs8,
+        password,
+        ctx.vault.kdf,
+      );
+      // Revocation is final: a certificate withdrawn here (its key reset away, or stored unprotected
+      // by an older version) does not come back by importing the same file again.
+      if (knownCertificate(db, record.sha256)) {
+        throw new AppError('BAD_INPUT', 'The PKCS#12 file cannot be imported: already_used', {
+          fields: [{ path: 'p12', code: 'already_used', message: 'This certificate was used here before' }],
+        });
+      }
       return writeAudited(ctx, s, (db) => {
-        saveImportedCertificate(db, s.userId, imported, ctx.nowIso());
+        saveImportedCertificate(db, s.userId, record, imported, ctx.nowIso());
         return {
           result: certificateInfo(db, s.userId)!,
           audit: { action: 'certificate.import', entity: 'users', ids: [s.userId] },

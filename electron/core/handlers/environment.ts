@@ -9,7 +9,7 @@ import { populateEnvironment } from '../environment/setup';
 import { DEFAULT_IDLE_LOCK_MINUTES, getSetting, setSetting } from '../settings/settings';
 import { LoginThrottle } from '../environment/throttle';
 import { createDemo } from '../demo/create-demo';
-import { newEnvironmentCa } from '../signing/store';
+import { newEnvironmentCa, prepareRewrap } from '../signing/store';
 import type { Db } from '../db/open';
 import { firstHolderKeys } from '../environment/keyring';
 import { decoyCheck } from '../crypto/verifier';
@@ -248,7 +248,14 @@ export function environmentHandlers(
           fields: [{ path: 'next', code: 'same_password', message: 'Same as current' }],
         });
       }
-      await passwords.set(s.userId, next, { temporary: false });
+      // The signing key, wrapped with the current password, is re-wrapped with the next one: both are
+      // known only now, and only to this person.
+      const rewrap = await prepareRewrap(vault.database(), s.userId, current, next, vault.kdf);
+      const at = ctx.nowIso();
+      await passwords.set(s.userId, next, {
+        temporary: false,
+        alongside: rewrap ? (db) => rewrap(db, at) : undefined,
+      });
       writeAudited(ctx, s, () => ({
         result: null,
         audit: { action: 'user.change_password', entity: 'users', ids: [s.userId] },

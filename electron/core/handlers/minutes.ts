@@ -22,6 +22,7 @@ import {
 import { organisationName as findOrganisationName } from '../organisations/repo';
 import { getSetting, setSetting } from '../settings/settings';
 import { parseCertificates } from '../signing/certificates';
+import { certificateRecord } from '../signing/store';
 import { trustedCertificatesPem } from '../signing/trust';
 
 type MinutesHandlers = Pick<
@@ -170,7 +171,13 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
         });
       }
       await withRetry(async () => {
-        const prepared = await prepareSignature(db(), meetingId, s, ctx.ports.clock());
+        const prepared = await prepareSignature(
+          db(),
+          meetingId,
+          s,
+          { password, kdf: vault.kdf },
+          ctx.ports.clock(),
+        );
         writeAudited(ctx, s, (d) => {
           commitSignature(d, prepared, s.userId, ctx.nowIso());
           const audit = [{ action: 'minutes.sign', entity: 'minutes_versions', ids: [prepared.versionId] }];
@@ -230,6 +237,14 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
           bytes: new Uint8Array(Buffer.from(sig.base64, 'base64')),
         })),
         ca,
+        ({ sha256 }) => {
+          const record = certificateRecord(d, sha256);
+          return {
+            registered: record !== null,
+            revokedAt: record?.revokedAt ?? null,
+            revokedReason: record?.revokedReason ?? null,
+          };
+        },
       );
       const known = versionByDocxHash(d, result.documentSha256);
       return {

@@ -15,6 +15,7 @@ import {
 } from '../organisations/repo';
 import { getUser, keyHolderIds, listUsers, setDisabled, setKeyHolder, usernameTaken } from '../users/repo';
 import { verifyAudit } from '../audit/audit';
+import { revokeSigningCertificate } from '../signing/store';
 import type { Db } from '../db/open';
 
 type UserHandlers = Pick<
@@ -118,11 +119,23 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
       const s = requireSession(session);
       const user = getUser(vault.database(), userId);
       if (user.disabled) throw new AppError('CONFLICT', 'User is disabled');
-      // A temporary password: the person must choose their own at the next login.
-      await ctx.passwords.set(user.id, password, { temporary: true });
+      // A temporary password: the person must choose their own at the next login. Their signing key
+      // was wrapped with the password they no longer have, and whoever set the temporary one must not
+      // inherit it: the certificate is revoked and its key deleted; a new one is issued at their first
+      // signature, which the dispatcher allows only once they have chosen their own password.
+      let revoked: number | null = null;
+      await ctx.passwords.set(user.id, password, {
+        temporary: true,
+        alongside: (db) => {
+          revoked = revokeSigningCertificate(db, user.id, 'password_reset', ctx.nowIso());
+        },
+      });
       writeAudited(ctx, s, () => ({
         result: null,
-        audit: { action: 'user.reset_password', entity: 'users', ids: [userId] },
+        audit: [
+          { action: 'user.reset_password', entity: 'users', ids: [userId] },
+          ...(revoked === null ? [] : [{ action: 'certificate.revoke', entity: 'users', ids: [userId] }]),
+        ],
       }));
       if (userId !== s.userId) ctx.sessions.endUser(userId);
       return { done: true as const };

@@ -2,6 +2,7 @@ import { addDays, zonedTimeToInstant } from '../../../shared/domain/dates';
 import { DEFAULT_TIME_ZONE } from '../../../shared/domain/agenda';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
+import type { KdfParams } from '../ports';
 import { loadSession } from '../users/repo';
 import { decideCorrection, proposeCorrection } from './corrections';
 import { commitSignature, prepareSignature } from './signatures';
@@ -52,7 +53,13 @@ const reasonings = [
  * shows export and verification at once. Uses the same core functions as the app, each step with its
  * audit record. Runs after the demo's base data exists; returns the meeting id.
  */
-export async function addDemoSignedMeeting(db: Db, today: string, now: Date): Promise<number> {
+export async function addDemoSignedMeeting(
+  db: Db,
+  today: string,
+  now: Date,
+  /** The demo users' passwords (shown on screen): each signer's key is wrapped with their own. */
+  signers: { password: (username: string) => string; kdf: KdfParams },
+): Promise<number> {
   const f = demoFacts(db, today);
   const date = addDays(f.today, -14);
   const at = (time: string) => zonedTimeToInstant(date, time, DEFAULT_TIME_ZONE);
@@ -222,7 +229,13 @@ export async function addDemoSignedMeeting(db: Db, today: string, now: Date): Pr
 
   for (const userId of [f.chairUserId, f.secretaryUserId]) {
     const session = loadSession(db, userId)!;
-    const signature = await prepareSignature(db, meetingId, session, now);
+    const signature = await prepareSignature(
+      db,
+      meetingId,
+      session,
+      { password: signers.password(session.username), kdf: signers.kdf },
+      now,
+    );
     db.transaction(() => {
       commitSignature(db, signature, userId, now.toISOString());
       if (signature.identity.isNew) audit(userId, gemeente, 'certificate.issue', 'users', [userId]);

@@ -1,7 +1,10 @@
 import { AppError } from '../../../shared/errors';
+import type { SigningCertificate } from '../../../shared/contract/minutes';
 import type { Db } from '../db/open';
 import { verifyDetached, type VerifyFailure } from '../signing/cms';
 import { trustedCertificatesPem } from '../signing/trust';
+import { buildRevocationList, type RevocationLists } from '../signing/revocations';
+import { ensureEnvironmentCa, revokedCertificates } from '../signing/store';
 import { packMinutesDocx } from './build-docx';
 import type { MinutesModel, MinutesState } from './model';
 import { restrictToDossier, restrictToOrganisation } from './restrict';
@@ -104,7 +107,13 @@ export async function exportMinutes(
   const adopted = row ? frozenDocx(db, row.id) : null;
   if (scope.kind === 'full' && adopted && row) {
     const signatures = signatureFiles(db, row.id);
+    // What the environment trusts, and after it the revocation list of its own CA.
     const trusted = await trustedCertificatesPem(db, options.now);
+    const crl = await buildRevocationList(
+      await ensureEnvironmentCa(db, options.now),
+      revokedCertificates(db),
+      options.now,
+    );
     return {
       version,
       state,
@@ -115,7 +124,7 @@ export async function exportMinutes(
           mediaType: P7S_TYPE,
           bytes: s.p7s,
         })),
-        { name: 'ca.pem', mediaType: PEM_TYPE, bytes: new TextEncoder().encode(trusted) },
+        { name: 'ca.pem', mediaType: PEM_TYPE, bytes: new TextEncoder().encode(trusted + crl) },
       ],
     };
   }
@@ -137,7 +146,36 @@ export interface SignatureCheck {
   reason: VerifyFailure | null;
   signer: { name: string | null; organisation: string | null } | null;
   signingTime: string | null;
+  certificate: SigningCertificate | null;
 }
+
+/** What is known about a signing certificate besides the signature: where it is registered, revoked. */
+export type CertificateStatus = Pick<SigningCertificate, 'registered' | 'revokedAt' | 'revokedReason'>;
+
+/**
+ * Looks up a certificate by its SHA-256 and serial: the app asks its database, the command line the
+ * revocation list exported beside the minutes (revocations.ts). Without one, nothing is known.
+ */
+export type CertificateStatusLookup = (certificate: {
+  sha256: string;
+  serial: string;
+  issuer: string;
+}) => CertificateStatus;
+
+/** For the command line: what the revocation lists inside ca.pem say (revocations.ts). */
+export function statusFromLists(lists: RevocationLists): CertificateStatusLookup {
+  return ({ issuer, serial }) => ({
+    registered: null,
+    revokedAt: lists.revoked.get(`${issuer}|${serial}`) ?? null,
+    revokedReason: null,
+  });
+}
+
+const unknownStatus: CertificateStatusLookup = () => ({
+  registered: null,
+  revokedAt: null,
+  revokedReason: null,
+});
 
 export interface MinutesVerification {
   documentSha256: string;
@@ -156,6 +194,7 @@ export async function verifyMinutes(
   docx: Uint8Array,
   signatures: { name: string; bytes: Uint8Array }[],
   caPem: string,
+  statusOf: CertificateStatusLookup = unknownStatus,
 ): Promise<MinutesVerification> {
   const checks: SignatureCheck[] = [];
   for (const s of signatures) {
@@ -167,6 +206,15 @@ export async function verifyMinutes(
       reason: r.reason,
       signer: r.signer ? { name: r.signer.commonName, organisation: r.signer.organisation } : null,
       signingTime: r.signingTime,
+      certificate: r.signer
+        ? {
+            subject: r.signer.subject,
+            issuer: r.signer.issuer,
+            serial: r.signer.serial,
+            sha256: r.signer.sha256,
+            ...statusOf(r.signer),
+          }
+        : null,
     });
   }
   return {

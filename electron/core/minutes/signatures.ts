@@ -1,6 +1,7 @@
 import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
+import type { KdfParams } from '../ports';
 import { parseCertificate } from '../signing/certificates';
 import { chainProblem, signDetached } from '../signing/cms';
 import { saveUserCertificate, signingIdentity, type SigningIdentity } from '../signing/store';
@@ -60,11 +61,15 @@ function checkNotSigned(db: Db, versionId: number, role: SignerRole, userId: num
   }
 }
 
-/** Makes the signature (async: key import and signing) before the write transaction. */
+/**
+ * Makes the signature (async: unwrapping the key with the signer's password, signing) before the
+ * write transaction. The password has been checked by the caller; it is what opens the signer's key.
+ */
 export async function prepareSignature(
   db: Db,
   meetingId: number,
   session: Session,
+  signer: { password: string; kdf: KdfParams },
   now: Date,
 ): Promise<PreparedSignature> {
   requireMeeting(db, meetingId);
@@ -73,7 +78,7 @@ export async function prepareSignature(
   const role = signerRole(db, meetingId, session);
   checkNotSigned(db, version!.id, role, session.userId);
   const docx = frozenDocx(db, version!.id)!;
-  const identity = await signingIdentity(db, session.userId, now);
+  const identity = await signingIdentity(db, session.userId, signer.password, now, signer.kdf);
   // An imported certificate whose root the beheerder has since removed would make a signature that
   // no one can verify: refuse before signing rather than store it.
   const untrusted = await chainProblem(
@@ -111,7 +116,7 @@ export function commitSignature(
   }
   requireState(version.state, 'sign');
   checkNotSigned(db, version.id, prepared.role, userId);
-  if (prepared.identity.isNew && !saveUserCertificate(db, userId, prepared.identity.certificate, at)) {
+  if (prepared.identity.isNew && !saveUserCertificate(db, userId, prepared.identity, at)) {
     throw new AppError('CONFLICT', 'A certificate was issued meanwhile; sign again', {
       info: { reason: 'changed_meanwhile' },
     });

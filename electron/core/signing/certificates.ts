@@ -97,6 +97,12 @@ export function certificateSha256(cert: pkijs.Certificate): string {
     .digest('hex');
 }
 
+/** The serial number as lower-case hex without leading zero bytes, as `openssl x509 -serial` shows it. */
+export function certificateSerial(cert: pkijs.Certificate): string {
+  const hex = Buffer.from(cert.serialNumber.valueBlock.valueHexView).toString('hex');
+  return hex.replace(/^(00)+(?=..)/, '');
+}
+
 const NAME_LABELS: Record<string, string> = {
   '2.5.4.3': 'CN',
   '2.5.4.5': 'serialNumber',

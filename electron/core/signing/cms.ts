@@ -3,10 +3,13 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { AppError } from '../../../shared/errors';
 import {
+  certificateSerial,
+  certificateSha256,
   hasSigningKeyUsage,
   importSigningKey,
   isCaCertificate,
   nameAttribute,
+  nameText,
   parseCertificate,
   parseCertificates,
 } from './certificates';
@@ -126,6 +129,11 @@ export interface SignerIdentity {
   commonName: string | null;
   organisation: string | null;
   userId: string | null;
+  /** Which certificate: its readable subject and issuer, serial (hex) and SHA-256 fingerprint. */
+  subject: string;
+  issuer: string;
+  serial: string;
+  sha256: string;
 }
 
 export interface VerifyResult {
@@ -296,6 +304,10 @@ export async function verifyDetached(
       commonName: nameAttribute(cert.subject, OID.commonName),
       organisation: nameAttribute(cert.subject, OID.organisationName),
       userId: nameAttribute(cert.subject, OID.userId),
+      subject: nameText(cert.subject),
+      issuer: nameText(cert.issuer),
+      serial: certificateSerial(cert),
+      sha256: certificateSha256(cert),
     };
     signingTime = signingTimeOf(signerInfo);
     checkSigningCertificate(signerInfo, cert);

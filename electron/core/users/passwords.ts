@@ -2,6 +2,7 @@ import { checkVerifier, newVerifier } from '../crypto/verifier';
 import type { Keyring } from '../environment/keyring';
 import type { Vault } from '../environment/vault';
 import type { KdfParams } from '../ports';
+import type { Db } from '../db/open';
 import { findUser, readVerifier, setMustChangePassword, writeVerifier } from './repo';
 
 /**
@@ -15,8 +16,16 @@ export class Passwords {
     private readonly kdf: KdfParams,
   ) {}
 
-  /** Sets a password: the verifier always; the key-file entry only for an active key holder. */
-  async set(userId: number, password: string, opts: { temporary: boolean }): Promise<void> {
+  /**
+   * Sets a password: the verifier always; the key-file entry only for an active key holder.
+   * `alongside` writes what must change with the password in the same transaction (the signing key's
+   * re-wrap on a change, its revocation on a reset), so that neither is stored without the other.
+   */
+  async set(
+    userId: number,
+    password: string,
+    opts: { temporary: boolean; alongside?: (db: Db) => void },
+  ): Promise<void> {
     const verifier = await newVerifier(password, this.kdf);
     const db = this.vault.database();
     const user = findUser(db, userId);
@@ -24,6 +33,7 @@ export class Passwords {
     db.transaction(() => {
       writeVerifier(db, userId, verifier);
       setMustChangePassword(db, userId, opts.temporary);
+      opts.alongside?.(db);
     })();
     if (user.keyHolder && !user.disabled) await this.keyring.enrol(userId, user.username, password);
     else this.keyring.remove(userId);

@@ -4,6 +4,7 @@ import { meetingsEn } from './areas/meetings';
 import { itemsEn } from './areas/items';
 import { minutesEn } from './areas/minutes';
 import { trustEn } from './areas/trust';
+import { signingEn } from './areas/signing';
 import { errorsEn } from './areas/errors';
 
 /** English. Typed against the Dutch keys: a missing or misspelt key fails to compile. */
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...itemsEn,
   ...minutesEn,
   ...trustEn,
+  ...signingEn,
   ...errorsEn,
   'app.name': 'LVV Overleg',
   'app.skip': 'Skip to content',

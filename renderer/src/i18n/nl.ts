@@ -8,6 +8,7 @@ import { meetingsNl } from './areas/meetings';
 import { itemsNl } from './areas/items';
 import { minutesNl } from './areas/minutes';
 import { trustNl } from './areas/trust';
+import { signingNl } from './areas/signing';
 import { errorsNl } from './areas/errors';
 
 export const nl = {
@@ -16,6 +17,7 @@ export const nl = {
   ...itemsNl,
   ...minutesNl,
   ...trustNl,
+  ...signingNl,
   ...errorsNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',

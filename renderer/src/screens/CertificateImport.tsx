@@ -5,7 +5,7 @@ import { Button, Field, FileField, Form, Notice } from '../components/forms';
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
 import { useDates } from '../i18n/dates';
-import { fileToBase64 } from './minutes/files';
+import { fileToBase64, groupHex } from './minutes/files';
 
 /**
  * "Eigen certificaat importeren" in Mijn account, for the chair and the secretary (who sign minutes):
@@ -17,6 +17,7 @@ export function CertificateImport() {
   const [current, setCurrent] = useState<CertificateInfo | null | undefined>(undefined);
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
+  const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,9 +35,12 @@ export function CertificateImport() {
     }
     setBusy(true);
     try {
-      setCurrent(await getApi()['certificates.import']({ p12: await fileToBase64(file), passphrase }));
+      setCurrent(
+        await getApi()['certificates.import']({ p12: await fileToBase64(file), passphrase, password }),
+      );
       setErrors({});
       setPassphrase('');
+      setPassword('');
       setMessage({ kind: 'success', text: t('certificate.imported') });
     } catch (e) {
       const fields = fieldErrors(e, t);
@@ -60,6 +64,10 @@ export function CertificateImport() {
             until: dates.date(current.validUntil.slice(0, 10)),
           })}{' '}
           {current.imported ? t('certificate.current.imported') : null}
+          <br />
+          {t('certificate.serial', { serial: current.serial.toUpperCase() })}
+          <br />
+          <code className="fingerprint">{t('certificate.sha256', { sha: groupHex(current.sha256) })}</code>
         </p>
       ) : (
         <p>{t('certificate.none')}</p>
@@ -79,6 +87,15 @@ export function CertificateImport() {
           onChange={setPassphrase}
           error={errors.passphrase}
           autoComplete="off"
+        />
+        <Field
+          label={t('certificate.password')}
+          help={t('certificate.password.help')}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+          autoComplete="current-password"
         />
         <Button type="submit" variant="primary" isDisabled={busy}>
           {t('certificate.submit')}

@@ -90,7 +90,9 @@ function makeP12(name: string, kind: KeyKind, keyUsage = 'digitalSignature,nonRe
 }
 
 async function importError(p12: string, passphrase: string): Promise<ApiError> {
-  const e: unknown = await f.env.api['certificates.import']({ p12, passphrase }).catch((x: unknown) => x);
+  const e: unknown = await f.env.api['certificates.import']({ p12, passphrase, password: PASSWORD }).catch(
+    (x: unknown) => x,
+  );
   if (!(e instanceof ApiError)) throw new Error('the import was expected to fail');
   return e;
 }
@@ -106,14 +108,16 @@ beforeAll(async () => {
   for (const name of ['vera', 'niels'])
     await f.env.api['trust.roots.add']({ pem: fs.readFileSync(path.join(dir, `${name}-ca.pem`), 'utf8') });
   await f.login('vera');
-  expect(await f.env.api['certificates.import']({ p12: p12s.vera, passphrase: PASSPHRASE })).toMatchObject({
+  expect(
+    await f.env.api['certificates.import']({ p12: p12s.vera, passphrase: PASSPHRASE, password: PASSWORD }),
+  ).toMatchObject({
     subject: 'vera Eigen',
     issuer: 'Test Root vera',
     imported: true,
     chainLength: 1,
   });
   await f.login('niels');
-  await f.env.api['certificates.import']({ p12: p12s.niels, passphrase: PASSPHRASE });
+  await f.env.api['certificates.import']({ p12: p12s.niels, passphrase: PASSPHRASE, password: PASSWORD });
   await f.env.api['minutes.startCorrections']({ meetingId: f.meetingId });
   await f.env.api['minutes.adopt']({ meetingId: f.meetingId });
   await f.env.api['minutes.sign']({ meetingId: f.meetingId, password: PASSWORD });

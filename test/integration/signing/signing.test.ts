@@ -62,13 +62,24 @@ describe('detached CAdES signatures over the minutes', () => {
     ['voorzitter', 'Vera Voorzitter', '2'],
     ['secretaris', 'Sam Secretaris', '3'],
   ] as const)(
-    'by the %s verify in the app, naming signer, organisation and time',
+    'by the %s verify in the app, naming signer, organisation, time and the certificate as openssl sees it',
     async (role, name, userId) => {
       const result = await verifyDetached(docx, fs.readFileSync(signers[role].p7s), ca.certificatePem);
+      const certFile = path.join(dir, `${role}.pem`);
+      fs.writeFileSync(certFile, signers[role].user.certificatePem);
+      const seen = openssl(['x509', '-in', certFile, '-noout', '-serial', '-fingerprint', '-sha256']).output;
       expect(result).toEqual({
         valid: true,
         reason: null,
-        signer: { commonName: name, organisation: 'Gemeente Demostad', userId },
+        signer: {
+          commonName: name,
+          organisation: 'Gemeente Demostad',
+          userId,
+          subject: `CN=${name}, O=Gemeente Demostad, UID=${userId}`,
+          issuer: 'CN=LVV Overleg Demostad CA, O=LVV Overleg',
+          serial: /serial=([0-9A-F]+)/.exec(seen)![1]!.toLowerCase(),
+          sha256: /Fingerprint=([0-9A-F:]+)/.exec(seen)![1]!.replaceAll(':', '').toLowerCase(),
+        },
         signingTime: signingTime.toISOString(),
       });
     },

@@ -49,6 +49,7 @@ beforeAll(async () => {
     f.env.api['certificates.import']({
       p12: pkcs12(dir, 'niels', 'nep', PASSPHRASE),
       passphrase: PASSPHRASE,
+      password: PASSWORD,
     }),
   );
   await f.env.api['minutes.startCorrections']({ meetingId: f.meetingId });
@@ -115,7 +116,7 @@ describe('a notulist with a PKCS#12 under a made-up root', () => {
     f.db().prepare('UPDATE signatures SET chain_pem = ?').run(fake);
     f.db()
       .prepare(
-        "INSERT INTO certificates (user_id, certificate_pem, private_key, issued_at, imported, chain_pem) VALUES (?, ?, x'00', '2026-01-01', 1, ?) ON CONFLICT(user_id) DO UPDATE SET chain_pem = excluded.chain_pem",
+        "INSERT INTO certificates (user_id, certificate_pem, serial, sha256, issued_at, imported, chain_pem, revoked_at, revoked_reason) VALUES (?, ?, '01', 'van-voor-de-fix', '2026-01-01', 1, ?, '2026-01-02', 'unprotected_key')",
       )
       .run(f.user.niels, fs.readFileSync(path.join(dir, 'niels.pem'), 'utf8'), fake);
     expect((await verifyForgeryInApp()).signatures[0]).toMatchObject({
@@ -193,6 +194,7 @@ describe('the beheerder’s trusted roots', () => {
       await f.env.api['certificates.import']({
         p12: pkcs12(dir, 'niels-echt', 'echt', PASSPHRASE),
         passphrase: PASSPHRASE,
+        password: PASSWORD,
       }),
     ).toMatchObject({ issuer: 'Echte Test Root', imported: true });
     await f.env.api['minutes.newVersion']({ meetingId: f.meetingId });
@@ -233,6 +235,7 @@ describe('the beheerder’s trusted roots', () => {
       f.env.api['certificates.import']({
         p12: pkcs12(dir, 'niels-zwak', 'echt', PASSPHRASE),
         passphrase: PASSPHRASE,
+        password: PASSWORD,
       }),
     );
     expect(e).toMatchObject({

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { MinutesVerification } from '../../../../shared/contract/minutes';
+import type { MinutesVerification, SigningCertificate } from '../../../../shared/contract/minutes';
 import { getApi } from '../../api';
 import { Button, FileField, Form, Notice } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { plural, useT } from '../../i18n';
 import { errorText } from '../../errors';
 import { useDates } from '../../i18n/dates';
-import { fileToBase64 } from './files';
+import { fileToBase64, groupHex } from './files';
 
 /** "Verslag controleren": a received DOCX with its .p7s files, checked against this environment's CA or a ca.pem. */
 export function VerifyMinutes() {
@@ -127,6 +127,7 @@ function VerifyResult({ result }: { result: MinutesVerification }) {
             <th scope="col">{t('verify.col.signer')}</th>
             <th scope="col">{t('verify.col.organisation')}</th>
             <th scope="col">{t('verify.col.time')}</th>
+            <th scope="col">{t('verify.col.certificate')}</th>
             <th scope="col">{t('verify.col.bytes')}</th>
           </tr>
         </thead>
@@ -142,11 +143,46 @@ function VerifyResult({ result }: { result: MinutesVerification }) {
               <td>{s.signer?.name ?? t('verify.unknownSigner')}</td>
               <td>{s.signer?.organisation ?? t('verify.unknownSigner')}</td>
               <td>{s.signingTime ? dates.moment(s.signingTime) : '—'}</td>
+              <td>{s.certificate ? <SigningCertificateFacts cert={s.certificate} /> : '—'}</td>
               <td>{bytesMatch(s) === null ? '—' : bytesMatch(s) ? t('common.yes') : t('common.no')}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** Which certificate signed (subject, serial, fingerprint) and whether it was revoked since. */
+function SigningCertificateFacts({ cert }: { cert: SigningCertificate }) {
+  const t = useT();
+  const dates = useDates();
+  return (
+    <>
+      {cert.subject}
+      <br />
+      {t('verify.cert.serial', { serial: cert.serial.toUpperCase() })}
+      <br />
+      {t('verify.cert.sha256')}: <code className="fingerprint">{groupHex(cert.sha256)}</code>
+      <br />
+      {cert.revokedAt ? (
+        <strong>
+          {t('verify.cert.revoked', {
+            date: dates.moment(cert.revokedAt),
+            reason: t(`revoked.${cert.revokedReason ?? 'superseded'}`),
+          })}
+        </strong>
+      ) : cert.registered === null ? (
+        t('verify.cert.unchecked')
+      ) : (
+        t('verify.cert.notRevoked')
+      )}
+      {cert.registered === false ? (
+        <>
+          <br />
+          <strong>{t('verify.cert.unregistered')}</strong>
+        </>
+      ) : null}
+    </>
   );
 }

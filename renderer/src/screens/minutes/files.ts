@@ -28,3 +28,8 @@ export function toDownloads(files: readonly ExportedFile[]): Download[] {
 export function releaseDownloads(downloads: readonly Download[]): void {
   for (const d of downloads) URL.revokeObjectURL(d.url);
 }
+
+/** A SHA-256 fingerprint as publishers print it: AB:CD:… */
+export function groupHex(hex: string): string {
+  return (hex.match(/.{1,2}/g) ?? []).join(':').toUpperCase();
+}
