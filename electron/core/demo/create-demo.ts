@@ -152,10 +152,7 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
     });
     // After the signed meeting, so decisions are numbered in meeting order.
     addDemoRecord(vault.database(), ctx.today(), ctx.nowIso());
-    const admin = (
-      vault.database().prepare('SELECT id FROM users WHERE username = ?').get(DEMO_ADMIN) as { id: number }
-    ).id;
-    await ctx.passwords.set(admin, demoPassword(DEMO_ADMIN), { temporary: false });
+    // The administrator's entry was made with the environment; their verifier follows at first login.
     for (const [i, u] of demoUsers.entries())
       await ctx.passwords.set(userIds[i]!, demoPassword(u.username), { temporary: false });
   } finally {

@@ -1,6 +1,7 @@
 import { checkVerifier, newVerifier } from '../crypto/verifier';
 import type { Keyring } from '../environment/keyring';
 import type { Vault } from '../environment/vault';
+import { setSetting } from '../settings/settings';
 import type { KdfParams } from '../ports';
 import type { Db } from '../db/open';
 import { findUser, readVerifier, setMustChangePassword, writeVerifier } from './repo';
@@ -35,8 +36,13 @@ export class Passwords {
       setMustChangePassword(db, userId, opts.temporary);
       opts.alongside?.(db);
     })();
-    if (user.keyHolder && !user.disabled) await this.keyring.enrol(userId, user.username, password);
-    else this.keyring.remove(userId);
+    if (user.keyHolder && !user.disabled) {
+      // A holder's new password replaces their entry, but a copy of the old key file with the old
+      // (perhaps leaked) password still gives the current database key: advise renewing it.
+      const replacing = this.keyring.hasEntry(userId);
+      await this.keyring.enrol(userId, user.username, password);
+      if (replacing) setSetting(db, 'rekey_advised', true);
+    } else this.keyring.remove(userId);
   }
 
   /**
