@@ -71,5 +71,9 @@ describe('the demo’s signed minutes', () => {
       const other = await signingIdentity(db, id(signer), 'demo-beheerder-2026', testKdf);
       expect('pending' in other).toBe(true);
     }
+    // The demo's CA key is kept by its beheerder, wrapped with her (shown) password; never in the clear.
+    const caKey = db.prepare("SELECT value FROM meta WHERE key = 'ca_key'").get() as { value: string };
+    expect(JSON.parse(caKey.value)).toMatchObject({ keeperUserId: id('beheerder') });
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'ca_private_key'").get()).toBeUndefined();
   });
 });
