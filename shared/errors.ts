@@ -63,6 +63,14 @@ export const conflictReasons = [
   'role_signed',
   /** The signer's certificate no longer leads to a root this environment trusts. */
   'certificate_not_trusted',
+  /** The signer's certificate request waits for the beheerder's approval (or was just made). */
+  'certificate_pending',
+  /** Approving: the CA's key is wrapped with another beheerder's password (its keeper). */
+  'ca_not_keeper',
+  /** Approving: the CA's key is not available (the keeper's password was reset). */
+  'ca_key_unavailable',
+  /** Approving: the request was withdrawn or replaced meanwhile. */
+  'request_gone',
 ] as const;
 export type ConflictReason = (typeof conflictReasons)[number];
 

@@ -15,6 +15,15 @@ const Base64File = z
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not_base64');
 const FileName = z.string().trim().min(1).max(255);
 
+export const CertificateRequest = z.object({
+  id: z.number().int().positive(),
+  userId: z.number().int().positive(),
+  name: z.string(),
+  organisation: z.string(),
+  requestedAt: z.string(),
+});
+export type CertificateRequest = z.infer<typeof CertificateRequest>;
+
 export const MinutesState = z.enum(['concept', 'correctieronde', 'vastgesteld', 'ondertekend']);
 export type MinutesState = z.infer<typeof MinutesState>;
 export const SignerRole = z.enum(['voorzitter', 'secretaris']);
@@ -301,6 +310,30 @@ export const minutesMethods = {
       .strict(),
     output: CertificateInfo,
     access: allow('minutes.manage'),
+  }),
+  /**
+   * Asks for a signing certificate (Mijn account; the first signature does the same): the key pair is
+   * made here, its private key wrapped with the account's own password; the beheerder approves.
+   */
+  'certificates.request': method({
+    input: z.object({ password: z.string().min(1).max(256) }).strict(),
+    output: z.object({ pending: z.literal(true) }),
+    access: allow('minutes.manage'),
+  }),
+  /** The requests waiting for the beheerder's approval. */
+  'certificates.requests': method({
+    input: z.object({}).strict(),
+    output: z.array(CertificateRequest),
+    access: allow('certificates.issue'),
+  }),
+  /**
+   * Issues the requested certificate: the beheerder types their own password, which unwraps the CA's
+   * key for this one issuance. CONFLICT `ca_not_keeper`, `ca_key_unavailable` or `request_gone`.
+   */
+  'certificates.approve': method({
+    input: z.object({ requestId: Id, password: z.string().min(1).max(256) }).strict(),
+    output: z.array(CertificateRequest),
+    access: allow('certificates.issue'),
   }),
   'minutes.settings.get': method({
     input: z.object({}).strict(),

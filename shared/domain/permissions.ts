@@ -90,6 +90,11 @@ export const permissions = {
    * dossier data. Key holders may run it too (keyHolderActions), whatever their role.
    */
   'environment.check': admin,
+  /**
+   * Approve a signer's certificate request: the beheerder who keeps the CA's key, with their own
+   * password (never a recovery session: it has no password to unwrap the CA key with).
+   */
+  'certificates.issue': admin,
 } as const satisfies Record<string, Allowed>;
 
 export type Action = keyof typeof permissions;

@@ -65,12 +65,15 @@ describe('the demo’s signed minutes', () => {
     const id = (u: string) =>
       (db.prepare('SELECT id FROM users WHERE username = ?').get(u) as { id: number }).id;
     for (const signer of ['voorzitter', 'notulist']) {
-      const own = await signingIdentity(db, id(signer), `demo-${signer}-2026`, new Date(), testKdf);
-      expect(own.isNew).toBe(false);
-      // Someone else's password opens nothing: it would only get a new certificate issued (not stored).
-      const other = await signingIdentity(db, id(signer), 'demo-beheerder-2026', new Date(), testKdf);
-      expect(other.isNew).toBe(true);
-      expect(other.certificate.certificatePem).not.toBe(own.certificate.certificatePem);
+      const own = await signingIdentity(db, id(signer), `demo-${signer}-2026`, testKdf);
+      expect('certificate' in own).toBe(true);
+      // Someone else's password opens nothing: it would only make a new request (not stored).
+      const other = await signingIdentity(db, id(signer), 'demo-beheerder-2026', testKdf);
+      expect('pending' in other).toBe(true);
     }
+    // The demo's CA key is kept by its beheerder, wrapped with her (shown) password; never in the clear.
+    const caKey = db.prepare("SELECT value FROM meta WHERE key = 'ca_key'").get() as { value: string };
+    expect(JSON.parse(caKey.value)).toMatchObject({ keeperUserId: id('beheerder') });
+    expect(db.prepare("SELECT 1 FROM meta WHERE key = 'ca_private_key'").get()).toBeUndefined();
   });
 });

@@ -57,6 +57,8 @@ export async function minutesFixture(): Promise<MinutesFixture> {
     });
     user[username] = u.id;
   }
+  // The chair and the secretary ask for their signing certificates; the beheerder approves them.
+  await requestAndApprove(env, ['vera', 'niels']);
   const db = () => env.backend.vault.database();
   const filled = fillMeeting(db(), org, user);
   return {
@@ -69,6 +71,20 @@ export async function minutesFixture(): Promise<MinutesFixture> {
       await env.login(username, username === 'anna' ? cityInput.admin.password : PASSWORD);
     },
   };
+}
+
+/**
+ * What the signers and the beheerder do before the first signature: each signer asks for a certificate
+ * with their own password, then anna approves every request with hers. Leaves anna logged in.
+ */
+export async function requestAndApprove(env: TestEnv, usernames: string[]): Promise<void> {
+  for (const username of usernames) {
+    await env.login(username, PASSWORD);
+    await env.api['certificates.request']({ password: PASSWORD });
+  }
+  await env.login('anna', cityInput.admin.password);
+  for (const r of await env.api['certificates.requests']({}))
+    await env.api['certificates.approve']({ requestId: r.id, password: cityInput.admin.password });
 }
 
 function dossier(db: Db, number: string, name: string, vNumber: string | null): number {

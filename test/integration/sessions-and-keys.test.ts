@@ -303,7 +303,7 @@ describe('the key only with those who hold the meeting', () => {
     const key = parseRecoveryKey(recoveryKey)!;
     const db = openDatabase(env.backend.vault.dbFile, key, { create: false });
     db.exec(
-      "ALTER TABLE users DROP COLUMN key_holder; ALTER TABLE users DROP COLUMN password_verifier; ALTER TABLE users DROP COLUMN must_change_password; ALTER TABLE users DROP COLUMN holder_public_key; DELETE FROM meta WHERE key = 'host_organisation_id'; DROP TABLE trusted_roots;" +
+      "ALTER TABLE users DROP COLUMN key_holder; ALTER TABLE users DROP COLUMN password_verifier; ALTER TABLE users DROP COLUMN must_change_password; ALTER TABLE users DROP COLUMN holder_public_key; DELETE FROM meta WHERE key = 'host_organisation_id'; DROP TABLE trusted_roots; DROP TABLE certificate_requests;" +
         // Version 1's certificates table: one row per user, the key in the clear (migration 0005).
         " DROP TABLE certificates; CREATE TABLE certificates (user_id INTEGER PRIMARY KEY REFERENCES users(id), certificate_pem TEXT NOT NULL, private_key BLOB NOT NULL, issued_at TEXT NOT NULL, imported INTEGER NOT NULL DEFAULT 0, chain_pem TEXT NOT NULL DEFAULT '') STRICT;",
     );

@@ -5,6 +5,7 @@ import { migration0002 } from './migrations/0002-key-holders';
 import { migration0003 } from './migrations/0003-trusted-roots';
 import { migration0004 } from './migrations/0004-holder-public-keys';
 import { migration0005 } from './migrations/0005-signer-keys';
+import { migration0006 } from './migrations/0006-certificate-requests';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const latestVersion = migrations.length;

@@ -10,7 +10,12 @@ import { firstHolderKeys } from '../environment/keyring';
 import { demoDossiers } from './demo-dossiers';
 import { addDemoRecord } from './demo-record';
 import { addDemoSignedMeeting } from '../minutes/demo-signed';
-import { newEnvironmentCa } from '../signing/store';
+import {
+  issueWithUnlockedCa,
+  newEnvironmentCa,
+  refreshRevocationList,
+  sealEnvironmentCa,
+} from '../signing/store';
 import { insertDemoMeetings } from '../meetings/demo-meetings';
 
 const demoOrganisations = [
@@ -42,6 +47,9 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
   const { vault } = ctx;
   const key = newDatabaseKey();
   const ca = await newEnvironmentCa('Demostad', ctx.ports.clock());
+  // Kept by the demo's beheerder, as in a real environment; the demo's signers get their certificates
+  // now, with the CA still in hand, so its signed meeting needs no approval step.
+  const sealed = await sealEnvironmentCa(ca, demoPassword(DEMO_ADMIN), vault.kdf);
   const at = ctx.nowIso();
   const userIds: number[] = [];
   try {
@@ -59,7 +67,7 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
             organisationIndex: 0,
           },
         };
-        const env = populateEnvironment(db, input, at, true, ca);
+        const env = populateEnvironment(db, input, at, true, sealed);
         for (const u of demoUsers) {
           userIds.push(
             insertUser(
@@ -146,6 +154,21 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
     );
     // Passwords for every demo user (key-file entries for the key holders) while we still hold the key.
     vault.open(key);
+    const db = vault.database();
+    for (const [i, u] of demoUsers.entries()) {
+      if (!u.roles.includes('voorzitter') && !u.roles.includes('notulist')) continue;
+      await issueWithUnlockedCa(db, userIds[i]!, ca, demoPassword(u.username), vault.kdf, ctx.ports.clock());
+      appendAudit(db, {
+        at,
+        userId: null,
+        organisationId: null,
+        action: 'certificate.issue',
+        entity: 'users',
+        ids: [userIds[i]!],
+      });
+    }
+    await refreshRevocationList(db, ca, ctx.ports.clock());
+    ca.privateKeyPkcs8.fill(0);
     await addDemoSignedMeeting(vault.database(), ctx.today(), ctx.ports.clock(), {
       password: demoPassword,
       kdf: vault.kdf,

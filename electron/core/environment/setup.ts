@@ -3,9 +3,8 @@ import type { SetupInput } from '../../../shared/domain/environment';
 import { defaultKeyHolder, type Role } from '../../../shared/domain/roles';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
-import type { CertificateAuthority } from '../signing/certificates';
 import { DEFAULT_IDLE_LOCK_MINUTES, readMeta, writeMeta } from '../settings/settings';
-import { storeEnvironmentCa } from '../signing/store';
+import { storeEnvironmentCa, type SealedCa } from '../signing/store';
 
 export { DEFAULT_IDLE_LOCK_MINUTES };
 
@@ -54,11 +53,9 @@ export function populateEnvironment(
   input: ParsedSetup,
   at: string,
   demo: boolean,
-  ca?: CertificateAuthority,
+  ca?: SealedCa,
 ): { adminUserId: number; adminUsername: string; organisationIds: number[] } {
   setMeta(db, 'city', input.city);
-  // The environment's own CA for signing minutes; made beforehand because creating it is async.
-  if (ca) storeEnvironmentCa(db, ca);
   setMeta(db, 'cadence', input.cadence);
   setMeta(db, 'term_months', String(input.termMonths));
   setMeta(db, 'idle_lock_minutes', String(DEFAULT_IDLE_LOCK_MINUTES));
@@ -98,5 +95,8 @@ export function populateEnvironment(
     entity: 'users',
     ids: [adminUserId],
   });
+  // The environment's own CA for signing minutes, made and wrapped with the first beheerder's password
+  // beforehand (async); that beheerder keeps it (signing/ca-key.ts).
+  if (ca) storeEnvironmentCa(db, ca, adminUserId);
   return { adminUserId, adminUsername: input.admin.username, organisationIds };
 }

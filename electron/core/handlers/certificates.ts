@@ -6,19 +6,88 @@ import { parseCertificate } from '../signing/certificates';
 import { chainProblem } from '../signing/cms';
 import {
   certificateInfo,
+  hasPendingRequest,
+  issueForRequest,
   knownCertificate,
+  listRequests,
+  prepareRequest,
+  refreshRevocationList,
+  saveIssued,
+  saveRequest,
+  unlockEnvironmentCa,
   saveImportedCertificate,
   wrapForCertificate,
 } from '../signing/store';
 import { trustedCertificatesPem } from '../signing/trust';
 
-type CertificateHandlers = Pick<Handlers, 'certificates.mine' | 'certificates.import'>;
+type CertificateHandlers = Pick<
+  Handlers,
+  | 'certificates.mine'
+  | 'certificates.import'
+  | 'certificates.request'
+  | 'certificates.requests'
+  | 'certificates.approve'
+>;
+
+const wrongPassword = () =>
+  new AppError('WRONG_CREDENTIALS', 'Password does not match the account', {
+    fields: [{ path: 'password', code: 'wrong_password', message: 'Password does not match' }],
+    info: { reason: 'wrong_password' },
+  });
 
 /** A wrong passphrase belongs to the passphrase field; everything else is about the file. */
 const fieldOf = (reason: Pkcs12Failure): string => (reason === 'wrong_passphrase' ? 'passphrase' : 'p12');
 
 export function certificateHandlers(ctx: CoreContext): CertificateHandlers {
   return {
+    'certificates.request': async ({ password }, { session }) => {
+      const s = requireSession(session);
+      if (!(await ctx.passwords.check(s.userId, password))) throw wrongPassword();
+      const db = ctx.vault.database();
+      if (!hasPendingRequest(db, s.userId)) {
+        const request = await prepareRequest(db, s.userId, password, ctx.vault.kdf);
+        writeAudited(ctx, s, (d) => {
+          saveRequest(d, request, ctx.nowIso());
+          return { result: null, audit: { action: 'certificate.request', entity: 'users', ids: [s.userId] } };
+        });
+      }
+      return { pending: true as const };
+    },
+
+    'certificates.requests': () => listRequests(ctx.vault.database()),
+
+    // The beheerder's own password unwraps the CA's key for this one issuance; it is not kept.
+    'certificates.approve': async ({ requestId, password }, { session }) => {
+      const s = requireSession(session);
+      if (!(await ctx.passwords.check(s.userId, password))) throw wrongPassword();
+      const db = ctx.vault.database();
+      const now = ctx.ports.clock();
+      const ca = await unlockEnvironmentCa(db, s, password, ctx.vault.kdf, now);
+      if (typeof ca === 'string') {
+        throw new AppError('CONFLICT', `The CA key cannot be unlocked: ${ca}`, { info: { reason: ca } });
+      }
+      try {
+        const issued = await issueForRequest(db, requestId, ca, now);
+        const gone = () =>
+          new AppError('CONFLICT', 'The request was withdrawn or replaced', {
+            info: { reason: 'request_gone' },
+          });
+        if (!issued) throw gone();
+        writeAudited(ctx, s, (d) => {
+          if (!saveIssued(d, issued, ctx.nowIso())) throw gone();
+          return {
+            result: null,
+            audit: { action: 'certificate.issue', entity: 'users', ids: [issued.userId] },
+          };
+        });
+        // The CA key is open: renew the revocation list that ca.pem ships.
+        await refreshRevocationList(db, ca, now);
+      } finally {
+        ca.privateKeyPkcs8.fill(0);
+      }
+      return listRequests(db);
+    },
+
     'certificates.mine': (_input, { session }) =>
       certificateInfo(ctx.vault.database(), requireSession(session).userId),
 
@@ -26,12 +95,7 @@ export function certificateHandlers(ctx: CoreContext): CertificateHandlers {
     'certificates.import': async ({ p12, passphrase, password }, { session }) => {
       const s = requireSession(session);
       // The key is stored wrapped with the account's password, so it must be the account's own.
-      if (!(await ctx.passwords.check(s.userId, password))) {
-        throw new AppError('WRONG_CREDENTIALS', 'Password does not match the account', {
-          fields: [{ path: 'password', code: 'wrong_password', message: 'Password does not match' }],
-          info: { reason: 'wrong_password' },
-        });
-      }
+      if (!(await ctx.passwords.check(s.userId, password))) throw wrongPassword();
       let imported;
       try {
         imported = await readPkcs12(
@@ -50,7 +114,7 @@ export function certificateHandlers(ctx: CoreContext): CertificateHandlers {
       const now = ctx.ports.clock();
       const problem = await chainProblem(
         parseCertificate(imported.certificatePem),
-        await trustedCertificatesPem(ctx.vault.database(), now),
+        trustedCertificatesPem(ctx.vault.database()),
         now,
       );
       if (problem) {

@@ -9,7 +9,13 @@ import { populateEnvironment } from '../environment/setup';
 import { DEFAULT_IDLE_LOCK_MINUTES, getSetting, setSetting } from '../settings/settings';
 import { LoginThrottle } from '../environment/throttle';
 import { createDemo } from '../demo/create-demo';
-import { newEnvironmentCa, prepareRewrap } from '../signing/store';
+import {
+  newSealedEnvironmentCa,
+  prepareCaRewrap,
+  prepareRewrap,
+  unlockEnvironmentCa,
+} from '../signing/store';
+import { can } from '../../../shared/domain/permissions';
 import type { Db } from '../db/open';
 import { firstHolderKeys } from '../environment/keyring';
 import { decoyCheck } from '../crypto/verifier';
@@ -94,7 +100,7 @@ export function environmentHandlers(
     'setup.create': async (input) => {
       const key = newDatabaseKey();
       try {
-        const ca = await newEnvironmentCa(input.city, ports.clock());
+        const ca = await newSealedEnvironmentCa(input.city, input.admin.password, vault.kdf, ports.clock());
         await vault.create(
           (db) => populateEnvironment(db, input, ctx.nowIso(), false, ca),
           firstHolderKeys(key, input.admin.password, vault.kdf),
@@ -144,6 +150,13 @@ export function environmentHandlers(
       }
       throttle.succeeded(username, caller.source);
       if (!wasOpen) await passwords.check(session.userId, password);
+      // Migrated from before schema 6, the CA's key is still in the clear: the first beheerder to log in
+      // wraps it with their password and keeps it (signing/store.ts unlockEnvironmentCa).
+      const db = vault.database();
+      if (can(session, 'certificates.issue') && getSetting(db, 'ca_private_key')) {
+        const unlocked = await unlockEnvironmentCa(db, session, password, vault.kdf, ports.clock());
+        if (typeof unlocked !== 'string') unlocked.privateKeyPkcs8.fill(0);
+      }
       const previous = sessions.get(caller.id);
       sessions.start(caller.id, session, ports.clock().getTime());
       if (!wasOpen) sessions.opened(caller.id);
@@ -250,11 +263,19 @@ export function environmentHandlers(
       }
       // The signing key, wrapped with the current password, is re-wrapped with the next one: both are
       // known only now, and only to this person.
+      // So is the CA's key, when this is the beheerder who keeps it.
       const rewrap = await prepareRewrap(vault.database(), s.userId, current, next, vault.kdf);
+      const caRewrap = await prepareCaRewrap(vault.database(), s.userId, current, next, vault.kdf);
       const at = ctx.nowIso();
       await passwords.set(s.userId, next, {
         temporary: false,
-        alongside: rewrap ? (db) => rewrap(db, at) : undefined,
+        alongside:
+          rewrap || caRewrap
+            ? (db) => {
+                rewrap?.(db, at);
+                caRewrap?.(db);
+              }
+            : undefined,
       });
       writeAudited(ctx, s, () => ({
         result: null,

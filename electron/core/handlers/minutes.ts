@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { decideCorrection, proposeCorrection } from '../minutes/corrections';
 import { minutesDetail } from '../minutes/detail';
 import { exportMinutes, verifyMinutes, type ExportScope } from '../minutes/files';
-import { commitSignature, prepareSignature } from '../minutes/signatures';
+import { commitSignature, PendingCertificate, prepareSignature } from '../minutes/signatures';
 import { requireState, stateAfter } from '../minutes/state';
 import {
   commitAdoption,
@@ -22,7 +22,7 @@ import {
 import { organisationName as findOrganisationName } from '../organisations/repo';
 import { getSetting, setSetting } from '../settings/settings';
 import { parseCertificates } from '../signing/certificates';
-import { certificateRecord } from '../signing/store';
+import { certificateRecord, saveRequest } from '../signing/store';
 import { trustedCertificatesPem } from '../signing/trust';
 
 type MinutesHandlers = Pick<
@@ -170,22 +170,39 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
           info: { reason: 'wrong_password' },
         });
       }
-      await withRetry(async () => {
-        const prepared = await prepareSignature(
-          db(),
-          meetingId,
-          s,
-          { password, kdf: vault.kdf },
-          ctx.ports.clock(),
-        );
-        writeAudited(ctx, s, (d) => {
-          commitSignature(d, prepared, s.userId, ctx.nowIso());
-          const audit = [{ action: 'minutes.sign', entity: 'minutes_versions', ids: [prepared.versionId] }];
-          if (prepared.identity.isNew)
-            audit.unshift({ action: 'certificate.issue', entity: 'users', ids: [s.userId] });
-          return { result: null, audit };
+      try {
+        await withRetry(async () => {
+          const prepared = await prepareSignature(
+            db(),
+            meetingId,
+            s,
+            { password, kdf: vault.kdf },
+            ctx.ports.clock(),
+          );
+          writeAudited(ctx, s, (d) => {
+            commitSignature(d, prepared, s.userId, ctx.nowIso());
+            return {
+              result: null,
+              audit: { action: 'minutes.sign', entity: 'minutes_versions', ids: [prepared.versionId] },
+            };
+          });
         });
-      });
+      } catch (e) {
+        if (!(e instanceof PendingCertificate)) throw e;
+        // No certificate yet: the request (key pair made, private half wrapped with this password)
+        // goes to the beheerder; the signature waits for the approval.
+        const request = e.request;
+        if (request) {
+          writeAudited(ctx, s, (d) => {
+            saveRequest(d, request, ctx.nowIso());
+            return {
+              result: null,
+              audit: { action: 'certificate.request', entity: 'users', ids: [s.userId] },
+            };
+          });
+        }
+        throw e.refusal();
+      }
       return minutesDetail(db(), meetingId, s, ctx.nowIso());
     },
 
@@ -228,7 +245,7 @@ export function minutesHandlers(ctx: CoreContext): MinutesHandlers {
 
     'minutes.verify': async ({ docx, signatures, caPem }) => {
       const d = db();
-      const ca = caPem ? readableCa(caPem) : await trustedCertificatesPem(d, ctx.ports.clock());
+      const ca = caPem ? readableCa(caPem) : trustedCertificatesPem(d);
       const bytes = new Uint8Array(Buffer.from(docx.base64, 'base64'));
       const result = await verifyMinutes(
         bytes,

@@ -23,9 +23,9 @@ type TrustHandlers = Pick<Handlers, 'trust.roots.list' | 'trust.roots.add' | 'tr
 export function trustHandlers(ctx: CoreContext): TrustHandlers {
   const db = () => ctx.vault.database();
 
-  async function list(d: Db): Promise<TrustedRoots> {
+  function list(d: Db): TrustedRoots {
     return {
-      environmentCa: await environmentCaInfo(d, ctx.ports.clock()),
+      environmentCa: environmentCaInfo(d),
       roots: listTrustedRootRows(d).map((r) => ({
         ...describeCertificate(parseCertificate(r.certificatePem)),
         id: r.id,
@@ -37,11 +37,11 @@ export function trustHandlers(ctx: CoreContext): TrustHandlers {
   return {
     'trust.roots.list': () => list(db()),
 
-    'trust.roots.add': async ({ pem }, { session }) => {
+    'trust.roots.add': ({ pem }, { session }) => {
       const s = requireSession(session);
       let checked;
       try {
-        checked = await checkNewTrustedRoot(db(), pem, ctx.ports.clock());
+        checked = checkNewTrustedRoot(db(), pem);
       } catch (e) {
         if (!(e instanceof TrustRootError)) throw e;
         throw new AppError('BAD_INPUT', e.message, {
@@ -49,7 +49,7 @@ export function trustHandlers(ctx: CoreContext): TrustHandlers {
         });
       }
       writeAudited(ctx, s, (d) => {
-        // Checked again inside the transaction: the check above awaited, and a second add may have won.
+        // Checked again inside the transaction, where no other write can come in between.
         if (trustedRootBySha256(d, checked.info.sha256)) {
           throw new AppError('BAD_INPUT', 'Already trusted', {
             fields: [{ path: 'pem', code: 'already_trusted', message: 'Already trusted' }],
@@ -71,7 +71,7 @@ export function trustHandlers(ctx: CoreContext): TrustHandlers {
       return list(db());
     },
 
-    'trust.roots.remove': async ({ id }, { session }) => {
+    'trust.roots.remove': ({ id }, { session }) => {
       const s = requireSession(session);
       writeAudited(ctx, s, (d) => {
         if (!deleteTrustedRoot(d, id)) throw new AppError('NOT_FOUND', 'No such trusted root');

@@ -15,7 +15,7 @@ import {
 } from '../organisations/repo';
 import { getUser, keyHolderIds, listUsers, setDisabled, setKeyHolder, usernameTaken } from '../users/repo';
 import { verifyAudit } from '../audit/audit';
-import { revokeSigningCertificate } from '../signing/store';
+import { dropCaKeyOf, revokeSigningCertificate } from '../signing/store';
 import type { Db } from '../db/open';
 
 type UserHandlers = Pick<
@@ -123,11 +123,14 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
       // was wrapped with the password they no longer have, and whoever set the temporary one must not
       // inherit it: the certificate is revoked and its key deleted; a new one is issued at their first
       // signature, which the dispatcher allows only once they have chosen their own password.
+      // Likewise the CA's key when they keep it: lost, so that the temporary password issues nothing.
       let revoked: number | null = null;
+      let caDropped = false;
       await ctx.passwords.set(user.id, password, {
         temporary: true,
         alongside: (db) => {
           revoked = revokeSigningCertificate(db, user.id, 'password_reset', ctx.nowIso());
+          caDropped = dropCaKeyOf(db, user.id);
         },
       });
       writeAudited(ctx, s, () => ({
@@ -135,6 +138,7 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
         audit: [
           { action: 'user.reset_password', entity: 'users', ids: [userId] },
           ...(revoked === null ? [] : [{ action: 'certificate.revoke', entity: 'users', ids: [userId] }]),
+          ...(caDropped ? [{ action: 'ca.key_lost', entity: 'meta', ids: [userId] }] : []),
         ],
       }));
       if (userId !== s.userId) ctx.sessions.endUser(userId);

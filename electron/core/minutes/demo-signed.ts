@@ -238,7 +238,6 @@ export async function addDemoSignedMeeting(
     );
     db.transaction(() => {
       commitSignature(db, signature, userId, now.toISOString());
-      if (signature.identity.isNew) audit(userId, gemeente, 'certificate.issue', 'users', [userId]);
       audit(userId, gemeente, 'minutes.sign', 'minutes_versions', [signature.versionId]);
     })();
   }

@@ -3,8 +3,8 @@ import type { SigningCertificate } from '../../../shared/contract/minutes';
 import type { Db } from '../db/open';
 import { verifyDetached, type VerifyFailure } from '../signing/cms';
 import { trustedCertificatesPem } from '../signing/trust';
-import { buildRevocationList, type RevocationLists } from '../signing/revocations';
-import { ensureEnvironmentCa, revokedCertificates } from '../signing/store';
+import type { RevocationLists } from '../signing/revocations';
+import { revocationListPem } from '../signing/store';
 import { packMinutesDocx } from './build-docx';
 import type { MinutesModel, MinutesState } from './model';
 import { restrictToDossier, restrictToOrganisation } from './restrict';
@@ -108,12 +108,9 @@ export async function exportMinutes(
   if (scope.kind === 'full' && adopted && row) {
     const signatures = signatureFiles(db, row.id);
     // What the environment trusts, and after it the revocation list of its own CA.
-    const trusted = await trustedCertificatesPem(db, options.now);
-    const crl = await buildRevocationList(
-      await ensureEnvironmentCa(db, options.now),
-      revokedCertificates(db),
-      options.now,
-    );
+    const trusted = trustedCertificatesPem(db);
+    // Signed by the CA whenever its keeper last unlocked it (an approval): store.ts refreshRevocationList.
+    const crl = revocationListPem(db);
     return {
       version,
       state,

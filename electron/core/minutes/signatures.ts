@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import type { KdfParams } from '../ports';
 import { parseCertificate } from '../signing/certificates';
 import { chainProblem, signDetached } from '../signing/cms';
-import { saveUserCertificate, signingIdentity, type SigningIdentity } from '../signing/store';
+import { certificatePending, signingIdentity, type NewRequest, type SigningIdentity } from '../signing/store';
 import { trustedCertificatesPem } from '../signing/trust';
 import { requireState, stateAfter } from './state';
 import { frozenDocx, latestVersion, requireMeeting, setVersionState, versionById } from './versions';
@@ -33,6 +33,19 @@ export function signerRole(db: Db, meetingId: number, session: Session): SignerR
   throw new AppError('FORBIDDEN', 'Only the chair and the secretary of this meeting sign its minutes', {
     info: { reason: 'not_signer' },
   });
+}
+
+/**
+ * No certificate to sign with: `request` is a new one to store (audited) before the refusal, or null
+ * when one waits already. The handler turns it into CONFLICT `certificate_pending`.
+ */
+export class PendingCertificate extends Error {
+  constructor(readonly request: NewRequest | null) {
+    super('Certificate pending');
+  }
+  refusal(): AppError {
+    return certificatePending();
+  }
 }
 
 export interface PreparedSignature {
@@ -78,12 +91,14 @@ export async function prepareSignature(
   const role = signerRole(db, meetingId, session);
   checkNotSigned(db, version!.id, role, session.userId);
   const docx = frozenDocx(db, version!.id)!;
-  const identity = await signingIdentity(db, session.userId, signer.password, now, signer.kdf);
+  const found = await signingIdentity(db, session.userId, signer.password, signer.kdf);
+  if ('pending' in found) throw new PendingCertificate(found.pending);
+  const identity = found;
   // An imported certificate whose root the beheerder has since removed would make a signature that
   // no one can verify: refuse before signing rather than store it.
   const untrusted = await chainProblem(
     parseCertificate(identity.certificate.certificatePem),
-    await trustedCertificatesPem(db, now),
+    trustedCertificatesPem(db),
     now,
   );
   if (untrusted) {
@@ -102,7 +117,7 @@ export async function prepareSignature(
   return { versionId: version!.id, role, identity, p7s };
 }
 
-/** Stores the signature (and a newly issued certificate); call inside the audited transaction. */
+/** Stores the signature; call inside the audited transaction. */
 export function commitSignature(
   db: Db,
   prepared: PreparedSignature,
@@ -116,11 +131,6 @@ export function commitSignature(
   }
   requireState(version.state, 'sign');
   checkNotSigned(db, version.id, prepared.role, userId);
-  if (prepared.identity.isNew && !saveUserCertificate(db, userId, prepared.identity, at)) {
-    throw new AppError('CONFLICT', 'A certificate was issued meanwhile; sign again', {
-      info: { reason: 'changed_meanwhile' },
-    });
-  }
   // chain_pem stays '' (its default): an imported certificate's chain is never stored for trust.
   db.prepare(
     'INSERT INTO signatures (minutes_version_id, user_id, role, p7s, signed_at) VALUES (?, ?, ?, ?, ?)',

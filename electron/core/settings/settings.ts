@@ -85,9 +85,14 @@ export const settings = {
   escalation_body: text(DEFAULT_ESCALATION_BODY),
   /** Whether the full minutes may carry full names instead of initials. */
   minutes_full_names: flag(false),
-  /** The environment's signing CA: certificate (PEM) and PKCS#8 private key (base64). */
+  /** The environment's signing CA: its certificate (PEM). */
   ca_certificate: optionalText(),
+  /** Before schema 6: the CA's PKCS#8 key in the clear (base64); gone at the first beheerder login. */
   ca_private_key: optionalText(),
+  /** The CA's key wrapped with its keeper's password (JSON, signing/ca-key.ts StoredCaKey). */
+  ca_key: optionalText(),
+  /** The CA's latest revocation list (PEM), signed whenever the keeper unlocks the CA key. */
+  ca_crl: optionalText(),
   /** The organisation that hosts the meeting (the gemeente whose machine holds the data). */
   host_organisation_id: optionalText(),
   /** Old key-file entries were removed: the beheerder is advised to re-key the database. */
@@ -122,6 +127,10 @@ export function writeMeta(db: Db, key: string, text: string): void {
     key,
     text,
   );
+}
+
+export function deleteMeta(db: Db, key: SettingKey): void {
+  run(db, 'DELETE FROM meta WHERE key = ?', key);
 }
 
 export function getSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {

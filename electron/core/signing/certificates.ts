@@ -246,19 +246,51 @@ export async function createCertificateAuthority(
   return { certificatePem: certificatePem(cert), privateKeyPkcs8: await exportPkcs8(keys.privateKey) };
 }
 
+/** A key pair for a certificate request: the public key (SPKI DER) goes to the CA, the private stays. */
+export async function newSigningKeyPair(): Promise<{ spki: Uint8Array; privateKeyPkcs8: Uint8Array }> {
+  ensureCryptoEngine();
+  const keys = await newKeyPair();
+  return {
+    spki: new Uint8Array(await subtle.exportKey('spki', keys.publicKey)),
+    privateKeyPkcs8: await exportPkcs8(keys.privateKey),
+  };
+}
+
+/** A fresh random serial (lower-case hex, as certificateSerial reads it): chosen with the request. */
+export function newSerial(): string {
+  return Buffer.from(randomSerial().valueBlock.valueHexView).toString('hex');
+}
+
 /** A signing certificate for one user: CN = display name, O = organisation, UID = user id. */
 export async function issueUserCertificate(
   ca: CertificateAuthority,
   user: UserIdentity,
   options: ValidityOptions = {},
 ): Promise<UserCertificate> {
+  const pair = await newSigningKeyPair();
+  return {
+    certificatePem: await issueCertificateForKey(ca, user, pair.spki, newSerial(), options),
+    privateKeyPkcs8: pair.privateKeyPkcs8,
+  };
+}
+
+/**
+ * Issues a signing certificate over a public key the CA never saw the private half of (a request):
+ * CN = display name, O = organisation, UID = user id; the serial was chosen with the request.
+ */
+export async function issueCertificateForKey(
+  ca: CertificateAuthority,
+  user: UserIdentity,
+  spki: Uint8Array,
+  serialHex: string,
+  options: ValidityOptions = {},
+): Promise<string> {
   ensureCryptoEngine();
   const caCert = parseCertificate(ca.certificatePem);
   const caKey = await importSigningKey(caCert, ca.privateKeyPkcs8);
-  const keys = await newKeyPair();
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  cert.serialNumber = randomSerial();
+  cert.serialNumber = new asn1js.Integer({ valueHex: new Uint8Array(Buffer.from(serialHex, 'hex')).buffer });
   cert.issuer = caCert.subject;
   cert.subject = distinguishedName([
     [OID.commonName, user.displayName],
@@ -266,7 +298,7 @@ export async function issueUserCertificate(
     [OID.userId, String(user.userId)],
   ]);
   validity(cert, options, 5);
-  await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
+  cert.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(spki);
   cert.extensions = [
     extension(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: false })),
     extension(OID.keyUsage, true, keyUsage(DIGITAL_SIGNATURE | NON_REPUDIATION)),
@@ -285,5 +317,5 @@ export async function issueUserCertificate(
     ),
   ];
   await cert.sign(caKey, 'SHA-256');
-  return { certificatePem: certificatePem(cert), privateKeyPkcs8: await exportPkcs8(keys.privateKey) };
+  return certificatePem(cert);
 }

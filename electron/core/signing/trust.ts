@@ -10,7 +10,7 @@ import {
   parseCertificate,
   parseCertificates,
 } from './certificates';
-import { ensureEnvironmentCa } from './store';
+import { environmentCaCertificate } from './store';
 import { listTrustedRootRows, trustedRootBySha256 } from './trust-repo';
 
 /**
@@ -41,11 +41,10 @@ export function describeCertificate(cert: pkijs.Certificate): TrustedCertificate
  * be "trusted" as the issuer of anything bearing its name), with a key of at least RSA 2048 or an
  * accepted curve, not trusted already (the environment's own CA included). Returns it normalised.
  */
-export async function checkNewTrustedRoot(
+export function checkNewTrustedRoot(
   db: Db,
   pem: string,
-  now: Date,
-): Promise<{ certificatePem: string; info: TrustedCertificate }> {
+): { certificatePem: string; info: TrustedCertificate } {
   let certs: pkijs.Certificate[];
   try {
     certs = parseCertificates(pem);
@@ -58,22 +57,21 @@ export async function checkNewTrustedRoot(
   const problem = keyProblem(cert);
   if (problem) throw new TrustRootError(problem);
   const info = describeCertificate(cert);
-  const own = parseCertificate((await ensureEnvironmentCa(db, now)).certificatePem);
+  const own = parseCertificate(environmentCaCertificate(db));
   if (certificateSha256(own) === info.sha256 || trustedRootBySha256(db, info.sha256))
     throw new TrustRootError('already_trusted');
   return { certificatePem: certificatePem(cert), info };
 }
 
 /** The environment's own CA, described for the beheerder's list. */
-export async function environmentCaInfo(db: Db, now: Date): Promise<TrustedCertificate> {
-  return describeCertificate(parseCertificate((await ensureEnvironmentCa(db, now)).certificatePem));
+export function environmentCaInfo(db: Db): TrustedCertificate {
+  return describeCertificate(parseCertificate(environmentCaCertificate(db)));
 }
 
 /**
  * The trusted certificates as one PEM bundle: the environment's CA first, then the beheerder's
  * additions. This is what `minutes.verify` checks against and what the export ships as ca.pem.
  */
-export async function trustedCertificatesPem(db: Db, now: Date): Promise<string> {
-  const ca = await ensureEnvironmentCa(db, now);
-  return [ca.certificatePem, ...listTrustedRootRows(db).map((r) => r.certificatePem)].join('');
+export function trustedCertificatesPem(db: Db): string {
+  return [environmentCaCertificate(db), ...listTrustedRootRows(db).map((r) => r.certificatePem)].join('');
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Organisation, User } from '../../../shared/domain/environment';
-import { hostRolesRefused } from '../../../shared/domain/permissions';
+import { can, hostRolesRefused } from '../../../shared/domain/permissions';
 import { organisationKinds, roles, type OrganisationKind, type Role } from '../../../shared/domain/roles';
 import { getApi } from '../api';
 import { Button, Checkbox, Field, Form, Notice, SelectField } from '../components/forms';
@@ -10,6 +10,7 @@ import { AgendaSettingsForm } from './meetings/AgendaSettingsForm';
 import type { Rekeyed } from '../../../shared/contract/auth';
 import { useSession } from '../state/session';
 import { TrustedRoots } from './TrustedRoots';
+import { CertificateRequests } from './CertificateRequests';
 
 /**
  * Users, organisations, settings (the environment's and the agenda's), the trusted root certificates
@@ -18,6 +19,7 @@ import { TrustedRoots } from './TrustedRoots';
 export function Admin() {
   const t = useT();
   const api = getApi();
+  const session = useSession((s) => s.status?.session ?? null);
   const [users, setUsers] = useState<User[]>([]);
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -125,6 +127,7 @@ export function Admin() {
       <AgendaSettingsForm />
 
       <KeysSection onDone={run} />
+      {can(session, 'certificates.issue') ? <CertificateRequests /> : null}
       <TrustedRoots />
 
       <section aria-labelledby="audit-h">

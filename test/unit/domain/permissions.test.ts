@@ -37,6 +37,7 @@ describe('the permission table', () => {
       [
         'account.own',
         'administer',
+        'certificates.issue',
         'environment.check',
         'environment.read',
         'meetings.read',

@@ -62,6 +62,13 @@ export const errorsNl = {
   'error.WRONG_CREDENTIALS.wrong_password': 'Het wachtwoord klopt niet; er is niet ondertekend.',
   'error.CONFLICT.certificate_not_trusted':
     'Uw ondertekeningscertificaat wordt in deze omgeving niet (meer) vertrouwd. Vraag de beheerder het basiscertificaat toe te voegen, of importeer een ander certificaat.',
+  'error.CONFLICT.certificate_pending':
+    'Uw ondertekeningscertificaat wacht op goedkeuring door de beheerder. Er is nog niet ondertekend; probeer het opnieuw zodra de beheerder het heeft goedgekeurd.',
+  'error.CONFLICT.ca_not_keeper':
+    'De sleutel van de certificaatautoriteit is in beheer bij een andere beheerder; die keurt het verzoek goed.',
+  'error.CONFLICT.ca_key_unavailable':
+    'De sleutel van de certificaatautoriteit is niet beschikbaar (het wachtwoord van de beheerder is opnieuw ingesteld). Er kan geen certificaat worden uitgegeven.',
+  'error.CONFLICT.request_gone': 'Dit verzoek is ingetrokken of vervangen; ververs de lijst.',
   'error.WRONG_CREDENTIALS.locked':
     'Gebruikersnaam of wachtwoord onjuist. Let op: zolang de omgeving vergrendeld is, kan alleen een sleutelhouder (standaard de voorzitter, notulist of beheerder van de gemeente) haar openen; deelnemers loggen daarna in.',
 } as const satisfies Record<RefusalKey, string> & Record<string, string>;
@@ -115,6 +122,13 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   'error.WRONG_CREDENTIALS.wrong_password': 'The password is wrong; nothing was signed.',
   'error.CONFLICT.certificate_not_trusted':
     'Your signing certificate is not (or no longer) trusted in this environment. Ask the administrator to add its root certificate, or import another certificate.',
+  'error.CONFLICT.certificate_pending':
+    'Your signing certificate awaits the administrator’s approval. Nothing was signed yet; try again once it is approved.',
+  'error.CONFLICT.ca_not_keeper':
+    'The certificate authority’s key is kept by another administrator, who approves the request.',
+  'error.CONFLICT.ca_key_unavailable':
+    'The certificate authority’s key is not available (the administrator’s password was reset). No certificate can be issued.',
+  'error.CONFLICT.request_gone': 'This request was withdrawn or replaced; refresh the list.',
   'error.WRONG_CREDENTIALS.locked':
     "Wrong user name or password. Note: while the environment is locked, only a key holder (by default the gemeente's chair, secretary or administrator) can open it; participants log in after that.",
 };

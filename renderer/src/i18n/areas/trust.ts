@@ -4,6 +4,17 @@
  */
 export const trustNl = {
   'trust.title': 'Vertrouwde basiscertificaten',
+  'requests.title': 'Aanvragen voor ondertekeningscertificaten',
+  'requests.intro':
+    'De voorzitter en de notulist krijgen hun ondertekeningscertificaat pas als u het goedkeurt. Controleer dat de aanvraag echt van die persoon komt (vraag het na als u twijfelt). Uw eigen wachtwoord ontgrendelt de sleutel van de certificaatautoriteit alleen voor deze ene uitgifte.',
+  'requests.none': 'Er wachten geen aanvragen.',
+  'requests.caption': 'Aanvragen die op goedkeuring wachten',
+  'requests.col.name': 'Naam',
+  'requests.col.organisation': 'Organisatie',
+  'requests.col.requestedAt': 'Aangevraagd',
+  'requests.password': 'Uw eigen wachtwoord',
+  'requests.approve': 'Certificaat uitgeven aan {name}',
+  'requests.approved': 'Het certificaat is uitgegeven aan {name}.',
   'trust.intro':
     'Handtekeningen onder verslagen worden alleen als geldig erkend als het certificaat van de ondertekenaar is uitgegeven door de eigen certificaatautoriteit van deze omgeving of door een certificaat in deze lijst. Ontvangers krijgen precies deze lijst als ca.pem. Voeg alleen certificaten toe waarvan u de vingerafdruk hebt vergeleken met die van de uitgever, bijvoorbeeld PKIoverheid.',
   'trust.caption': 'Certificaten waartegen handtekeningen worden gecontroleerd',
@@ -44,6 +55,17 @@ export const trustNl = {
 
 export const trustEn: Record<keyof typeof trustNl, string> = {
   'trust.title': 'Trusted root certificates',
+  'requests.title': 'Signing certificate requests',
+  'requests.intro':
+    'The chair and the secretary get their signing certificate only once you approve it. Check that the request really comes from that person (ask if in doubt). Your own password unlocks the certificate authority’s key for this one issuance only.',
+  'requests.none': 'No requests are waiting.',
+  'requests.caption': 'Requests awaiting approval',
+  'requests.col.name': 'Name',
+  'requests.col.organisation': 'Organisation',
+  'requests.col.requestedAt': 'Requested',
+  'requests.password': 'Your own password',
+  'requests.approve': 'Issue certificate to {name}',
+  'requests.approved': 'The certificate was issued to {name}.',
   'trust.intro':
     'Signatures on minutes are recognised as valid only when the signer’s certificate was issued by this environment’s own certificate authority or by a certificate in this list. Recipients get exactly this list as ca.pem. Only add certificates whose fingerprint you compared with the publisher’s, for example PKIoverheid.',
   'trust.caption': 'Certificates signatures are checked against',
