@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { chainHash, GENESIS_HASH } from '../../electron/core/audit/audit';
+import { headFileFor, readHeadFile, writeHeadFile } from '../../electron/core/audit/head-file';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newHolderKey } from '../../electron/core/crypto/holder-key';
 import { openDatabase } from '../../electron/core/db/open';
@@ -118,6 +121,74 @@ describe('the key file is not trusted by itself', () => {
 });
 
 describe('anchors and passwords', () => {
+  it('a chain rewritten together with the head printed in the stored DOCX fails check: the signatures no longer match', async () => {
+    const beheerder = await demo();
+    expect((await beheerder['environment.check']({})).ok).toBe(true);
+    const db = env.backend.vault.database();
+    db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
+    const rows = db
+      .prepare('SELECT id, at, user_id, organisation_id, action, entity, ids, hash FROM audit ORDER BY id')
+      .all() as {
+      id: number;
+      at: string;
+      user_id: number | null;
+      organisation_id: number | null;
+      action: string;
+      entity: string;
+      ids: string;
+      hash: string;
+    }[];
+    const renamed = new Map<string, string>();
+    let prev = GENESIS_HASH;
+    db.transaction(() => {
+      for (const r of rows) {
+        const userId = r.id === 5 ? 3 : r.user_id;
+        const hash = chainHash(prev, {
+          at: r.at,
+          userId,
+          organisationId: r.organisation_id,
+          action: r.action,
+          entity: r.entity,
+          ids: JSON.parse(r.ids) as number[],
+        });
+        renamed.set(r.hash, hash);
+        db.prepare('UPDATE audit SET user_id = ?, prev_hash = ?, hash = ? WHERE id = ?').run(
+          userId,
+          prev,
+          hash,
+          r.id,
+        );
+        prev = hash;
+      }
+      const versions = db
+        .prepare('SELECT id, audit_head, docx FROM minutes_versions WHERE audit_head IS NOT NULL')
+        .all() as { id: number; audit_head: string; docx: Buffer }[];
+      expect(versions.length).toBeGreaterThan(0);
+      for (const v of versions) {
+        const files = unzipSync(new Uint8Array(v.docx));
+        files['word/document.xml'] = strToU8(
+          strFromU8(files['word/document.xml']!).split(v.audit_head).join(renamed.get(v.audit_head)),
+        );
+        db.prepare('UPDATE minutes_versions SET audit_head = ?, docx = ? WHERE id = ?').run(
+          renamed.get(v.audit_head)!,
+          Buffer.from(zipSync(files)),
+          v.id,
+        );
+      }
+    })();
+    db.exec(
+      "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;",
+    );
+    // …and the head file beside the key file, so that it agrees with the rewritten chain too.
+    const headFile = headFileFor(env.backend.vault.keyFile);
+    const head = readHeadFile(headFile);
+    if (head === null || head === 'malformed') throw new Error('no head file');
+    writeHeadFile(headFile, { ...head, hash: renamed.get(head.hash) ?? head.hash });
+    const report = await beheerder['environment.check']({});
+    expect(report.ok).toBe(false);
+    expect(report.reason).toMatch(/signature on version \d+ of the minutes of meeting \d+ does not verify/);
+  });
+
   it('a head file that was written and is now missing is reported by check', async () => {
     const beheerder = await demo();
     const key = Buffer.from(env.backend.vault.databaseKey());

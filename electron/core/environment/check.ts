@@ -7,6 +7,9 @@ import {
   type AuditVerification,
 } from '../audit/audit';
 import { headFileFor, readHeadFile } from '../audit/head-file';
+import { storedSignatures } from '../minutes/versions';
+import { verifyDetached } from '../signing/cms';
+import { trustedCertificatesPem } from '../signing/trust';
 import { getSetting } from '../settings/settings';
 import { isFileEncrypted, type Db } from '../db/open';
 import { frozenAuditHeads } from '../minutes/versions';
@@ -118,4 +121,20 @@ export function checkEnvironment(db: Db, dbFile: string): CheckReport {
           ? `audit chain broken at record ${audit.brokenAt}`
           : (frozenHeadProblem(db) ?? headFileProblem(db, dbFile));
   return { ok: reason === null, reason, integrity, encrypted, audit };
+}
+
+/**
+ * The stored signatures still cover the stored documents: someone holding the database key who
+ * rewrote the chain and the head printed in an adopted DOCX (so that the frozen heads agree again)
+ * cannot re-sign it, because no signing key is in the database in the clear (issue 8). Checked
+ * against what this environment trusts, as `minutes.verify` does.
+ */
+export async function signaturesProblem(db: Db): Promise<string | null> {
+  const trusted = trustedCertificatesPem(db);
+  for (const s of storedSignatures(db)) {
+    const r = await verifyDetached(s.docx, s.p7s, trusted);
+    if (!r.valid)
+      return `the ${s.role}'s signature on version ${s.version} of the minutes of meeting ${s.meetingId} does not verify (${r.reason ?? 'invalid'}): the adopted document or the signature was changed`;
+  }
+  return null;
 }

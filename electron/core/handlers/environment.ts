@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import crypto from 'node:crypto';
 import type { Session } from '../../../shared/domain/roles';
 import { formatRecoveryKey, newDatabaseKey, parseRecoveryKey } from '../crypto/keywrap';
-import { checkEnvironment, looksIntact } from '../environment/check';
+import { checkEnvironment, looksIntact, signaturesProblem } from '../environment/check';
 import { requireSession, writeAudited, type CoreContext } from '../context';
 import { populateEnvironment } from '../environment/setup';
 import { DEFAULT_IDLE_LOCK_MINUTES, getSetting, setSetting } from '../settings/settings';
@@ -227,7 +227,12 @@ export function environmentHandlers(
       }
     },
 
-    'environment.check': () => checkEnvironment(vault.database(), vault.dbFile),
+    'environment.check': async () => {
+      const report = checkEnvironment(vault.database(), vault.dbFile);
+      if (!report.ok) return report;
+      const problem = await signaturesProblem(vault.database());
+      return problem ? { ...report, ok: false, reason: problem } : report;
+    },
 
     'auth.lock': (_input, { session, caller }) => {
       if (!session?.keyHolder) {

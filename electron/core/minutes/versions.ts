@@ -251,3 +251,20 @@ export function versionByDocxHash(
     sha256,
   );
 }
+
+/** Every stored signature with the document bytes it was made over, for `check`. */
+export function storedSignatures(
+  db: Db,
+): { meetingId: number; version: number; role: string; docx: Uint8Array; p7s: Uint8Array }[] {
+  return all<{ meeting_id: number; version: number; role: string; docx: Buffer; p7s: Buffer }>(
+    db,
+    `SELECT v.meeting_id, v.version, s.role, v.docx, s.p7s FROM signatures s
+     JOIN minutes_versions v ON v.id = s.minutes_version_id WHERE v.docx IS NOT NULL ORDER BY s.id`,
+  ).map((r) => ({
+    meetingId: r.meeting_id,
+    version: r.version,
+    role: r.role,
+    docx: new Uint8Array(r.docx),
+    p7s: new Uint8Array(r.p7s),
+  }));
+}
