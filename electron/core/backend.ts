@@ -75,7 +75,11 @@ export function createBackend(ports: Ports): Backend {
       sessions.end(callerId);
       ports.logger.info('Session ended after idle time');
     }
-    if (!sessions.keepsOpen()) {
+    sessions.sawHolder(now);
+    // A turn at the opener's machine without any key holder logged in lasts one idle period at
+    // most: the environment is not held open by participants alone.
+    const absent = sessions.holderAbsentSince();
+    if (!sessions.keepsOpen() || (absent !== null && now - absent > idleLimitMs())) {
       ports.logger.info('Locked: no key holder logged in');
       vault.lock();
     }

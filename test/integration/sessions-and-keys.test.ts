@@ -177,7 +177,14 @@ describe('a session per person', () => {
     expect(env.backend.vault.state()).toBe('open');
     expect((await laptop['app.status']({})).session).toMatchObject({ username: 'noor', keyHolder: false });
     expect((await laptop['app.status']({})).idle?.closesEnvironment).toBe(true);
-    await laptop['auth.login']({ username: 'vera', password: PW('vera') }); // and back to the chair
+    // Participants alone do not hold it open for long: one idle period without any key holder.
+    env.clock.now = new Date(env.clock.now.getTime() + 9 * 60_000);
+    expect((await laptop['app.status']({})).idle?.secondsLeft).toBe(60);
+    expect(await errorCode(laptop['meetings.list']({}))).toBe('OK'); // noor is busy, but…
+    env.clock.now = new Date(env.clock.now.getTime() + 2 * 60_000);
+    expect(await errorCode(laptop['meetings.list']({}))).toBe('UNAUTHENTICATED');
+    expect(env.backend.vault.state()).toBe('vergrendeld');
+    await laptop['auth.login']({ username: 'vera', password: PW('vera') }); // the chair opens it again
     // A participant taking a turn on some other machine does not keep it open once the chair leaves.
     await login('ilse');
     await laptop['auth.logout']({});

@@ -89,7 +89,12 @@ export function environmentHandlers(
             ? {
                 secondsLeft: Math.max(
                   0,
-                  Math.ceil((last + idleLockMinutes * 60_000 - ports.clock().getTime()) / 1000),
+                  Math.ceil(
+                    (Math.min(last, sessions.holderAbsentSince() ?? last) +
+                      idleLockMinutes * 60_000 -
+                      ports.clock().getTime()) /
+                      1000,
+                  ),
                 ),
                 closesEnvironment: caller.id === opener || !othersKeepOpen,
               }
@@ -159,7 +164,8 @@ export function environmentHandlers(
       }
       const previous = sessions.get(caller.id);
       sessions.start(caller.id, session, ports.clock().getTime());
-      if (!wasOpen) sessions.opened(caller.id);
+      if (!wasOpen) sessions.opened(caller.id, ports.clock().getTime());
+      sessions.sawHolder(ports.clock().getTime());
       writeAudited(ctx, session, () => ({
         result: null,
         audit: [
@@ -204,7 +210,8 @@ export function environmentHandlers(
         const session = recoverySession();
         const previous = sessions.get(caller.id);
         sessions.start(caller.id, session, ports.clock().getTime());
-        if (!wasOpen) sessions.opened(caller.id);
+        if (!wasOpen) sessions.opened(caller.id, ports.clock().getTime());
+        sessions.sawHolder(ports.clock().getTime());
         // The recovery key is used when something is wrong: a damaged database is not written to
         // (the check must report it as found); the log says the session went unaudited there.
         if (looksIntact(vault.database())) {

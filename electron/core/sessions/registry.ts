@@ -14,10 +14,23 @@ export class SessionRegistry {
   private entries = new Map<string, Entry>();
   /** The caller whose key holder opened the environment: the chair's or secretary's machine. */
   private openerId: string | null = null;
+  /** The last moment a key holder was logged in (or active): bounds a turn taken without one. */
+  private holderSeen = 0;
+
+  /** Notes that a key holder is (still) here, at `now`. */
+  sawHolder(now: number): void {
+    if (this.hasKeyHolder()) this.holderSeen = Math.max(this.holderSeen, now);
+  }
+
+  /** Since when no key holder has been logged in (null while one is). */
+  holderAbsentSince(): number | null {
+    return this.hasKeyHolder() ? null : this.holderSeen;
+  }
 
   /** Remembers who opened the environment (a key holder logging in on a locked environment). */
-  opened(callerId: string): void {
+  opened(callerId: string, now: number): void {
     this.openerId = callerId;
+    this.holderSeen = now;
   }
 
   opener(): string | null {
