@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useLocale } from './i18n';
+import '@utrecht/component-library-css/dist/index.css';
 import './styles.css';
 
 document.documentElement.lang = useLocale.getState().locale;

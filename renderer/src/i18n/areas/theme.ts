@@ -3,7 +3,7 @@ export const themeNl = {
   'theme.title': 'Huisstijl',
   'theme.intro':
     'Kies de huisstijl van de gemeente. De keuze geldt voor iedereen, vanaf de volgende keer dat het programma wordt geopend. Het scherm voor de beamer houdt zijn eigen donkere weergave met veel contrast.',
-  'theme.choice': 'Huisstijl',
+  'theme.choice': 'Huisstijl van de gemeente',
   'setup.theme.help':
     'De huisstijl van de gemeente; de beheerder kan hem later wijzigen en een eigen tokenbestand laden.',
   'theme.standaard': 'Neutraal (standaard)',
@@ -31,7 +31,7 @@ export const themeEn: Record<keyof typeof themeNl, string> = {
   'theme.title': 'House style',
   'theme.intro':
     "Choose the municipality's house style. The choice applies to everyone from the next time the program is opened. The projector screen keeps its own dark high-contrast look.",
-  'theme.choice': 'House style',
+  'theme.choice': 'Municipality house style',
   'setup.theme.help':
     "The municipality's house style; the administrator can change it later and load an own token file.",
   'theme.standaard': 'Neutral (default)',
