@@ -245,10 +245,9 @@ export function Checkbox(props: {
 }) {
   const id = useId();
   return (
-    <div className="utrecht-form-field utrecht-form-field--checkbox checkbox">
+    <div className="checkbox">
       <UtrechtCheckbox
         id={id}
-        className="utrecht-form-field__input"
         disabled={props.isDisabled}
         checked={props.checked}
         onChange={(e) => props.onChange(e.target.checked)}

@@ -60,6 +60,7 @@ export function ThemeSection() {
         </Notice>
       ) : null}
       <Form
+        className="theme-choice"
         onSubmit={async () => {
           if (choice === 'eigen') return;
           try {
