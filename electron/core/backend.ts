@@ -18,6 +18,7 @@ import { owaspScrypt, type Ports } from './ports';
 import { SessionRegistry } from './sessions/registry';
 import { Passwords } from './users/passwords';
 import { loadSession } from './users/repo';
+import { themeHandlers } from './handlers/theme';
 import { trustHandlers } from './handlers/trust';
 
 export interface Backend {
@@ -58,6 +59,7 @@ export function createBackend(ports: Ports): Backend {
     ...minutesHandlers(ctx),
     ...certificateHandlers(ctx),
     ...trustHandlers(ctx),
+    ...themeHandlers(ctx),
   };
 
   const idleLimitMs = () =>

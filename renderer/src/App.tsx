@@ -10,6 +10,8 @@ import { Shell } from './screens/Shell';
 import { defaultRoute, visibleRoutes } from './routes';
 import { Start } from './screens/Start';
 import { ProjectorPaused } from './screens/projector/ProjectorPaused';
+import { getApi } from './api';
+import { applyTheme } from './theme/apply';
 
 export function App() {
   const t = useT();
@@ -19,6 +21,18 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // The environment's house style, read again whenever it opens or locks (a locked one shows the
+  // default). Failing to read it keeps the theme shown: a look is no reason to stop the app.
+  const state = status?.state;
+  useEffect(() => {
+    if (!state) return;
+    const api = getApi();
+    api['theme.get']({}).then(
+      (theme) => applyTheme(theme.tokens),
+      () => undefined,
+    );
+  }, [state]);
 
   // The beamer never shows a login form or set-up screens to the room: while the app is locked it
   // stays black and waits, and it resumes by itself after the next login.

@@ -5,6 +5,7 @@ import { dossierMethods } from './dossiers';
 import { itemsMethods } from './items';
 import { meetingMethods } from './meetings';
 import { minutesMethods } from './minutes';
+import { themeMethods } from './theme';
 import { trustMethods } from './trust';
 
 /** The whole API: every method the renderer may call, with its input, output and access rule. */
@@ -15,6 +16,7 @@ export const contract = {
   ...meetingMethods,
   ...minutesMethods,
   ...trustMethods,
+  ...themeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrganisationKind, Role } from './roles';
+import { ShippedThemeId } from '../theme/themes';
 
 export const Cadence = z.enum(['wekelijks', 'tweewekelijks', 'maandelijks']);
 export type Cadence = z.infer<typeof Cadence>;
@@ -34,6 +35,8 @@ export const SetupInput = z
     city: trimmed(60),
     cadence: Cadence.default('wekelijks'),
     termMonths: z.number().int().min(1).max(60).default(6),
+    /** The house style to start with (shared/theme); the beheerder may change it later. */
+    theme: ShippedThemeId.default('standaard'),
     organisations: z.array(OrganisationInput).min(2).max(30),
     admin: z.object({
       displayName: trimmed(80),

@@ -1,14 +1,16 @@
 import type { z } from 'zod';
 import type { SetupInput } from '../../../shared/domain/environment';
 import { defaultKeyHolder, type Role } from '../../../shared/domain/roles';
+import type { ShippedThemeId } from '../../../shared/theme/themes';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
-import { DEFAULT_IDLE_LOCK_MINUTES, readMeta, writeMeta } from '../settings/settings';
+import { DEFAULT_IDLE_LOCK_MINUTES, readMeta, setSetting, writeMeta } from '../settings/settings';
 import { storeEnvironmentCa, type SealedCa } from '../signing/store';
 
 export { DEFAULT_IDLE_LOCK_MINUTES };
 
-type ParsedSetup = z.output<typeof SetupInput>;
+/** The theme may be left out by callers that set up in code (demo, benchmarks): the default. */
+type ParsedSetup = Omit<z.output<typeof SetupInput>, 'theme'> & { theme?: ShippedThemeId };
 
 /** Untyped meta access; settings/settings.ts has the typed map (getSetting/setSetting) for new code. */
 export const setMeta = writeMeta;
@@ -57,6 +59,7 @@ export function populateEnvironment(
 ): { adminUserId: number; adminUsername: string; organisationIds: number[] } {
   setMeta(db, 'city', input.city);
   setMeta(db, 'cadence', input.cadence);
+  setSetting(db, 'theme', { id: input.theme ?? 'standaard' });
   setMeta(db, 'term_months', String(input.termMonths));
   setMeta(db, 'idle_lock_minutes', String(DEFAULT_IDLE_LOCK_MINUTES));
   setMeta(db, 'demo', demo ? '1' : '0');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoredAgendaSettings } from '../../../shared/contract/meetings';
 import { Cadence } from '../../../shared/domain/environment';
+import { ThemeChoice } from '../../../shared/theme/themes';
 import type { Db } from '../db/open';
 import { one, run } from '../db/sql';
 
@@ -102,6 +103,8 @@ export const settings = {
    * missing head file is reported, so deleting it cannot hide a database put back to an older copy.
    */
   head_anchored: flag(false),
+  /** The house style: a shipped theme or the city's own token file as read (shared/theme). */
+  theme: json(ThemeChoice, { id: 'standaard' }),
 };
 
 export type SettingKey = keyof typeof settings;

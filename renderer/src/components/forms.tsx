@@ -1,13 +1,23 @@
 import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { Button as AriaButton, type ButtonProps } from 'react-aria-components';
 import {
-  Button as AriaButton,
-  FieldError,
-  Input,
-  Label,
-  Text,
-  TextField,
-  type ButtonProps,
-} from 'react-aria-components';
+  Alert,
+  Checkbox as UtrechtCheckbox,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+
+/*
+ * The form primitives every screen uses, on the NL Design System's components (Utrecht component
+ * library), so they take the city's design tokens. The props stayed as they were, so no screen
+ * changed. The button keeps react-aria underneath (onPress, isDisabled, keyboard and touch handling)
+ * with the NL Design System button's classes on it.
+ */
 
 /** A labelled text input with help text and an error message that screen readers announce. */
 export function Field(props: {
@@ -25,31 +35,22 @@ export function Field(props: {
   placeholder?: string;
 }) {
   return (
-    <TextField
-      className="field"
-      value={props.value}
-      onChange={props.onChange}
-      type={props.type ?? 'text'}
-      isInvalid={Boolean(props.error)}
-      isRequired={props.isRequired}
-      autoFocus={props.autoFocus}
-      autoComplete={props.autoComplete}
-      name={props.name}
-      validationBehavior="aria"
-      inputMode={props.inputMode}
-    >
-      <Label>
-        {props.label}
-        {props.isRequired ? <span aria-hidden="true"> *</span> : null}
-      </Label>
-      <Input placeholder={props.placeholder} />
-      {props.help ? (
-        <Text slot="description" className="help">
-          {props.help}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{props.error}</FieldError>
-    </TextField>
+    <NativeField label={props.label} error={props.error} help={props.help} isRequired={props.isRequired}>
+      {(wiring) => (
+        <Textbox
+          {...wiring}
+          invalid={Boolean(props.error)}
+          type={props.type ?? 'text'}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          autoComplete={props.autoComplete}
+          autoFocus={props.autoFocus}
+          name={props.name}
+          inputMode={props.inputMode}
+          placeholder={props.placeholder}
+        />
+      )}
+    </NativeField>
   );
 }
 
@@ -79,11 +80,11 @@ function NativeField(props: {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>
+    <div className={`utrecht-form-field field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <FormLabel htmlFor={id}>
         {props.label}
         {props.isRequired ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      </FormLabel>
       {props.children({
         id,
         'aria-invalid': props.error ? true : undefined,
@@ -91,14 +92,14 @@ function NativeField(props: {
         'aria-required': props.isRequired ? true : undefined,
       })}
       {props.help ? (
-        <span id={`${id}-help`} className="help">
+        <FormFieldDescription id={`${id}-help`} className="help">
           {props.help}
-        </span>
+        </FormFieldDescription>
       ) : null}
       {props.error ? (
-        <span id={`${id}-err`} className="field-error">
+        <FormFieldErrorMessage id={`${id}-err`} className="field-error">
           {props.error}
-        </span>
+        </FormFieldErrorMessage>
       ) : null}
     </div>
   );
@@ -118,8 +119,9 @@ export function TextAreaField(props: {
   return (
     <NativeField {...props}>
       {(wiring) => (
-        <textarea
+        <Textarea
           {...wiring}
+          invalid={Boolean(props.error)}
           value={props.value}
           rows={props.rows ?? 3}
           onChange={(e) => props.onChange(e.target.value)}
@@ -169,14 +171,19 @@ export function SelectField<V extends string>(
       isRequired={props.isRequired}
     >
       {(wiring) => (
-        <select {...wiring} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
-          {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        <Select
+          {...wiring}
+          invalid={Boolean(props.error)}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value as V)}
+        >
+          {props.placeholder !== undefined ? <SelectOption value="">{props.placeholder}</SelectOption> : null}
           {props.options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <SelectOption key={o.value} value={o.value}>
               {o.label}
-            </option>
+            </SelectOption>
           ))}
-        </select>
+        </Select>
       )}
     </NativeField>
   );
@@ -239,24 +246,44 @@ export function Checkbox(props: {
   const id = useId();
   return (
     <div className="checkbox">
-      <input
+      <UtrechtCheckbox
         id={id}
-        type="checkbox"
         disabled={props.isDisabled}
         checked={props.checked}
         onChange={(e) => props.onChange(e.target.checked)}
       />
-      <label htmlFor={id}>{props.label}</label>
+      <FormLabel htmlFor={id} type="checkbox" disabled={props.isDisabled}>
+        {props.label}
+      </FormLabel>
     </div>
   );
 }
+
+/** The NL Design System button's look for each variant (its classes; react-aria does the behaviour). */
+const buttonClasses = {
+  primary: 'utrecht-button--primary-action',
+  secondary: 'utrecht-button--secondary-action',
+  danger: 'utrecht-button--primary-action utrecht-button--danger',
+} as const;
 
 export function Button(props: ButtonProps & { variant?: 'primary' | 'secondary' | 'danger' }) {
   const { variant = 'secondary', className, ...rest } = props;
   return (
     <AriaButton
       {...rest}
-      className={`btn btn-${variant} ${typeof className === 'string' ? className : ''}`}
+      className={({ isDisabled, isPressed }) =>
+        [
+          'utrecht-button',
+          buttonClasses[variant],
+          rest.type === 'submit' ? 'utrecht-button--submit' : '',
+          isDisabled ? 'utrecht-button--disabled' : '',
+          isPressed ? 'utrecht-button--active' : '',
+          `btn btn-${variant}`,
+          typeof className === 'string' ? className : '',
+        ]
+          .filter(Boolean)
+          .join(' ')
+      }
     />
   );
 }
@@ -271,8 +298,12 @@ export function Notice({
 }) {
   if (!children) return null;
   return (
-    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    <Alert
+      type={kind === 'success' ? 'ok' : kind}
+      className={`notice notice-${kind}`}
+      role={kind === 'error' ? 'alert' : 'status'}
+    >
       {children}
-    </div>
+    </Alert>
   );
 }

@@ -4,6 +4,7 @@ import { meetingsEn } from './areas/meetings';
 import { itemsEn } from './areas/items';
 import { minutesEn } from './areas/minutes';
 import { trustEn } from './areas/trust';
+import { themeEn } from './areas/theme';
 import { signingEn } from './areas/signing';
 import { errorsEn } from './areas/errors';
 
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...itemsEn,
   ...minutesEn,
   ...trustEn,
+  ...themeEn,
   ...signingEn,
   ...errorsEn,
   'app.name': 'LVV Overleg',

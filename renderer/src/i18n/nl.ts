@@ -8,6 +8,7 @@ import { meetingsNl } from './areas/meetings';
 import { itemsNl } from './areas/items';
 import { minutesNl } from './areas/minutes';
 import { trustNl } from './areas/trust';
+import { themeNl } from './areas/theme';
 import { signingNl } from './areas/signing';
 import { errorsNl } from './areas/errors';
 
@@ -17,6 +18,7 @@ export const nl = {
   ...itemsNl,
   ...minutesNl,
   ...trustNl,
+  ...themeNl,
   ...signingNl,
   ...errorsNl,
   'app.name': 'LVV Overleg',

@@ -11,6 +11,7 @@ import type { Rekeyed } from '../../../shared/contract/auth';
 import { useSession } from '../state/session';
 import { TrustedRoots } from './TrustedRoots';
 import { CertificateRequests } from './CertificateRequests';
+import { ThemeSection } from './ThemeSection';
 
 /**
  * Users, organisations, settings (the environment's and the agenda's), the trusted root certificates
@@ -125,6 +126,7 @@ export function Admin() {
       </section>
 
       <AgendaSettingsForm />
+      <ThemeSection />
 
       <KeysSection onDone={run} />
       {can(session, 'certificates.issue') ? <CertificateRequests /> : null}

@@ -1,3 +1,4 @@
+import { ShippedThemeId } from '../../../shared/theme/themes';
 import { useRef, useState } from 'react';
 import { defaultOrganisations, type OrganisationInput } from '../../../shared/domain/environment';
 import { organisationKinds } from '../../../shared/domain/roles';
@@ -17,6 +18,7 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
   const [step, setStep] = useState(1);
   const [city, setCity] = useState('');
   const [cadence, setCadence] = useState<Cadence>('wekelijks');
+  const [theme, setTheme] = useState<ShippedThemeId>('standaard');
   const [term, setTerm] = useState('6');
   const [orgs, setOrgs] = useState<OrganisationInput[]>(defaultOrganisations(''));
   const [admin, setAdmin] = useState({
@@ -69,6 +71,7 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
       const { recoveryKey } = await getApi()['setup.create']({
         city: city.trim(),
         cadence,
+        theme,
         termMonths: Number(term),
         organisations: orgs.map((o, i) =>
           i === 0 && o.kind === 'gemeente' && o.name.trim() === 'Gemeente'
@@ -133,6 +136,13 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
                 value: c,
                 label: t(`setup.cadence.${c}`),
               }))}
+            />
+            <SelectField
+              label={t('theme.choice')}
+              help={t('setup.theme.help')}
+              value={theme}
+              onChange={setTheme}
+              options={ShippedThemeId.options.map((id) => ({ value: id, label: t(`theme.${id}`) }))}
             />
             <Field
               label={t('setup.term')}
