@@ -40,6 +40,23 @@ describe('encrypted store', () => {
     expect(fs.readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
   });
 
+  it('creates the database owner-only (0600), and so its -wal file', () => {
+    const file = dbPath();
+    const db = openDatabase(file, newDatabaseKey(), { create: true });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
+    db.close();
+  });
+
+  it('refuses an empty database file (a failed copy) and never fills it with a fresh schema', () => {
+    const file = dbPath();
+    fs.writeFileSync(file, '');
+    expect(errorCode(() => openDatabase(file, newDatabaseKey(), { create: false }))).toBe(
+      'DATABASE_UNREADABLE',
+    );
+    expect(fs.statSync(file).size).toBe(0);
+  });
+
   it('refuses a wrong key and leaves the file byte for byte as it was', () => {
     const file = dbPath();
     openDatabase(file, newDatabaseKey(), { create: true }).close();

@@ -22,7 +22,13 @@ export function openDatabase(file: string, key: Buffer, opts: { create: boolean 
   if (!exists && !opts.create) throw new AppError('NOT_SET_UP', 'No database at this location');
   if (exists && opts.create)
     throw new AppError('ALREADY_SET_UP', 'A database already exists at this location');
+  // An empty file (a failed copy, a full disk) would open as a new, empty database with any key and
+  // be filled with a fresh schema: refuse it and leave it as it is.
+  if (exists && fs.statSync(file).size === 0)
+    throw new AppError('DATABASE_UNREADABLE', 'The database file is empty');
   const db = new Database(file, { fileMustExist: !opts.create });
+  // Owner-only from the first byte: SQLite gives its -wal and -shm files the same mode.
+  if (opts.create) fs.chmodSync(file, 0o600);
   try {
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
