@@ -295,7 +295,7 @@ describe('createSyntheticEnvironment', () => {
     expect(n(app.backend.vault.database(), 'SELECT count(*) FROM meetings')).toBe(env.stats.meetings);
     app.backend.close();
     const vault = new Vault(dir, testKdf);
-    const db = vault.openWithKey(parseRecoveryKey(env.recoveryKey)!);
+    const db = vault.open(parseRecoveryKey(env.recoveryKey)!);
     expect(verifyAudit(db).valid).toBe(true);
     vault.lock();
   });

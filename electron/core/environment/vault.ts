@@ -104,10 +104,6 @@ export class Vault {
     return this.db;
   }
 
-  /** Kept for the CLI and older callers: the recovery key is the database key itself. */
-  openWithKey(key: Buffer): Db {
-    return this.open(key);
-  }
 
   lock(): void {
     const wasOpen = this.db !== null;
