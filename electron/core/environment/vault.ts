@@ -104,7 +104,6 @@ export class Vault {
     return this.db;
   }
 
-
   lock(): void {
     const wasOpen = this.db !== null;
     this.db?.close();
