@@ -10,12 +10,8 @@ import { firstHolderKeys } from '../environment/keyring';
 import { demoDossiers } from './demo-dossiers';
 import { addDemoRecord } from './demo-record';
 import { addDemoSignedMeeting } from '../minutes/demo-signed';
-import {
-  issueWithUnlockedCa,
-  newEnvironmentCa,
-  refreshRevocationList,
-  sealEnvironmentCa,
-} from '../signing/store';
+import { issueWithUnlockedCa } from '../signing/store';
+import { newEnvironmentCa, refreshRevocationList, sealEnvironmentCa } from '../signing/ca-store';
 import { insertDemoMeetings } from '../meetings/demo-meetings';
 
 const demoOrganisations = [

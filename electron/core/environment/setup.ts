@@ -5,7 +5,7 @@ import type { ShippedThemeId } from '../../../shared/theme/themes';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import { DEFAULT_IDLE_LOCK_MINUTES, readMeta, setSetting, writeMeta } from '../settings/settings';
-import { storeEnvironmentCa, type SealedCa } from '../signing/store';
+import { storeEnvironmentCa, type SealedCa } from '../signing/ca-store';
 
 export { DEFAULT_IDLE_LOCK_MINUTES };
 

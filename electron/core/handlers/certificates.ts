@@ -11,13 +11,12 @@ import {
   knownCertificate,
   listRequests,
   prepareRequest,
-  refreshRevocationList,
   saveIssued,
   saveRequest,
-  unlockEnvironmentCa,
   saveImportedCertificate,
   wrapForCertificate,
 } from '../signing/store';
+import { refreshRevocationList, unlockEnvironmentCa } from '../signing/ca-store';
 import { trustedCertificatesPem } from '../signing/trust';
 
 type CertificateHandlers = Pick<

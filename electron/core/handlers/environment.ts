@@ -9,12 +9,8 @@ import { populateEnvironment } from '../environment/setup';
 import { DEFAULT_IDLE_LOCK_MINUTES, getSetting, setSetting } from '../settings/settings';
 import { LoginThrottle } from '../environment/throttle';
 import { createDemo } from '../demo/create-demo';
-import {
-  newSealedEnvironmentCa,
-  prepareCaRewrap,
-  prepareRewrap,
-  unlockEnvironmentCa,
-} from '../signing/store';
+import { prepareRewrap } from '../signing/store';
+import { newSealedEnvironmentCa, prepareCaRewrap, unlockEnvironmentCa } from '../signing/ca-store';
 import { can } from '../../../shared/domain/permissions';
 import type { Db } from '../db/open';
 import { firstHolderKeys } from '../environment/keyring';

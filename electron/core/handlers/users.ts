@@ -15,7 +15,8 @@ import {
 } from '../organisations/repo';
 import { getUser, keyHolderIds, listUsers, setDisabled, setKeyHolder, usernameTaken } from '../users/repo';
 import { verifyAudit } from '../audit/audit';
-import { dropCaKeyOf, revokeSigningCertificate } from '../signing/store';
+import { revokeSigningCertificate } from '../signing/store';
+import { dropCaKeyOf } from '../signing/ca-store';
 import type { Db } from '../db/open';
 
 type UserHandlers = Pick<

@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { verifyDetached, type VerifyFailure } from '../signing/cms';
 import { trustedCertificatesPem } from '../signing/trust';
 import type { RevocationLists } from '../signing/revocations';
-import { revocationListPem } from '../signing/store';
+import { revocationListPem } from '../signing/ca-store';
 import { packMinutesDocx } from './build-docx';
 import type { MinutesModel, MinutesState } from './model';
 import { restrictToDossier, restrictToOrganisation } from './restrict';

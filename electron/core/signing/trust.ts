@@ -10,7 +10,7 @@ import {
   parseCertificate,
   parseCertificates,
 } from './certificates';
-import { environmentCaCertificate } from './store';
+import { environmentCaCertificate } from './ca-store';
 import { listTrustedRootRows, trustedRootBySha256 } from './trust-repo';
 
 /**

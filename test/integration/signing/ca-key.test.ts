@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/open';
 import { issueUserCertificate, parseCertificate } from '../../../electron/core/signing/certificates';
 import { signDetached } from '../../../electron/core/signing/cms';
-import { unlockEnvironmentCa } from '../../../electron/core/signing/store';
+import { unlockEnvironmentCa } from '../../../electron/core/signing/ca-store';
 import { deleteMeta, getSetting, setSetting } from '../../../electron/core/settings/settings';
 import { cityInput, errorCode, failure, tempDir, testKdf } from '../../support/backend';
 import { opensslCmsVerify } from '../../support/openssl';
