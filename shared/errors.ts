@@ -63,6 +63,10 @@ export const conflictReasons = [
   'role_signed',
   /** The signer's certificate no longer leads to a root this environment trusts. */
   'certificate_not_trusted',
+  /** Nobody else could open the environment then (only the recovery key). */
+  'last_key_holder',
+  /** A beheerder cannot take their own key (they would lock themselves out at the next tick). */
+  'own_key',
   /** The signer's certificate request waits for the beheerder's approval (or was just made). */
   'certificate_pending',
   /** Approving: the CA's key is wrapped with another beheerder's password (its keeper). */

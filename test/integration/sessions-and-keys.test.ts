@@ -5,7 +5,7 @@ import { openDatabase } from '../../electron/core/db/open';
 import { parseRecoveryKey, unwrapKey, wrapContext, wrapKey } from '../../electron/core/crypto/keywrap';
 import { openHolderKey } from '../../electron/core/crypto/holder-key';
 import { readKeyFile, writeKeyFile } from '../../electron/core/storage/keyfile';
-import { cityInput, errorCode, makeEnv, testKdf, type TestEnv } from '../support/backend';
+import { cityInput, errorCode, failure, makeEnv, testKdf, type TestEnv } from '../support/backend';
 import { firstItem, makeItemEnv } from '../support/items';
 
 /**
@@ -299,6 +299,10 @@ describe('the key only with those who hold the meeting', () => {
     expect((await anna['keys.status']({})).holders.find((h) => h.username === 'vera')?.enrolled).toBe(true);
     // The last key holder cannot be removed, and nobody removes their own key.
     expect(await errorCode(anna['users.setKeyHolder']({ userId: 1, keyHolder: false }))).toBe('CONFLICT');
+    // …and the refusal says why (the UI words the reason, not a generic "changed meanwhile").
+    expect(await failure(anna['users.setKeyHolder']({ userId: 1, keyHolder: false }))).toMatchObject({
+      info: { reason: 'own_key' },
+    });
   });
 
   it('an environment from before key holders: participants’ wraps leave the key file, their password still works while open', async () => {

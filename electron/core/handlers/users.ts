@@ -102,6 +102,7 @@ export function userHandlers(ctx: CoreContext): UserHandlers {
       if (!keyHolder && userId === s.userId) {
         throw new AppError('CONFLICT', 'You cannot remove your own key', {
           fields: [{ path: 'userId', code: 'self_key', message: 'Cannot remove own key' }],
+          info: { reason: 'own_key' },
         });
       }
       if (!keyHolder && before.keyHolder) assertNotLastHolder(vault.database(), userId);
@@ -210,6 +211,7 @@ function assertNotLastHolder(db: Db, userId: number): void {
   if (others.length === 0) {
     throw new AppError('CONFLICT', 'The last key holder cannot be removed', {
       fields: [{ path: 'userId', code: 'last_key_holder', message: 'Last key holder' }],
+      info: { reason: 'last_key_holder' },
     });
   }
 }

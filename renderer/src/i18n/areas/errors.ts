@@ -60,6 +60,9 @@ export const errorsNl = {
   'error.FORBIDDEN.own_records_only':
     'U kunt alleen de standpunten en actiepunten van uw eigen organisatie corrigeren.',
   'error.WRONG_CREDENTIALS.wrong_password': 'Het wachtwoord klopt niet; er is niet ondertekend.',
+  'error.CONFLICT.last_key_holder':
+    'Dit is de laatste sleutelhouder. Geef eerst iemand anders de sleutel; anders kan niemand de omgeving nog openen.',
+  'error.CONFLICT.own_key': 'U kunt uw eigen sleutel niet intrekken. Laat een andere beheerder dat doen.',
   'error.CONFLICT.certificate_not_trusted':
     'Uw ondertekeningscertificaat wordt in deze omgeving niet (meer) vertrouwd. Vraag de beheerder het basiscertificaat toe te voegen, of importeer een ander certificaat.',
   'error.CONFLICT.certificate_pending':
@@ -120,6 +123,9 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   'error.FORBIDDEN.own_extract_only': 'You can only export your own organisation’s extract.',
   'error.FORBIDDEN.own_records_only': 'You can only correct your own organisation’s positions and actions.',
   'error.WRONG_CREDENTIALS.wrong_password': 'The password is wrong; nothing was signed.',
+  'error.CONFLICT.last_key_holder':
+    'This is the last key holder. Give someone else the key first; otherwise nobody could open the environment.',
+  'error.CONFLICT.own_key': 'You cannot take away your own key. Ask another administrator.',
   'error.CONFLICT.certificate_not_trusted':
     'Your signing certificate is not (or no longer) trusted in this environment. Ask the administrator to add its root certificate, or import another certificate.',
   'error.CONFLICT.certificate_pending':
