@@ -272,6 +272,27 @@ describe('the meeting room', () => {
     expect(again.json).toMatchObject({ ok: true, value: { csrfToken: csrf, session: { username: 'ind' } } });
   });
 
+  it('an organisation marked absent after it joined is let go at once, and cannot come back', async () => {
+    env = await makeRoomEnv();
+    const politie = env.client();
+    await politie.login('politie');
+    const stream = await politie.events();
+    const ended = stream.next((e) => e.event === 'end');
+    const meeting = await env.api['meetings.get']({ meetingId: env.meetingId });
+    await env.api['meetings.setAttendance']({
+      meetingId: env.meetingId,
+      version: meeting.version,
+      organisationId: env.org('Politie'),
+      presence: 'afwezig_met_bericht',
+    });
+    expect((await ended).data).toEqual({ reason: 'absent' });
+    expect((await politie.call('room.state')).status).toBe(401);
+    expect((await env.api['room.status']({})).connections).toEqual([]);
+    expect(auditActions(env)).toContain('room.absent');
+    const again = await env.client().login('politie');
+    expect(again.json.error).toMatchObject({ code: 'FORBIDDEN', info: { reason: 'room_absent' } });
+  });
+
   it('a replayed cookie is refused after logout, after removal by the chair and after the idle time', async () => {
     env = await makeRoomEnv();
     // Logged out: the old cookie opens nothing.

@@ -8,7 +8,8 @@ import type { Dispatch } from '../../../shared/dispatcher';
  */
 
 /** Why a session on the listener ended, for the participant's page and the log. */
-export type RoomEndReason = 'logout' | 'removed' | 'closed' | 'expired';
+/** `absent`: the secretary marked the organisation absent while its people were connected. */
+export type RoomEndReason = 'logout' | 'removed' | 'absent' | 'closed' | 'expired';
 
 /** What the listener hears from the backend. */
 export type RoomEvent =

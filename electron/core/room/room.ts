@@ -296,7 +296,7 @@ export class Room {
       writeAudited(this.ctx, by ?? s, () => ({
         result: null,
         audit: {
-          action: reason === 'removed' ? 'room.remove' : 'room.leave',
+          action: reason === 'removed' ? 'room.remove' : reason === 'absent' ? 'room.absent' : 'room.leave',
           entity: 'users',
           ids: [s.userId],
         },
@@ -324,6 +324,24 @@ export class Room {
         }));
       this.emit({ type: 'end', callerId, reason });
       this.bump();
+    }
+  }
+
+  /**
+   * An organisation marked absent (or taken off the meeting) after its people joined loses its seat
+   * at once: what admit() refuses at login must not last because the login came first.
+   */
+  private letGoOfAbsent(): void {
+    const r = this.running;
+    if (!r) return;
+    const present = new Set(
+      attendance(this.ctx.vault.database(), r.meetingId)
+        .filter((a) => a.presence !== 'afwezig_met_bericht')
+        .map((a) => a.organisationId),
+    );
+    for (const callerId of [...this.connections.keys()]) {
+      const s = this.ctx.sessions.get(callerId);
+      if (s && !present.has(s.organisationId)) this.leave(callerId, 'absent', null);
     }
   }
 
@@ -362,6 +380,7 @@ export class Room {
     if (!this.running) return;
     if (method === 'auth.logout') this.prune('logout');
     if (!changed) return;
+    if (method === 'meetings.setAttendance') this.letGoOfAbsent();
     if (!this.meetingRuns(this.running.meetingId)) {
       void this.stop('closed', null).catch((e: unknown) =>
         this.ctx.ports.logger.error('Could not stop the meeting room', { error: String(e) }),
