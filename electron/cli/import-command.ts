@@ -7,17 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Api } from '../../shared/contract/index';
 import { MAX_IMPORT_BYTES, type ImportReport } from '../../shared/contract/register-import';
-import { importFieldLabels, importFields, importIssueText } from '../../shared/domain/register-import';
+import {
+  columnLetter,
+  importFieldLabels,
+  importFields,
+  importIssueText,
+} from '../../shared/domain/register-import';
 import type { Session } from '../../shared/domain/roles';
 import { ApiError } from '../../shared/errors';
 import { CliError, refusal } from './open';
-
-/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** The report as the command prints it. */
 export function formatImportReport(r: ImportReport): string {

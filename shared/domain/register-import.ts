@@ -70,6 +70,13 @@ export function recogniseColumns(headers: readonly string[]): ColumnMapping {
   return mapping;
 }
 
+/** Spreadsheet column letters, as the user sees them in Excel: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 /** The fields a mapping must have for any row to be imported. */
 export const requiredImportFields: readonly ImportField[] = ['name', 'referredAt'];
 
