@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/contract/register-import';
 import { makeEnv, failure, type TestEnv } from '../support/backend';
@@ -171,6 +172,18 @@ describe('the boundary', () => {
     expect((await bad({ name: 'x.csv', base64: 'not base64!' })).fields?.[0]?.code).toBe('not_base64');
     expect((await bad({ name: 'x.csv', base64: 'A'.repeat(14_000_000) })).fields?.[0]?.code).toBe(
       'file_too_large',
+    );
+  });
+
+  it('refuses a zip that unpacks to far more than a register before unpacking it', async () => {
+    // 70 MB of zeros packs to well under 1 MB: the central directory tells, before ExcelJS unzips.
+    const bomb = Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(70 * 1024 * 1024) }));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await failure(env.api['dossiers.import.preview']({ file: file('bom.xlsx', bomb) }))).toMatchObject(
+      {
+        code: 'BAD_INPUT',
+        fields: [{ path: 'file', code: 'file_unpacked_too_large' }],
+      },
     );
   });
 

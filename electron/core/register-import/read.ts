@@ -15,8 +15,8 @@ export type ImportFormat = 'csv' | 'xlsx';
 /** Beyond a register of a large city many times over; keeps one import well inside a second. */
 export const MAX_IMPORT_ROWS = 20_000;
 export const MAX_IMPORT_COLUMNS = 100;
-/** What an XLSX may unpack to: a zip that claims more is refused before it is unpacked. */
-const MAX_UNPACKED = 200 * 1024 * 1024;
+/** What an XLSX may unpack to (20,000 lines of a register are ~10 MB of XML); a zip that claims more is refused before it is unpacked. */
+const MAX_UNPACKED = 64 * 1024 * 1024;
 
 export interface Grid {
   format: ImportFormat;
@@ -105,9 +105,9 @@ function readCsv(bytes: Buffer): Grid {
 
 /**
  * What the zip's central directory says its entries unpack to, checked before ExcelJS unpacks
- * anything: a few MB of zip can claim gigabytes (a zip bomb). Returns false for a malformed zip.
+ * anything: a few MB of zip can claim gigabytes (a zip bomb).
  */
-function unpackedSizeOk(b: Buffer): boolean {
+function unpackedSize(b: Buffer): 'ok' | 'too_large' | 'malformed' {
   // The end-of-central-directory record sits in the last 64 KiB + 22 bytes.
   for (let i = b.length - 22; i >= Math.max(0, b.length - 65_557); i--) {
     if (b.readUInt32LE(i) !== 0x06054b50) continue;
@@ -115,14 +115,14 @@ function unpackedSizeOk(b: Buffer): boolean {
     let p = b.readUInt32LE(i + 16);
     let total = 0;
     for (let n = 0; n < entries; n++) {
-      if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) return false;
+      if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) return 'malformed';
       total += b.readUInt32LE(p + 24);
-      if (total > MAX_UNPACKED) return false;
+      if (total > MAX_UNPACKED) return 'too_large';
       p += 46 + b.readUInt16LE(p + 28) + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
     }
-    return true;
+    return 'ok';
   }
-  return false;
+  return 'malformed';
 }
 
 /** A cell as the text a person sees in it; a date cell as an ISO date. */
@@ -140,7 +140,10 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Grid> {
-  if (!unpackedSizeOk(bytes)) throw refuse('file_unreadable', 'Not a readable XLSX (zip) file');
+  const size = unpackedSize(bytes);
+  if (size === 'too_large')
+    throw refuse('file_unpacked_too_large', `The XLSX unpacks to more than ${MAX_UNPACKED} bytes`);
+  if (size === 'malformed') throw refuse('file_unreadable', 'Not a readable XLSX (zip) file');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -68,6 +68,8 @@ export const registerImportNl = {
   'import.error.too_many_rows': 'Dit bestand heeft meer dan 20.000 regels. Splits het in delen.',
   'import.error.too_many_columns': 'Dit bestand heeft meer dan 100 kolommen.',
   'import.error.file_too_large': 'Dit bestand is groter dan 10 MB.',
+  'import.error.file_unpacked_too_large':
+    'Dit Excel-bestand is uitgepakt veel groter dan een register kan zijn; het wordt niet geopend.',
   'import.mapping.title': 'Kolommen',
   'import.mapping.help':
     'Herkend aan de kolomnamen in het bestand. Kies zelf een andere kolom als de herkenning niet klopt.',
@@ -131,6 +133,8 @@ export const registerImportEn: Record<keyof typeof registerImportNl, string> = {
   'import.error.too_many_rows': 'This file has more than 20,000 lines. Split it up.',
   'import.error.too_many_columns': 'This file has more than 100 columns.',
   'import.error.file_too_large': 'This file is larger than 10 MB.',
+  'import.error.file_unpacked_too_large':
+    'Unpacked, this Excel file is far larger than a register can be; it is not opened.',
   'import.mapping.title': 'Columns',
   'import.mapping.help':
     'Recognised by the column names in the file. Choose another column yourself if the recognition is wrong.',
