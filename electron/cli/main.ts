@@ -13,6 +13,7 @@ import { amsterdamDate } from '../core/context';
 import { silentLogger, type Logger } from '../core/ports';
 import { acquireFolderLock } from '../core/storage/folder-lock';
 import { agendaCommand, parseAgendaMeeting } from './agenda-command';
+import { importCommand } from './import-command';
 import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minutes-commands';
 import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
 
@@ -37,6 +38,9 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
          Exitcode 0 alleen als elke handtekening geldig is.
   agenda --db PAD --meeting next|NUMMER --format json|docx [--out BESTAND] --user NAAM [--password-file BESTAND]
          De agenda, gepseudonimiseerd (dossiernummer en initialen), als JSON of DOCX.
+  import dossiers --db PAD --file REGISTER.csv|REGISTER.xlsx [--dry-run] [--skip-refused] --user NAAM [--password-file BESTAND]
+         Importeert een bestaand register; toont per regel wat geïmporteerd, geweigerd (en waarom) of leeg is.
+         Alles of niets, tenzij --skip-refused; --dry-run slaat niets op. Voor voorzitter, notulist en casemanager.
 PAD is de map van de omgeving of het .db-bestand. Elke opdracht gaat via dezelfde API als de app, met
 dezelfde rechten; alleen sleutelhouders openen een vergrendelde omgeving.`;
 
@@ -57,6 +61,9 @@ function parseCli(argv: string[]) {
       meeting: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      file: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'skip-refused': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -176,6 +183,20 @@ async function runCommand(
           out: values.out,
           today: amsterdamDate(new Date()),
         });
+      }
+      case 'import': {
+        if (positionals[1] !== 'dossiers')
+          throw new CliError('usage: import dossiers --db PATH --file F.csv|F.xlsx [--dry-run]');
+        if (!values.file) throw new CliError('--file F.csv|F.xlsx is required');
+        const session = await open();
+        const { text, code } = await importCommand(api, session, {
+          file: values.file,
+          dryRun: values['dry-run'] ?? false,
+          skipRefused: values['skip-refused'] ?? false,
+          cwd: process.env.INIT_CWD ?? process.cwd(),
+        });
+        process.stdout.write(text);
+        return code;
       }
       default:
         throw new CliError(`unknown command "${command}"`);

@@ -24,6 +24,7 @@ import { roomHandlers } from './handlers/room';
 import { Room } from './room/room';
 import { ProjectorHub } from './meetings/projector';
 import { changesRoom } from '../../shared/contract/room';
+import { registerImportHandlers } from './handlers/register-import';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -70,6 +71,7 @@ export function createBackend(ports: Ports): Backend {
     ...trustHandlers(ctx),
     ...themeHandlers(ctx),
     ...roomHandlers(room),
+    ...registerImportHandlers(ctx),
   };
 
   const idleLimitMs = () =>

@@ -5,6 +5,7 @@ import { dossierMethods } from './dossiers';
 import { itemsMethods } from './items';
 import { meetingMethods } from './meetings';
 import { minutesMethods } from './minutes';
+import { registerImportMethods } from './register-import';
 import { themeMethods } from './theme';
 import { trustMethods } from './trust';
 import { roomMethods } from './room';
@@ -19,6 +20,7 @@ export const contract = {
   ...trustMethods,
   ...themeMethods,
   ...roomMethods,
+  ...registerImportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

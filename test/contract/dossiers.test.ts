@@ -54,6 +54,26 @@ const malformed: Record<string, unknown[]> = {
   'organisations.setSeesSpecial': [{ organisationId: 1 }, { organisationId: 1, seesSpecial: 'ja' }],
 };
 
+/** A small register for the import methods (issue 10), as base64 like every upload. */
+const register = {
+  name: 'register.csv',
+  base64: Buffer.from('Naam;V-nummer;Datum aanmelding\r\nContract Import;9900000002;2-11-2026\r\n').toString(
+    'base64',
+  ),
+};
+malformed['dossiers.import.preview'] = [
+  {},
+  { file: { name: 'r.csv', base64: '!!' } },
+  { file: { name: '', base64: register.base64 } },
+  { file: register, mapping: { name: 0 } },
+  { file: register, extra: 1 },
+];
+malformed['dossiers.import.run'] = [
+  { file: register },
+  { file: register, mode: 'alles' },
+  { file: { name: 'r.csv', base64: '' }, mode: 'alles_of_niets' },
+];
+
 const dossierMethods = methodNames
   .filter((m) => m.startsWith('dossiers.'))
   .concat(['organisations.setSeesSpecial']);
@@ -103,6 +123,8 @@ describe('dossier methods answer with data that matches the contract', () => {
       { id: 1, procedure: { kind: 'asiel_herhaald', startedOn: '2025-10-01', result: 'Ingewilligd' } },
     ],
     ['organisations.setSeesSpecial', 'beheerder', { organisationId: 4, seesSpecial: false }],
+    ['dossiers.import.preview', 'casemanager', { file: register }],
+    ['dossiers.import.run', 'casemanager', { file: register, mode: 'alles_of_niets' }],
   ];
 
   it('covers every dossier method', () => {

@@ -42,7 +42,7 @@ type Change<T> = { result: T; audit: AuditFacts | AuditFacts[] };
 type Fields = z.output<typeof DossierInput>;
 type Changes = z.output<typeof DossierUpdate>['changes'];
 
-const termMonths = (db: Db): number => getSetting(db, 'term_months');
+export const termMonths = (db: Db): number => getSetting(db, 'term_months');
 
 /** Field errors with the domain's codes; the UI shows the Dutch text for each code at its field. */
 function invalid(issues: readonly DossierIssue[]): AppError {
@@ -132,7 +132,7 @@ function fieldsOf(d: Dossier): Fields {
 }
 
 /** What is stored for the fields: the reasons for flags that are off are dropped, the target settled. */
-function settle(f: Fields, term: number): Pick<Dossier, WritableField> {
+export function settle(f: Fields, term: number): Pick<Dossier, WritableField> {
   const { targetOverride: _, ...rest } = f;
   return {
     ...rest,

@@ -200,9 +200,17 @@ export function addHistory(
     reason: string;
   },
 ): void {
-  db.prepare(
+  run(
+    db,
     'INSERT INTO dossier_history (dossier_id, at, user_id, field, from_value, to_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(h.dossierId, h.at, h.userId, h.field, h.from, h.to, h.reason);
+    h.dossierId,
+    h.at,
+    h.userId,
+    h.field,
+    h.from,
+    h.to,
+    h.reason,
+  );
 }
 
 export function proceduresOf(db: Db, dossierId: number): Procedure[] {

@@ -68,9 +68,12 @@ export function DossierList() {
       <div className="dossier-list-head">
         <h1>{t('dossiers.title')}</h1>
         {mayWrite ? (
-          <Button variant="primary" onPress={() => navigate('dossiers/nieuw')}>
-            {t('dossiers.new')}
-          </Button>
+          <>
+            <Button variant="primary" onPress={() => navigate('dossiers/nieuw')}>
+              {t('dossiers.new')}
+            </Button>
+            <Button onPress={() => navigate('dossiers/importeren')}>{t('import.open')}</Button>
+          </>
         ) : null}
       </div>
       <Notice kind="error">{error}</Notice>
