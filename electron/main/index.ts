@@ -34,7 +34,7 @@ import { injectCspNonce, resolveAppPath, responseHeaders } from './app-protocol'
 import { APP_INDEX_URL, APP_SCHEME, PROJECTOR_URL } from './app-url';
 import { chooseProjectorDisplay } from './displays';
 import { createRpcHandler, RPC_CHANNEL } from './ipc';
-import { menuTemplate } from './menu';
+import { aboutPanelOptions, menuTemplate } from './menu';
 import { windowIconPath } from './window-icon';
 import {
   allowPermission,
@@ -226,6 +226,9 @@ function start(): void {
       handleRpc(senderInfo(event), method, input),
     );
 
+    app.setAboutPanelOptions(
+      aboutPanelOptions({ appName: APP_NAME, version: app.getVersion(), iconPath: icon }),
+    );
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({ platform: process.platform, appName: APP_NAME, devTools, actions: { openProjector } }),
