@@ -5,16 +5,21 @@
  *   are supported there since Electron 28)
  * - preload → out/preload/index.cjs: one self-contained CommonJS file, because a sandboxed preload
  *   cannot load ES modules or anything from node_modules
- * - renderer → out/renderer (index.html + assets), served by the app:// protocol and the browser host.
+ * - renderer → out/renderer (index.html + assets + licenses.json), served by the app:// protocol and
+ *   the browser host.
  */
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { licensePlugins } from './resources/scripts/licenses';
 
 const root = import.meta.dirname;
+// licenses.json for the About dialog: the licences of everything bundled (all three builds) or shipped.
+const licenses = licensePlugins(root);
 
 export default defineConfig({
   main: {
+    plugins: [licenses.collect],
     build: {
       outDir: resolve(root, 'out/main'),
       // Production dependencies stay external (node_modules ships with the app); that includes the
@@ -29,6 +34,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [licenses.collect],
     build: {
       outDir: resolve(root, 'out/preload'),
       // Sandbox: bundle everything (zod, shared/), require nothing but 'electron'.
@@ -41,7 +47,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), licenses.emit],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: {

@@ -34,7 +34,8 @@ import { injectCspNonce, resolveAppPath, responseHeaders } from './app-protocol'
 import { APP_INDEX_URL, APP_SCHEME, PROJECTOR_URL } from './app-url';
 import { chooseProjectorDisplay } from './displays';
 import { createRpcHandler, RPC_CHANNEL } from './ipc';
-import { menuTemplate } from './menu';
+import { aboutPanelOptions, menuTemplate } from './menu';
+import { windowIconPath } from './window-icon';
 import {
   allowPermission,
   allowWebviewAttach,
@@ -72,6 +73,12 @@ function start(): void {
   const rendererDir = path.join(appDir, 'out', 'renderer');
   const preloadPath = path.join(appDir, 'out', 'preload', 'index.cjs');
   const prefs = webPreferences(preloadPath, { devTools });
+  const icon = windowIconPath({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appDir,
+    resourcesDir: process.resourcesPath,
+  });
 
   // The only webContents whose IPC calls are answered: ours, tracked from creation to destruction.
   const trusted = new Set<number>();
@@ -92,6 +99,7 @@ function start(): void {
       minHeight: 600,
       show: false,
       title: APP_NAME,
+      ...(icon ? { icon } : {}),
       backgroundColor: '#ffffff',
       webPreferences: prefs,
     });
@@ -119,6 +127,7 @@ function start(): void {
       show: false,
       title: `${APP_NAME} — projectie`,
       autoHideMenuBar: true,
+      ...(icon ? { icon } : {}),
       backgroundColor: '#000000',
       webPreferences: prefs,
     });
@@ -217,6 +226,9 @@ function start(): void {
       handleRpc(senderInfo(event), method, input),
     );
 
+    app.setAboutPanelOptions(
+      aboutPanelOptions({ appName: APP_NAME, version: app.getVersion(), iconPath: icon }),
+    );
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({ platform: process.platform, appName: APP_NAME, devTools, actions: { openProjector } }),

@@ -3,7 +3,7 @@
  * and the absence of developer tools in a packaged app are testable without the binary.
  * Roles give the OS behaviour (undo, copy, zoom, ...); the labels override Electron's English ones.
  */
-import type { MenuItemConstructorOptions } from 'electron';
+import type { AboutPanelOptionsOptions, MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openProjector(): void;
@@ -82,5 +82,27 @@ export function menuTemplate(opts: {
       ],
     },
   );
+  // macOS has "Over" in the app menu; elsewhere it lives under Help, where people look for it.
+  if (!mac) template.push({ label: 'Help', submenu: [{ role: 'about', label: `Over ${opts.appName}` }] });
   return template;
+}
+
+/**
+ * The OS's own About panel (role 'about'): name, version, licence. The full list of bundled licences
+ * is in the app's "Over LVV Overleg" dialog (footer of every screen), which the browser host has too.
+ */
+export function aboutPanelOptions(opts: {
+  appName: string;
+  version: string;
+  iconPath: string | undefined;
+}): AboutPanelOptionsOptions {
+  return {
+    applicationName: opts.appName,
+    applicationVersion: opts.version,
+    version: '', // macOS would repeat the version as a build number in brackets
+    copyright: 'Licentie: EUPL-1.2',
+    credits:
+      'De licenties van de meegeleverde open-sourcesoftware staan onder "Over LVV Overleg" onderaan elk scherm.',
+    ...(opts.iconPath ? { iconPath: opts.iconPath } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import { themeEn } from './areas/theme';
 import { signingEn } from './areas/signing';
 import { errorsEn } from './areas/errors';
 import { registerImportEn } from './areas/register-import';
+import { aboutEn } from './areas/about';
 
 /** English. Typed against the Dutch keys: a missing or misspelt key fails to compile. */
 export const en: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...signingEn,
   ...errorsEn,
   ...registerImportEn,
+  ...aboutEn,
   'app.name': 'LVV Overleg',
   'app.skip': 'Skip to content',
   'lang.switch': 'Nederlands',

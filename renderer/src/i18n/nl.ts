@@ -12,6 +12,7 @@ import { themeNl } from './areas/theme';
 import { signingNl } from './areas/signing';
 import { errorsNl } from './areas/errors';
 import { registerImportNl } from './areas/register-import';
+import { aboutNl } from './areas/about';
 
 export const nl = {
   ...dossiersNl,
@@ -23,6 +24,7 @@ export const nl = {
   ...signingNl,
   ...errorsNl,
   ...registerImportNl,
+  ...aboutNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',
   'lang.switch': 'English',

@@ -5,6 +5,7 @@ import { defaultRoute, visibleRoutes } from '../routes';
 import { navigate, useRoute } from '../state/router';
 import { useSession } from '../state/session';
 import { getApi } from '../api';
+import { AboutButton } from './About';
 
 /**
  * Watches for inactivity and ends the session (for the last key holder: locks the environment); the
@@ -107,6 +108,9 @@ export function Shell({ children }: { children: ReactNode }) {
         </Button>
       </header>
       {children}
+      <footer className="shell-footer">
+        <AboutButton />
+      </footer>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { menuTemplate } from '../../../electron/main/menu';
+import { aboutPanelOptions, menuTemplate } from '../../../electron/main/menu';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
@@ -11,7 +11,13 @@ const build = (platform: NodeJS.Platform, devTools: boolean, openProjector = () 
 
 describe('menuTemplate', () => {
   it('has Dutch top-level menus', () => {
-    expect(build('linux', false).map((m) => m.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Venster']);
+    expect(build('linux', false).map((m) => m.label)).toEqual([
+      'Bestand',
+      'Bewerken',
+      'Beeld',
+      'Venster',
+      'Help',
+    ]);
     expect(build('darwin', false).map((m) => m.label)).toEqual([
       'LVV Overleg',
       'Bestand',
@@ -47,5 +53,27 @@ describe('menuTemplate', () => {
     expect(roles).not.toContain('reload');
     expect(roles).not.toContain('forceReload');
     expect(flatten(build('linux', true)).map((i) => i.role)).toContain('toggleDevTools');
+  });
+
+  it('has "Over LVV Overleg" once on every platform: Help on Windows and Linux, the app menu on macOS', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const about = flatten(build(platform, false)).filter((i) => i.role === 'about');
+      expect(about.map((i) => i.label)).toEqual(['Over LVV Overleg']);
+    }
+    expect(build('darwin', false).map((m) => m.label)).not.toContain('Help');
+  });
+
+  it("gives the OS's About panel the version and licence, in Dutch", () => {
+    const options = aboutPanelOptions({ appName: 'LVV Overleg', version: '0.1.0', iconPath: '/x/icon.png' });
+    expect(options).toMatchObject({
+      applicationName: 'LVV Overleg',
+      applicationVersion: '0.1.0',
+      copyright: 'Licentie: EUPL-1.2',
+      iconPath: '/x/icon.png',
+    });
+    expect(options.credits).toMatch(/Over LVV Overleg/);
+    expect(
+      aboutPanelOptions({ appName: 'LVV Overleg', version: '0.1.0', iconPath: undefined }),
+    ).not.toHaveProperty('iconPath');
   });
 });
