@@ -13,6 +13,7 @@ import { errorText } from '../../errors';
 import { useCan } from '../../state/session';
 import { useOrganisations } from './hooks';
 import { ItemWork } from '../item/ItemWork';
+import { DossierSummary } from './DossierSummary';
 
 const valueLabel = (labels: DomainLabels, field: 'status' | 'track', v: string | null) =>
   v === null
@@ -249,30 +250,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           {dossier ? (
             <section aria-labelledby="mode-dossier-h" className="card">
               <h3 id="mode-dossier-h">{t('mode.summary')}</h3>
-              <dl className="mode-summary">
-                <dt>{t('mode.summary.status')}</dt>
-                <dd>{labels.dossierStatus[dossier.status]}</dd>
-                <dt>{t('mode.summary.track')}</dt>
-                <dd>{labels.track[dossier.track]}</dd>
-                <dt>{t('mode.summary.target')}</dt>
-                <dd>{dossier.targetDate ? dates.date(dossier.targetDate) : '—'}</dd>
-                <dt>{t('mode.summary.review')}</dt>
-                <dd>{dossier.reviewDate ? dates.date(dossier.reviewDate) : '—'}</dd>
-                <dt>{t('mode.summary.leadNgo')}</dt>
-                <dd>{dossier.leadNgo ?? '—'}</dd>
-                <dt>{t('mode.summary.casemanager')}</dt>
-                <dd>{dossier.casemanager ?? '—'}</dd>
-                <dt>{t('mode.summary.flags')}</dt>
-                <dd>
-                  {[
-                    dossier.stuck ? t('mode.flag.stuck', { reason: dossier.stuckReason ?? '' }) : null,
-                    dossier.onHold ? t('mode.flag.onHold') : null,
-                    dossier.vulnerable ? t('mode.flag.vulnerable') : null,
-                  ]
-                    .filter(Boolean)
-                    .join(', ') || t('mode.flag.none')}
-                </dd>
-              </dl>
+              <DossierSummary dossier={dossier} />
               <p>
                 <a href={`#/dossiers/${dossier.id}`}>{t('mode.summary.open')}</a>
                 {current ? (
