@@ -75,6 +75,16 @@ export const conflictReasons = [
   'ca_key_unavailable',
   /** Approving: the request was withdrawn or replaced meanwhile. */
   'request_gone',
+  /** The meeting room: the listener is not running (closed, the meeting ended, the environment locked). */
+  'room_closed',
+  /** The meeting room: this host cannot listen on the network (the command line, a test host). */
+  'room_unavailable',
+  /** The meeting room: the address is not one of this machine's, or it is taken. */
+  'room_address',
+  /** The meeting room: it already runs for another meeting. */
+  'room_other_meeting',
+  /** The meeting room: no certificate for it yet; the beheerder logs in once to issue one. */
+  'room_no_certificate',
 ] as const;
 export type ConflictReason = (typeof conflictReasons)[number];
 
@@ -89,6 +99,12 @@ export const forbiddenReasons = [
   'own_actions_only',
   /** Minutes: only the chair and the secretary of this meeting sign. */
   'not_signer',
+  /** The meeting room: this is not something a participant's page can do over the network. */
+  'room_method',
+  /** The meeting room: the caller's organisation does not take part in the running meeting. */
+  'room_not_participating',
+  /** The meeting room: the caller's organisation is absent with apologies (afwezig met bericht). */
+  'room_absent',
 ] as const;
 export type ForbiddenReason = (typeof forbiddenReasons)[number];
 

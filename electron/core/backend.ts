@@ -20,6 +20,7 @@ import { Passwords } from './users/passwords';
 import { loadSession } from './users/repo';
 import { themeHandlers } from './handlers/theme';
 import { trustHandlers } from './handlers/trust';
+import { roomHandlers } from './handlers/room';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -60,6 +61,7 @@ export function createBackend(ports: Ports): Backend {
     ...certificateHandlers(ctx),
     ...trustHandlers(ctx),
     ...themeHandlers(ctx),
+    ...roomHandlers(ctx),
   };
 
   const idleLimitMs = () =>

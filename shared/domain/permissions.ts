@@ -95,6 +95,12 @@ export const permissions = {
    * password (never a recovery session: it has no password to unwrap the CA key with).
    */
   'certificates.issue': admin,
+
+  // --- the meeting room (participants' own laptops over the room's network)
+  /** Open and close the listener, see who is connected, remove a connection. */
+  'room.manage': secretariat,
+  /** Follow the running meeting as the room sees it (participants' pages, the chair's panel). */
+  'room.follow': tableRoles,
 } as const satisfies Record<string, Allowed>;
 
 export type Action = keyof typeof permissions;

@@ -72,6 +72,20 @@ export const errorsNl = {
   'error.CONFLICT.ca_key_unavailable':
     'De sleutel van de certificaatautoriteit is niet beschikbaar (het wachtwoord van de beheerder is opnieuw ingesteld). Er kan geen certificaat worden uitgegeven.',
   'error.CONFLICT.request_gone': 'Dit verzoek is ingetrokken of vervangen; ververs de lijst.',
+  'error.CONFLICT.room_closed':
+    'De vergaderzaal is gesloten: het overleg is afgelopen, de omgeving is vergrendeld of de voorzitter heeft de aansluiting gestopt.',
+  'error.CONFLICT.room_unavailable': 'Deelnemers kunnen vanaf deze installatie niet aansluiten.',
+  'error.CONFLICT.room_address':
+    'Op dit netwerkadres kan niet worden geluisterd: het hoort niet bij deze computer of is al in gebruik. Kies een ander netwerk.',
+  'error.CONFLICT.room_other_meeting':
+    'Deelnemers zijn al aangesloten op een ander overleg. Stop die aansluiting eerst.',
+  'error.CONFLICT.room_no_certificate':
+    'Er is nog geen certificaat voor de vergaderzaal. Laat de beheerder één keer inloggen; daarna kan het.',
+  'error.FORBIDDEN.room_method':
+    'Dit kan niet vanaf een deelnemerspagina; het gebeurt op de computer van de voorzitter.',
+  'error.FORBIDDEN.room_not_participating': 'Uw organisatie neemt niet deel aan het lopende overleg.',
+  'error.FORBIDDEN.room_absent':
+    'Uw organisatie is voor dit overleg afgemeld (afwezig met bericht) en kan daarom niet aansluiten.',
   'error.WRONG_CREDENTIALS.locked':
     'Gebruikersnaam of wachtwoord onjuist. Let op: zolang de omgeving vergrendeld is, kan alleen een sleutelhouder (standaard de voorzitter, notulist of beheerder van de gemeente) haar openen; deelnemers loggen daarna in.',
 } as const satisfies Record<RefusalKey, string> & Record<string, string>;
@@ -135,6 +149,20 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   'error.CONFLICT.ca_key_unavailable':
     'The certificate authority’s key is not available (the administrator’s password was reset). No certificate can be issued.',
   'error.CONFLICT.request_gone': 'This request was withdrawn or replaced; refresh the list.',
+  'error.CONFLICT.room_closed':
+    'The meeting room is closed: the meeting ended, the environment was locked or the chair stopped it.',
+  'error.CONFLICT.room_unavailable': 'Participants cannot connect to this installation.',
+  'error.CONFLICT.room_address':
+    'Cannot listen on this network address: it is not one of this computer’s, or it is in use. Choose another network.',
+  'error.CONFLICT.room_other_meeting':
+    'Participants are already connected to another meeting. Stop that first.',
+  'error.CONFLICT.room_no_certificate':
+    'There is no certificate for the meeting room yet. Ask the administrator to log in once; then it works.',
+  'error.FORBIDDEN.room_method':
+    'This cannot be done from a participant’s page; it is done at the chair’s computer.',
+  'error.FORBIDDEN.room_not_participating': 'Your organisation does not take part in the running meeting.',
+  'error.FORBIDDEN.room_absent':
+    'Your organisation is registered as absent with apologies for this meeting and cannot join.',
   'error.WRONG_CREDENTIALS.locked':
     "Wrong user name or password. Note: while the environment is locked, only a key holder (by default the gemeente's chair, secretary or administrator) can open it; participants log in after that.",
 };
