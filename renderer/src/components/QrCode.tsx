@@ -48,9 +48,9 @@ export function FingerprintGroups({ fingerprint, label }: { fingerprint: string;
   const rows: string[][] = [];
   for (let i = 0; i < groups.length; i += 4) rows.push(groups.slice(i, i + 4));
   return (
-    <div className="fingerprint" role="group" aria-label={label}>
+    <div className="fp-groups" role="group" aria-label={label}>
       {rows.map((row, i) => (
-        <div key={i} className="fingerprint-row">
+        <div key={i} className="fp-row">
           {row.map((g, j) => (
             <code key={j}>{g}</code>
           ))}

@@ -11,12 +11,9 @@ export const roomNl = {
   'room.login.who':
     'Alleen deelnemers van organisaties die aan het lopende overleg deelnemen kunnen inloggen. Een organisatie die zich heeft afgemeld, kan niet aansluiten.',
   'room.ended.title': 'U bent niet meer verbonden met het overleg',
-  'room.end.disconnected':
-    'De voorzitter of de notulist heeft uw verbinding verbroken. U kunt opnieuw inloggen.',
-  'room.end.closed': 'De voorzitter heeft de aansluiting voor deelnemers gestopt.',
-  'room.end.meeting_ended': 'Het overleg is afgelopen. Dank voor uw deelname.',
-  'room.end.locked':
-    'De computer van de voorzitter is vergrendeld. Log opnieuw in zodra het overleg verder gaat.',
+  'room.end.removed': 'De voorzitter of de notulist heeft uw verbinding verbroken. U kunt opnieuw inloggen.',
+  'room.end.closed':
+    'De aansluiting voor deelnemers is gestopt: het overleg is afgelopen, de computer van de voorzitter is vergrendeld of de voorzitter heeft de aansluiting beëindigd.',
   'room.end.expired': 'Uw sessie is verlopen. Log opnieuw in.',
   'room.end.logout': 'U bent afgemeld.',
   'room.end.ended': 'Uw verbinding met het overleg is beëindigd. U kunt opnieuw inloggen.',
@@ -86,10 +83,9 @@ export const roomEn: Record<keyof typeof roomNl, string> = {
   'room.login.who':
     'Only participants of organisations taking part in the running meeting can log in. An organisation that sent its apologies cannot join.',
   'room.ended.title': 'You are no longer connected to the meeting',
-  'room.end.disconnected': 'The chair or the secretary ended your connection. You can log in again.',
-  'room.end.closed': 'The chair stopped letting participants connect.',
-  'room.end.meeting_ended': 'The meeting has ended. Thank you for taking part.',
-  'room.end.locked': "The chair's computer was locked. Log in again when the meeting continues.",
+  'room.end.removed': 'The chair or the secretary ended your connection. You can log in again.',
+  'room.end.closed':
+    "Participants can no longer connect: the meeting ended, the chair's computer was locked or the chair stopped it.",
   'room.end.expired': 'Your session expired. Log in again.',
   'room.end.logout': 'You have logged out.',
   'room.end.ended': 'Your connection to the meeting ended. You can log in again.',
