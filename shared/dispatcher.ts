@@ -16,6 +16,11 @@ export interface DispatcherDeps {
   handlers: Handlers;
   /** This caller's logged-in user, or null when they are not logged in or the environment is locked. */
   session: (caller: Caller) => Session | null;
+  /**
+   * Refuses a call before anything else by throwing an AppError: the meeting room's rule that a
+   * caller on its listener may call only the methods of roomCallable (shared/contract/room.ts).
+   */
+  guard?: (method: string, caller: Caller) => void;
   /** Called before a method runs; lets the backend end idle sessions first. */
   beforeCall?: (spec: MethodSpec, caller: Caller) => void;
   /** Called after a successful call of a method that counts as activity. */
@@ -60,6 +65,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     }
     const spec: MethodSpec = contract[method];
     try {
+      deps.guard?.(method, caller);
       deps.beforeCall?.(spec, caller);
       const session = deps.session(caller);
       if (spec.access.kind === 'session') {

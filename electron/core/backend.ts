@@ -21,11 +21,16 @@ import { loadSession } from './users/repo';
 import { themeHandlers } from './handlers/theme';
 import { trustHandlers } from './handlers/trust';
 import { roomHandlers } from './handlers/room';
+import { Room } from './room/room';
+import { ProjectorHub } from './meetings/projector';
+import { changesRoom } from '../../shared/contract/room';
 
 export interface Backend {
   dispatch: Dispatch;
   vault: Vault;
   sessions: SessionRegistry;
+  /** The meeting room: participants' laptops over HTTPS while a meeting runs (core/room/room.ts). */
+  room: Room;
   /** Ends idle sessions (and closes the environment when no key holder is left); hosts call it on a timer. */
   tick(): void;
   close(): void;
@@ -49,11 +54,14 @@ export function createBackend(ports: Ports): Backend {
   // Closing the environment ends every session: nobody stays "logged in" to a closed database.
   vault.onLock(() => sessions.endAll());
   const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  // One projector hub for the meeting's handlers and the meeting room, which shows the same item.
+  const hub = new ProjectorHub();
+  const room = new Room(ctx, ports.room, hub);
   const handlers: Handlers = {
-    ...environmentHandlers(ctx, sleep),
+    ...environmentHandlers(ctx, sleep, room),
     ...userHandlers(ctx),
     ...dossierHandlers(ctx),
-    ...meetingHandlers(ctx),
+    ...meetingHandlers(ctx, hub),
     ...positionHandlers(ctx),
     ...decisionHandlers(ctx),
     ...actionHandlers(ctx),
@@ -61,7 +69,7 @@ export function createBackend(ports: Ports): Backend {
     ...certificateHandlers(ctx),
     ...trustHandlers(ctx),
     ...themeHandlers(ctx),
-    ...roomHandlers(ctx),
+    ...roomHandlers(room),
   };
 
   const idleLimitMs = () =>
@@ -79,6 +87,7 @@ export function createBackend(ports: Ports): Backend {
       sessions.end(callerId);
       ports.logger.info('Session ended after idle time');
     }
+    room.prune();
     sessions.sawHolder(now);
     // A turn at the opener's machine without any key holder logged in lasts one idle period at
     // most: the environment is not held open by participants alone.
@@ -104,9 +113,10 @@ export function createBackend(ports: Ports): Backend {
     return fresh;
   };
 
-  const dispatch = createDispatcher({
+  const inner = createDispatcher({
     handlers,
     session: sessionOf,
+    guard: (method, caller) => room.guard(method, caller),
     beforeCall: () => tick(),
     onActivity: (caller) => sessions.touch(caller.id, ports.clock().getTime()),
     logError: (method, error) =>
@@ -115,5 +125,13 @@ export function createBackend(ports: Ports): Backend {
       }),
   });
 
-  return { dispatch, vault, sessions, tick, close: () => vault.lock() };
+  // Every call passes the meeting room, so participants' pages follow what changed (see changesRoom).
+  const dispatch: Dispatch = async (method, input, caller) => {
+    const result = await inner(method, input, caller);
+    room.afterCall(method, result.ok && changesRoom(method));
+    return result;
+  };
+  room.attach(dispatch);
+
+  return { dispatch, vault, sessions, room, tick, close: () => vault.lock() };
 }

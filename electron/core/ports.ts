@@ -1,3 +1,5 @@
+import type { RoomPort } from './room/port';
+
 /** What the backend needs from its host. Every host (Electron, browser host, CLI, tests) supplies these. */
 export interface Logger {
   info(message: string, facts?: Record<string, unknown>): void;
@@ -23,6 +25,8 @@ export interface Ports {
   kdf?: KdfParams;
   /** Waits between failed logins (growing delay); injectable so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
+  /** Listening for participants' laptops (electron/room/server.ts); left out where a host cannot (the CLI). */
+  room?: RoomPort;
 }
 
 export const consoleLogger: Logger = {

@@ -8,11 +8,20 @@ import { createBackend } from '../core/backend';
 import { consoleLogger } from '../core/ports';
 import { serveBackend } from '../core/rpc-port';
 import { parseWorkerData } from './worker-backend';
+import { roomPort } from '../room/server';
 
 const port = parentPort;
 if (!port) throw new Error('backend-worker.ts runs only as a worker thread');
-const { dataDir, kdf } = parseWorkerData(workerData);
-const backend = createBackend({ dataDir, kdf, clock: () => new Date(), logger: consoleLogger });
+const { dataDir, kdf, rendererDir } = parseWorkerData(workerData);
+// The meeting room listens from this thread too: participants' calls reach the backend without a hop.
+const room = rendererDir ? roomPort({ rendererDir, logger: consoleLogger }) : undefined;
+const backend = createBackend({
+  dataDir,
+  kdf,
+  clock: () => new Date(),
+  logger: consoleLogger,
+  ...(room ? { room } : {}),
+});
 serveBackend(
   backend,
   {

@@ -33,7 +33,12 @@ export async function runBrowserHost(opts: {
   const releaseOnExit = () => lock.release();
   process.once('exit', releaseOnExit);
   try {
-    const backend = startWorkerBackend({ dataDir: opts.dataDir, kdf: opts.kdf, logger: consoleLogger });
+    const backend = startWorkerBackend({
+      dataDir: opts.dataDir,
+      kdf: opts.kdf,
+      rendererDir: opts.rendererDir,
+      logger: consoleLogger,
+    });
     try {
       const host = await startServeHost({
         dispatch: backend.dispatch,

@@ -19,6 +19,8 @@ import {
 export interface WorkerData {
   dataDir: string;
   kdf?: KdfParams;
+  /** The built renderer: the meeting room's listener serves it to participants (electron/room). */
+  rendererDir?: string;
 }
 
 export function parseWorkerData(data: unknown): WorkerData {
@@ -31,7 +33,8 @@ export function parseWorkerData(data: unknown): WorkerData {
     !(Number.isInteger(kdf.logN) && Number.isInteger(kdf.r) && Number.isInteger(kdf.p))
   )
     throw new Error('The backend worker got malformed KDF parameters');
-  return kdf ? { dataDir: d.dataDir, kdf } : { dataDir: d.dataDir };
+  const rendererDir = typeof d.rendererDir === 'string' && d.rendererDir !== '' ? d.rendererDir : undefined;
+  return { dataDir: d.dataDir, ...(kdf ? { kdf } : {}), ...(rendererDir ? { rendererDir } : {}) };
 }
 
 /**
@@ -75,7 +78,11 @@ export function startWorkerBackend(
   },
 ): BackendClient {
   const { entry, execArgv } = workerLaunch(import.meta.dirname, (f) => fs.existsSync(f), tsxLoaderUrl);
-  const data: WorkerData = parseWorkerData({ dataDir: opts.dataDir, kdf: opts.kdf });
+  const data: WorkerData = parseWorkerData({
+    dataDir: opts.dataDir,
+    kdf: opts.kdf,
+    rendererDir: opts.rendererDir,
+  });
   return createBackendClient({
     logger: opts.logger,
     timeoutMs: opts.timeoutMs,

@@ -8,6 +8,7 @@ import { createBackend, type Backend } from '../../electron/core/backend';
 import type { Caller } from '../../shared/dispatcher';
 import type { Session } from '../../shared/domain/roles';
 import { silentLogger, type KdfParams, type Logger } from '../../electron/core/ports';
+import type { RoomPort } from '../../electron/core/room/port';
 
 /** Cheaper scrypt for tests that log in many times; one test checks the real OWASP parameters. */
 export const testKdf: KdfParams = { logN: 12, r: 8, p: 1 };
@@ -43,6 +44,8 @@ export function makeEnv(
     logger?: Logger;
     kdf?: KdfParams;
     sleep?: (ms: number) => Promise<void>;
+    /** The meeting room's listener (electron/room/server.ts), for the tests that join over HTTPS. */
+    room?: RoomPort;
   } = {},
 ): TestEnv {
   const dir = opts.dir ?? tempDir();
@@ -53,6 +56,7 @@ export function makeEnv(
     logger: opts.logger ?? silentLogger,
     kdf: opts.kdf ?? testKdf,
     sleep: opts.sleep ?? (async () => {}),
+    ...(opts.room ? { room: opts.room } : {}),
   });
   const api = createApi((m, i) => backend.dispatch(m, i, testCaller));
   return {

@@ -17,8 +17,11 @@ export interface ItemEnv extends TestEnv {
   };
 }
 
-export async function makeItemEnv(now = new Date('2026-03-10T09:00:00Z')): Promise<ItemEnv> {
-  const env = makeEnv({ now });
+export async function makeItemEnv(
+  now = new Date('2026-03-10T09:00:00Z'),
+  opts: Omit<Parameters<typeof makeEnv>[0], 'now'> = {},
+): Promise<ItemEnv> {
+  const env = makeEnv({ ...opts, now });
   await env.api['setup.demo']({});
   const login = (username: string, password?: string) => env.login(username, password);
   await login('voorzitter');

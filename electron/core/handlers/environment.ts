@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract/index';
 import { AppError } from '../../../shared/errors';
 import crypto from 'node:crypto';
 import type { Session } from '../../../shared/domain/roles';
+import type { CallerRef } from '../../../shared/contract/define';
 import { formatRecoveryKey, newDatabaseKey, parseRecoveryKey } from '../crypto/keywrap';
 import { checkEnvironment, looksIntact, signaturesProblem } from '../environment/check';
 import { requireSession, writeAudited, type CoreContext } from '../context';
@@ -42,9 +43,16 @@ export function readSettings(db: Db) {
   };
 }
 
+/** The meeting room's say in a login on its listener (core/room/room.ts): who may join, and who did. */
+export interface LoginGate {
+  admit(caller: CallerRef, session: Session): void;
+  joined(caller: CallerRef, session: Session): void;
+}
+
 export function environmentHandlers(
   ctx: CoreContext,
   sleep: (ms: number) => Promise<void>,
+  gate?: LoginGate,
 ): EnvironmentHandlers {
   const { vault, ports, sessions, keyring, passwords } = ctx;
   const throttle = new LoginThrottle(throttleFile(vault.keyFile), () => ports.clock().getTime());
@@ -150,6 +158,8 @@ export function environmentHandlers(
         );
       }
       throttle.succeeded(username, caller.source);
+      // On the meeting room's listener: only a participant of the running meeting joins.
+      gate?.admit(caller, session);
       if (!wasOpen) await passwords.check(session.userId, password);
       // Migrated from before schema 6, the CA's key is still in the clear: the first beheerder to log in
       // wraps it with their password and keeps it (signing/store.ts unlockEnvironmentCa).
@@ -169,6 +179,7 @@ export function environmentHandlers(
           { action: wasOpen ? 'session.login' : 'session.open', entity: 'users', ids: [session.userId] },
         ],
       }));
+      gate?.joined(caller, session);
       return session;
     },
 

@@ -1,37 +1,22 @@
 import type { Handlers } from '../../../shared/contract/index';
-import { AppError } from '../../../shared/errors';
-import type { CoreContext } from '../context';
+import { ipv4Interfaces, type Room } from '../room/room';
+import { requireSession } from '../context';
 
 type RoomHandlers = Pick<Handlers, Extract<keyof Handlers, `room.${string}`>>;
 
-const closed = {
-  running: false,
-  meetingId: null,
-  address: null,
-  port: null,
-  url: null,
-  fingerprint: null,
-  fingerprintShort: null,
-  caPem: null,
-  validUntil: null,
-  connections: [],
-  revision: 0,
-};
-
-/** The meeting room's methods; the listener itself follows in the next commits. */
-export function roomHandlers(_ctx: CoreContext): RoomHandlers {
-  const unavailable = () => {
-    throw new AppError('CONFLICT', 'The meeting room is not available yet', {
-      info: { reason: 'room_unavailable' },
-    });
-  };
+/** The meeting room's methods: thin, the rules live in core/room/room.ts. */
+export function roomHandlers(room: Room): RoomHandlers {
   return {
-    'room.interfaces': () => [],
-    'room.open': unavailable,
-    'room.close': () => closed,
-    'room.status': () => closed,
-    'room.disconnect': () => closed,
-    'room.state': unavailable,
-    'room.wait': unavailable,
+    'room.interfaces': () => ipv4Interfaces(),
+    'room.open': (input, { session }) => room.open(requireSession(session), input),
+    'room.close': (_input, { session }) => room.stop('closed', requireSession(session)),
+    'room.status': () => room.status(),
+    'room.disconnect': ({ connectionId }, { session }) =>
+      room.disconnect(requireSession(session), connectionId),
+    'room.state': (_input, { session }) => room.state(requireSession(session)),
+    'room.wait': async ({ sinceRevision }, { session }) => {
+      await room.wait(sinceRevision);
+      return room.state(requireSession(session));
+    },
   };
 }

@@ -94,6 +94,8 @@ export const settings = {
   ca_key: optionalText(),
   /** The CA's latest revocation list (PEM), signed whenever the keeper unlocks the CA key. */
   ca_crl: optionalText(),
+  /** The meeting room's own CA, for the listener's TLS only (JSON, room/certificate.ts RoomCa). */
+  room_ca: optionalText(),
   /** The organisation that hosts the meeting (the gemeente whose machine holds the data). */
   host_organisation_id: optionalText(),
   /** Old key-file entries were removed: the beheerder is advised to re-key the database. */
