@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import tls from 'node:tls';
 import { strFromU8, unzipSync } from 'fflate';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, snap } from './support/host';
-import { consoleErrors, loginAs, openDemo, rpc, useHost } from './support/session';
+import type { RunningBrowserHost } from '../../electron/serve/main';
+import { expectAccessible, newDataDir, snap, startHost } from './support/host';
+import { consoleErrors, loginAs, rpc } from './support/session';
 
 /*
  * The meeting room (issue 9): seven browsers at once. The chair runs the meeting in the app (the
@@ -22,7 +26,22 @@ import { consoleErrors, loginAs, openDemo, rpc, useHost } from './support/sessio
 test.describe.configure({ mode: 'serial' });
 test.use({ actionTimeout: 15_000 });
 
-const env = useHost();
+/*
+ * The demo is made by the command line before the host starts: on a busy machine "Demo openen" can take
+ * longer than the browser host's 30-second idle tick, which then closes the environment mid-way (no key
+ * holder is logged in yet) — a race of the demo, not of the meeting room, reported to the lead.
+ */
+let host: RunningBrowserHost;
+let dataDir = '';
+test.beforeAll(async () => {
+  dataDir = newDataDir();
+  execFileSync('npx', ['tsx', 'electron/cli/main.ts', 'demo', '--db', dataDir], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    stdio: 'ignore',
+    timeout: 240_000,
+  });
+  host = await startHost(dataDir);
+});
 
 /** Who sits at the table this week: everyone present but the GGD (absent with apologies). */
 const attendance: [string, string][] = [
@@ -116,18 +135,20 @@ const pageErrors: string[] = [];
 test.afterAll(async () => {
   await participants?.close();
   await chair?.context().close();
+  await host?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('seven laptops, one meeting: each party records its own stance, the chair sees it arrive and every page follows', async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   chair = await context.newPage();
   chairErrors = consoleErrors(chair);
 
   // The chair prepares this week's meeting and starts it.
-  await openDemo(chair, env.url);
+  await chair.goto(host.host.url);
   await loginAs(chair, 'voorzitter');
   await chair.getByRole('link', { name: 'Overleggen' }).click();
   await chair
@@ -235,7 +256,8 @@ test('seven laptops, one meeting: each party records its own stance, the chair s
     });
     await expect(row).toContainText(p.reasoning);
     await expect(row).toContainText(`door ${p.person}`);
-    await expect(row).not.toContainText('namens');
+    // Recorded by the party itself, not on its behalf (the secretary, for the gemeente, counts as such).
+    if (p.user !== 'notulist') await expect(row).not.toContainText('namens');
   }
 
   // The chair puts the decision on the table: it appears on every page.

@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
 import { useSession } from '../../state/session';
 import { ProjectorSlide } from './Slide';
+import { useOrganisations } from '../meetings/hooks';
 
 /**
  * The beamer's page (#/projector, no menu): follows the chair through a long poll. Each
@@ -17,6 +18,7 @@ import { ProjectorSlide } from './Slide';
 export function Projector() {
   const t = useT();
   const dates = useDates();
+  const { orgName } = useOrganisations();
   const [view, setView] = useState<ProjectorView | null>(null);
   const [offline, setOffline] = useState(false);
   // The wall never goes black for idle time without saying so first: the chair's machine's idle
@@ -79,7 +81,7 @@ export function Projector() {
             {t('projector.meeting', { city: view.meeting.city, date: dates.date(view.meeting.date) })}
             {item ? ` · ${t('projector.item', { n: item.number, total: item.total })}` : ''}
           </p>
-          <ProjectorSlide view={view} level={1} />
+          <ProjectorSlide view={view} level={1} orgName={orgName} />
         </>
       )}
     </main>

@@ -3,7 +3,6 @@ import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
 import { useAgendaLabel, useLabels } from '../../i18n/domain';
 import { reasonText } from '../meetings/format';
-import { useOrganisations } from '../meetings/hooks';
 
 /**
  * The current item as the wall shows it: pseudonym (or the name the chair revealed), track and
@@ -11,12 +10,20 @@ import { useOrganisations } from '../meetings/hooks';
  * (its label is the page's h1) and by the participants' pages (an h2 under the meeting's heading).
  * It renders only what the backend's ProjectorView carries.
  */
-export function ProjectorSlide({ view, level }: { view: ProjectorView; level: 1 | 2 }) {
+export function ProjectorSlide({
+  view,
+  level,
+  orgName,
+}: {
+  view: ProjectorView;
+  level: 1 | 2;
+  /** Names the organisations in the reasons ("op verzoek van IND"). */
+  orgName: (id: number) => string;
+}) {
   const t = useT();
   const dates = useDates();
   const labels = useLabels();
   const agendaLabel = useAgendaLabel();
-  const { orgName } = useOrganisations();
   const item = view.item;
   if (!item) return null;
   const Label = level === 1 ? 'h1' : 'h2';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Action } from '../../../../shared/contract/actions';
 import type { ItemWork } from '../../../../shared/contract/items';
 import type { DossierBrief } from '../../../../shared/contract/meetings';
-import type { RoomState } from '../../../../shared/contract/room';
+import { isRoomCallable, type RoomState } from '../../../../shared/contract/room';
 import type { Session } from '../../../../shared/domain/roles';
 import { ApiError } from '../../../../shared/errors';
 import { getApi } from '../../api';
@@ -144,6 +144,19 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
     ? work.participants.findIndex((p) => p.organisationId === session.organisationId)
     : -1;
   const decision = work?.decision ?? null;
+  // On the listener a person speaks only for their own organisation and may call only roomCallable:
+  // the secretary's pen (decision text, on behalf of others) stays at the chair's computer.
+  const roomWork: ItemWork | null = work && {
+    ...work,
+    permissions: {
+      recordFor: work.permissions.recordFor.filter((id) => id === session.organisationId),
+      consentFor: work.permissions.consentFor.filter((id) => id === session.organisationId),
+      writeDecision: work.permissions.writeDecision && isRoomCallable('decisions.save'),
+      decide: work.permissions.decide && isRoomCallable('decisions.settle'),
+      manageActions: work.permissions.manageActions && isRoomCallable('actions.create'),
+      outflow: false,
+    },
+  };
 
   return (
     <main id="main" tabIndex={-1} className="room-page" ref={root}>
@@ -168,7 +181,14 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
               <p id="room-now-h" className="projector-meeting">
                 {item ? t('room.now', { n: item.number, total: item.total }) : t('room.noItem')}
               </p>
-              {item ? <ProjectorSlide view={view} level={2} /> : null}
+              {item ? (
+                <ProjectorSlide
+                  view={view}
+                  level={2}
+                  // The item's work names the table's organisations; the page asks for nothing more.
+                  orgName={(id) => work?.organisations.find((o) => o.id === id)?.name ?? `#${id}`}
+                />
+              ) : null}
             </section>
             {dossier ? (
               <section className="card" aria-labelledby="room-dossier-h">
@@ -193,7 +213,7 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
           </div>
 
           <div className="room-col">
-            {!work || !work.dossier ? (
+            {!roomWork || !roomWork.dossier ? (
               item ? (
                 <p className="card">{t('room.notDossier')}</p>
               ) : null
@@ -204,12 +224,12 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
                   {own ? (
                     // Keyed by item: the next item starts with a fresh form (this one's draft is flushed).
                     <PositionRow
-                      key={`${work.item.id}:${own.organisationId}`}
+                      key={`${roomWork.item.id}:${own.organisationId}`}
                       row={own}
                       index={ownIndex + 1}
-                      itemId={work.item.id}
-                      canRecord={work.permissions.recordFor.includes(own.organisationId)}
-                      closed={work.meeting.closed}
+                      itemId={roomWork.item.id}
+                      canRecord={roomWork.permissions.recordFor.includes(own.organisationId)}
+                      closed={roomWork.meeting.closed}
                       onRecorded={refresh}
                     />
                   ) : (
@@ -219,7 +239,7 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
                 {/* A new decision text starts a fresh consent form: the old answer was to the old text. */}
                 <DecisionPanel
                   key={decision ? `${decision.id}:${decision.version}` : 'none'}
-                  work={work}
+                  work={roomWork}
                   reload={refresh}
                 />
               </>
