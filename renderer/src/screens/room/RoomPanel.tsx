@@ -207,33 +207,23 @@ function Connections({
       {connections.length === 0 ? (
         <p className="muted">{t('roomPanel.connections.none')}</p>
       ) : (
-        <table className="room-connections" aria-labelledby="room-conn-h">
-          <thead>
-            <tr>
-              <th scope="col">{t('roomPanel.col.person')}</th>
-              <th scope="col">{t('roomPanel.col.organisation')}</th>
-              <th scope="col">{t('roomPanel.col.since')}</th>
-              <th scope="col">{t('roomPanel.col.action')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {connections.map((c) => (
-              <tr key={c.id}>
-                <td>{c.person}</td>
-                <td>{c.organisation}</td>
-                <td>{dates.time(c.since)}</td>
-                <td>
-                  <Button
-                    aria-label={t('roomPanel.disconnect.label', { person: c.person, org: c.organisation })}
-                    onPress={() => onDisconnect(c)}
-                  >
-                    {t('roomPanel.disconnect')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // A list rather than a table: the side column of meeting mode is narrow.
+        <ul className="room-connections" aria-labelledby="room-conn-h">
+          {connections.map((c) => (
+            <li key={c.id}>
+              <span>
+                <strong>{c.person}</strong>, {c.organisation}
+                <span className="help"> · {t('roomPanel.since', { time: dates.time(c.since) })}</span>
+              </span>
+              <Button
+                aria-label={t('roomPanel.disconnect.label', { person: c.person, org: c.organisation })}
+                onPress={() => onDisconnect(c)}
+              >
+                {t('roomPanel.disconnect')}
+              </Button>
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );
