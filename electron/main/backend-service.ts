@@ -3,6 +3,7 @@
  * `process.parentPort`, with its own idle timer. backend-process.ts is the entry that calls it.
  */
 import { createBackend } from '../core/backend';
+import type { RoomPort } from '../core/room/port';
 import type { Logger } from '../core/ports';
 import { serveBackend, type BackendEndpoint } from '../core/rpc-port';
 import { parseBackendArgs } from './backend-host';
@@ -27,9 +28,16 @@ export function runBackendProcess(opts: {
   argv: readonly string[];
   logger: Logger;
   exit: () => void;
+  /** The meeting room's listener, run here in the utility process: the main process is not involved. */
+  room?: RoomPort;
 }): void {
   if (!opts.port) throw new Error('backend-process runs only as an Electron utility process');
   const { dataDir } = parseBackendArgs(opts.argv);
-  const backend = createBackend({ dataDir, clock: () => new Date(), logger: opts.logger });
+  const backend = createBackend({
+    dataDir,
+    clock: () => new Date(),
+    logger: opts.logger,
+    ...(opts.room ? { room: opts.room } : {}),
+  });
   serveBackend(backend, parentPortEndpoint(opts.port, opts.exit), { logger: opts.logger });
 }

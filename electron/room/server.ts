@@ -296,7 +296,9 @@ export async function startRoomListener(
       const result = await gateway.dispatch(method, fields.input, { id: callerId, source });
       // The session may have ended in this very call (logged out): the status code says so too.
       if (!result.ok && result.error.code === 'UNAUTHENTICATED') return json(res, 401, result);
-      return json(res, 200, result);
+      // The revision after this call: a page that sees it (or a later one) on its event stream has
+      // seen this change, and can ignore older events.
+      return json(res, 200, result, { 'X-Room-Revision': String(gateway.revision()) });
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {

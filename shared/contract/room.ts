@@ -167,27 +167,38 @@ export function isRoomCallable(method: string): boolean {
 }
 
 /**
- * Whether a successful call of this method changes what participants see of the running meeting
- * (the current item, the decision and its consents, positions, actions, the projector): the listener
- * then tells every page to refresh. Drafts are private to their writer and change nothing shown.
+ * The methods whose successful call changes what participants see of the running meeting (the
+ * current item, the decision and its consents, positions, actions, the projector): the listener then
+ * tells every page to refresh. Drafts are private to their writer and change nothing shown. Typed
+ * against the contract, so a renamed method fails to compile here instead of going quiet.
  */
+export const roomChangingMethods = [
+  'positions.record',
+  'decisions.save',
+  'decisions.consent',
+  'decisions.settle',
+  'decisions.reopen',
+  'escalations.return',
+  'outflow.record',
+  'outflow.reopen',
+  'actions.create',
+  'actions.review',
+  'meetings.update',
+  'meetings.setAttendance',
+  'meetings.start',
+  'meetings.end',
+  'meetings.setCurrent',
+  'meetings.setItemStatus',
+  'meetings.agenda.accept',
+  'meetings.agenda.add',
+  'meetings.agenda.remove',
+  'meetings.agenda.reorder',
+  'meetings.agenda.setMinutes',
+  'projector.reveal',
+  'projector.blackout',
+  'projector.setDecisionText',
+] as const satisfies readonly MethodName[];
+
 export function changesRoom(method: string): boolean {
-  return (
-    (method === 'positions.record' ||
-      method.startsWith('decisions.') ||
-      method.startsWith('actions.') ||
-      method.startsWith('escalations.') ||
-      method.startsWith('outflow.') ||
-      method.startsWith('meetings.agenda.') ||
-      (method.startsWith('projector.') && method !== 'projector.wait' && method !== 'projector.control') ||
-      [
-        'meetings.setCurrent',
-        'meetings.setItemStatus',
-        'meetings.setAttendance',
-        'meetings.start',
-        'meetings.end',
-      ].includes(method)) &&
-    method !== 'decisions.list' &&
-    method !== 'actions.list'
-  );
+  return (roomChangingMethods as readonly string[]).includes(method);
 }

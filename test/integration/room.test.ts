@@ -381,6 +381,26 @@ describe('the meeting room', () => {
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
+  it('a client opening connection after connection is turned away past the limit; others are served again once it lets go', async () => {
+    env = await makeRoomEnv({ limits: { maxConnections: 4 } });
+    const open = () =>
+      new Promise<tls.TLSSocket | null>((resolve) => {
+        const s = tls.connect({ host: '127.0.0.1', port: env.status.port!, ca: env.status.caPem! });
+        s.once('secureConnect', () => resolve(s));
+        s.once('error', () => resolve(null));
+        s.once('close', () => resolve(null));
+      });
+    const held: tls.TLSSocket[] = [];
+    for (let i = 0; i < 4; i++) {
+      const s = await open();
+      if (s) held.push(s);
+    }
+    expect(held).toHaveLength(4);
+    expect(await open()).toBeNull();
+    for (const s of held) s.destroy();
+    await expect.poll(async () => (await env.client().request('GET', '/')).status).toBe(200);
+  });
+
   it('serves the built page and nothing else: no source maps, no listing, no escape', async () => {
     env = await makeRoomEnv();
     const c = env.client();

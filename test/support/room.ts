@@ -109,6 +109,7 @@ export class RoomClient {
     route: string,
     body?: unknown,
     headers: Record<string, string | undefined> = {},
+    retried = false,
   ): Promise<Reply> {
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const h: Record<string, string> = {
@@ -150,7 +151,12 @@ export class RoomClient {
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        // A kept-alive connection the listener closed just as it was reused: a browser sends again.
+        if (req.reusedSocket && e.code === 'ECONNRESET' && !retried)
+          resolve(this.request(method, route, body, headers, true));
+        else reject(e);
+      });
       if (payload !== undefined) req.write(payload);
       req.end();
     });
@@ -195,6 +201,8 @@ export class RoomClient {
         },
         (res) => {
           let buffer = '';
+          // The listener closing (the meeting's end, a lock) resets the stream: that ends it, no more.
+          res.on('error', endResolve);
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
             buffer += chunk;
