@@ -187,6 +187,25 @@ test('seven laptops, one meeting: each party records its own stance, the chair s
   expect(shown).toBe(served.fingerprint.toUpperCase());
   await expect(panel.getByText('Nog niemand aangesloten.')).toBeVisible();
 
+  // The wall says where to connect while the listener runs: address, QR code, the same fingerprint.
+  const [projector] = await Promise.all([
+    chair.waitForEvent('popup'),
+    chair.getByRole('button', { name: 'Projector openen' }).click(),
+  ]);
+  await expect(projector.getByRole('heading', { name: 'Volg het overleg op uw eigen laptop' })).toBeVisible();
+  await expect(projector.getByText(url)).toBeVisible();
+  await expect(projector.getByRole('img', { name: `QR-code met het adres ${url}` })).toBeVisible();
+  const onWall = (
+    await projector.getByRole('group', { name: 'Vingerafdruk van het certificaat' }).innerText()
+  )
+    .replace(/\s+/g, '')
+    .toUpperCase();
+  expect(onWall).toBe(served.fingerprint.toUpperCase());
+  await expect(projector.getByTestId('projector-label')).toHaveText(labels[first]!);
+  await expectAccessible(projector);
+  await snap(projector, 'room-06-projector');
+  await chair.bringToFront();
+
   // The participants' browser: its own Chromium, trusting the listener's key and nothing else.
   participants = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -349,6 +368,10 @@ test('seven laptops, one meeting: each party records its own stance, the chair s
     await expect(
       pages.get(user)!.getByRole('heading', { name: 'U bent niet meer verbonden met het overleg' }),
     ).toBeVisible();
+  // …and the wall no longer shows where to connect.
+  await expect(projector.getByRole('heading', { name: 'Volg het overleg op uw eigen laptop' })).toHaveCount(
+    0,
+  );
 
   // The minutes name who sat at the table for each party: those who recorded its stance themselves.
   const meetingId = Number(/#\/overleggen\/(\d+)/.exec(chair.url())?.[1]);

@@ -7,6 +7,7 @@ import { useDates } from '../../i18n/dates';
 import { useSession } from '../../state/session';
 import { ProjectorSlide } from './Slide';
 import { useOrganisations } from '../meetings/hooks';
+import { RoomJoinCard, useRoomJoin } from './RoomJoin';
 
 /**
  * The beamer's page (#/projector, no menu): follows the chair through a long poll. Each
@@ -19,6 +20,8 @@ export function Projector() {
   const t = useT();
   const dates = useDates();
   const { orgName } = useOrganisations();
+  // While participants can connect from their laptops, the wall says where (issue 9).
+  const join = useRoomJoin();
   const [view, setView] = useState<ProjectorView | null>(null);
   const [offline, setOffline] = useState(false);
   // The wall never goes black for idle time without saying so first: the chair's machine's idle
@@ -84,6 +87,7 @@ export function Projector() {
           <ProjectorSlide view={view} level={1} orgName={orgName} />
         </>
       )}
+      {join?.url ? <RoomJoinCard url={join.url} fingerprint={join.fingerprint} /> : null}
     </main>
   );
 }
