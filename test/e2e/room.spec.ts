@@ -109,7 +109,10 @@ const parties: Party[] = [
 ];
 
 /** The SHA-256 of the certificate's public key (base64, as Chromium's flag wants) and of the certificate. */
-async function handshake(host: string, port: number): Promise<{ spki: string; fingerprint: string }> {
+async function handshake(
+  host: string,
+  port: number,
+): Promise<{ spki: string; fingerprint: string; cert: crypto.X509Certificate }> {
   return new Promise((resolve, reject) => {
     // Only to read what the listener presents; the browser below then trusts exactly this key.
     const socket = tls.connect({ host, port, rejectUnauthorized: false }, () => {
@@ -120,6 +123,7 @@ async function handshake(host: string, port: number): Promise<{ spki: string; fi
       resolve({
         spki: crypto.createHash('sha256').update(spki).digest('base64'),
         fingerprint: cert.fingerprint256.replace(/:/g, ''),
+        cert,
       });
     });
     socket.on('error', reject);
@@ -186,6 +190,15 @@ test('seven laptops, one meeting: each party records its own stance, the chair s
     .toUpperCase();
   expect(shown).toBe(served.fingerprint.toUpperCase());
   await expect(panel.getByText('Nog niemand aangesloten.')).toBeVisible();
+  // The room's ca.pem, for an organisation to install once: the listener's certificate is issued by it.
+  const [download] = await Promise.all([
+    chair.waitForEvent('download'),
+    panel.getByRole('link', { name: 'Certificaat van de vergaderzaal opslaan (ca.pem)' }).click(),
+  ]);
+  const ca = new crypto.X509Certificate(fs.readFileSync(await download.path()));
+  expect(ca.ca).toBe(true);
+  expect(served.cert.checkIssued(ca)).toBe(true);
+  expect(served.cert.verify(ca.publicKey)).toBe(true);
 
   // The wall says where to connect while the listener runs: address, QR code, the same fingerprint.
   const [projector] = await Promise.all([

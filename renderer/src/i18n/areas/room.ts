@@ -57,6 +57,9 @@ export const roomNl = {
   'roomPanel.fingerprint.help':
     'Heeft uw organisatie ca.pem niet geïnstalleerd, dan vraagt de browser of u het certificaat vertrouwt. Vergelijk dan deze vingerafdruk, rij voor rij, met wat de browser bij het certificaat toont.',
   'roomPanel.validUntil': 'Het certificaat geldt tot {when}.',
+  'roomPanel.ca': 'Certificaat van de vergaderzaal opslaan (ca.pem)',
+  'roomPanel.ca.help':
+    'Eén keer per organisatie installeren als vertrouwde certificaatautoriteit; daarna vertrouwt de browser de aansluiting zonder vraag, bij elk overleg.',
   'roomPanel.connections': 'Aangesloten ({n})',
   'roomPanel.connections.none': 'Nog niemand aangesloten.',
   'roomPanel.since': 'sinds {time}',
@@ -125,6 +128,9 @@ export const roomEn: Record<keyof typeof roomNl, string> = {
   'roomPanel.fingerprint.help':
     'If your organisation has not installed ca.pem, the browser asks whether you trust the certificate. Then compare this fingerprint, row by row, with what the browser shows for the certificate.',
   'roomPanel.validUntil': 'The certificate is valid until {when}.',
+  'roomPanel.ca': "Save the meeting room's certificate (ca.pem)",
+  'roomPanel.ca.help':
+    'Install it once per organisation as a trusted certificate authority; from then on the browser trusts the connection without asking, at every meeting.',
   'roomPanel.connections': 'Connected ({n})',
   'roomPanel.connections.none': 'Nobody connected yet.',
   'roomPanel.since': 'since {time}',

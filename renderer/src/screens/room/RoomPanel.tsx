@@ -168,8 +168,21 @@ export function RoomPanel({ meetingId, onRevision }: { meetingId: number; onRevi
   );
 }
 
+/** The room CA's certificate as a file to save: installed once per organisation, browsers trust the listener. */
+function useCaDownload(caPem: string | null): string | null {
+  const [href, setHref] = useState<string | null>(null);
+  useEffect(() => {
+    if (!caPem) return setHref(null);
+    const url = URL.createObjectURL(new Blob([caPem], { type: 'application/x-pem-file' }));
+    setHref(url);
+    return () => URL.revokeObjectURL(url);
+  }, [caPem]);
+  return href;
+}
+
 function RunningRoom({ status, dates }: { status: RoomStatus; dates: Dates }) {
   const t = useT();
+  const caHref = useCaDownload(status.caPem);
   if (!status.url) return null;
   return (
     <div className="room-join">
@@ -184,6 +197,15 @@ function RunningRoom({ status, dates }: { status: RoomStatus; dates: Dates }) {
           <FingerprintGroups fingerprint={status.fingerprint} label={t('roomPanel.fingerprint')} />
           <p className="help">{t('roomPanel.fingerprint.help')}</p>
         </>
+      ) : null}
+      {caHref ? (
+        <p>
+          <a href={caHref} download="lvv-overleg-vergaderzaal-ca.pem">
+            {t('roomPanel.ca')}
+          </a>
+          <br />
+          <span className="help">{t('roomPanel.ca.help')}</span>
+        </p>
       ) : null}
       {status.validUntil ? (
         <p className="help">{t('roomPanel.validUntil', { when: dates.moment(status.validUntil) })}</p>
