@@ -4,6 +4,8 @@ import { Button, Field, Form, Notice } from '../../components/forms';
 import { errorText } from '../../errors';
 import { isMessageKey, useLocale, useT } from '../../i18n';
 import { forgetRoomSession, roomLogin, roomLogout, roomSession, type RoomLogin } from '../../room-host';
+import { useSession } from '../../state/session';
+import { Account } from '../Account';
 import { ParticipantPage } from './ParticipantPage';
 
 /**
@@ -39,6 +41,14 @@ export function RoomApp() {
     setEnded(reason);
   }, []);
 
+  // A temporary password from the beheerder: the participant chooses their own first, here too.
+  const status = useSession((s) => s.status);
+  const mustChange =
+    login?.session.mustChangePassword === true && (status?.session?.mustChangePassword ?? true);
+  useEffect(() => {
+    if (mustChange && status && !status.session) end('logout');
+  }, [mustChange, status, end]);
+
   if (loading) return <p role="status">{t('common.loading')}</p>;
   if (!login) return <RoomLoginForm ended={ended} onLoggedIn={(l) => (setEnded(null), setLogin(l))} />;
   return (
@@ -54,7 +64,7 @@ export function RoomApp() {
         {t('app.skip')}
       </a>
       <RoomTopBar login={login} onLogout={() => void roomLogout().finally(() => end('logout'))} />
-      <ParticipantPage session={login.session} onEnded={end} />
+      {mustChange ? <Account required /> : <ParticipantPage session={login.session} onEnded={end} />}
     </div>
   );
 }
