@@ -13,10 +13,16 @@ import type { MethodName } from './index';
  *   POST /login  {username, password}   → {ok, value: {session, csrfToken}} and the session cookie
  *   GET  /session                        → {ok, value: {session, csrfToken}} for a page reloaded
  *   POST /logout                         → ends the session, clears the cookie
- *   POST /rpc    {method, input}         → the dispatcher's RpcResult; header X-CSRF-Token required
- *   GET  /events                         → server-sent events: `change` {revision} whenever the running
- *                                          meeting changes, `end` {reason} when the session ends
+ *   POST /rpc    {method, input}         → the dispatcher's RpcResult; header X-CSRF-Token required;
+ *                                          answer header X-Room-Revision: the revision that includes
+ *                                          this call's change
+ *   GET  /events                         → server-sent events: `change` {revision} at once and whenever
+ *                                          the running meeting changes, `end` {reason: logout | removed
+ *                                          | closed | expired} when the session ends (then log in again)
  * Every POST needs the listener's own Origin and the CSRF token (except /login, which returns it).
+ * Refusals before the dispatcher answer JSON RpcResults too: 401 UNAUTHENTICATED (no or dead session),
+ * 403 FORBIDDEN (foreign Origin, CSRF), 413 (body over 64 KB), 429 (too many requests: slow down),
+ * 421 (another Host). The session cookie is `__Host-lvv_room` (HttpOnly, Secure, SameSite=Strict).
  */
 
 const Id = z.number().int().positive();

@@ -282,6 +282,8 @@ describe('the meeting room', () => {
     ind.cookie = cookie;
     ind.csrf = csrf;
     expect((await ind.call('room.state')).status).toBe(401);
+    // Nor does it open an event stream, which reaches no method of the backend.
+    expect((await ind.events()).status).toBe(401);
 
     // Removed by the chair: the page's event stream ends, the cookie is dead.
     const dtv = env.client();
@@ -292,6 +294,7 @@ describe('the meeting room', () => {
     await env.api['room.disconnect']({ connectionId: connection!.id });
     expect((await ended).data).toEqual({ reason: 'removed' });
     expect((await dtv.call('room.state')).status).toBe(401);
+    expect((await dtv.events()).status).toBe(401);
     expect(auditActions(env)).toContain('room.remove');
 
     // Idle for longer than the environment's idle time: the session expired.
