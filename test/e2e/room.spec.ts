@@ -327,6 +327,8 @@ test('seven laptops, one meeting: each party records its own stance, the chair s
     await expect(line).toContainText(`door ${p.person}`);
     if (p.reason) await expect(line).toContainText(p.reason);
   }
+  // The IND answered the new text: its page no longer asks for it.
+  await expect(ind.getByText(/De besluittekst is gewijzigd/)).toHaveCount(0);
   // …and so does every other page.
   const ngo = pages.get('ngo')!;
   for (const p of parties)
@@ -344,6 +346,7 @@ test('seven laptops, one meeting: each party records its own stance, the chair s
   await snap(ind, 'room-04-participant-1920');
   await expectAccessible(chair);
   await snap(chair, 'room-05-chair-1920');
+  await panel.screenshot({ path: 'test-results/screens/room-07-panel-1920.png' });
 
   // The chair settles: carried, on every page.
   await chair.getByRole('button', { name: 'Vaststellen als gedragen besluit' }).click();

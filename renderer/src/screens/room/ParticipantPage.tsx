@@ -104,6 +104,12 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
         if (before) {
           const notices = describeChange(before, next, tRef.current, labelRef.current);
           if (notices.length) setMessage(notices[notices.length - 1]!);
+          // Once the organisation has answered the new text, the call to consent again has been heard.
+          else if (
+            hasOwnConsent(next, session.organisationId) &&
+            !hasOwnConsent(before, session.organisationId)
+          )
+            setMessage(null);
           setArrivals(consentArrivals(before, next, session.organisationId, tRef.current));
         }
       } while (again.current);
@@ -249,6 +255,10 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
       ) : null}
     </main>
   );
+}
+
+function hasOwnConsent(l: Loaded, org: number): boolean {
+  return l.work?.decision?.consents.some((c) => c.organisationId === org) ?? false;
 }
 
 /** Consents that arrived since the last load from other organisations, for screen readers. */
