@@ -1,5 +1,6 @@
 import { createApi, type Transport } from '../../shared/client';
 import type { Api } from '../../shared/contract/index';
+import { isRoomHost, roomTransport } from './room-host';
 
 declare global {
   interface Window {
@@ -31,7 +32,8 @@ const fetchTransport: Transport = async (method, input) => {
   return (await response.json()) as Awaited<ReturnType<Transport>>;
 };
 
-let api: Api = createApi(window.lvvTransport ?? fetchTransport);
+// On the meeting-room listener the page calls /rpc with the CSRF token the listener gave at login.
+let api: Api = createApi(window.lvvTransport ?? (isRoomHost() ? roomTransport : fetchTransport));
 
 export function getApi(): Api {
   return api;

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useLocale } from './i18n';
+import { isRoomHost } from './room-host';
+import { RoomApp } from './screens/room/RoomApp';
 // The Utrecht theme's typeface, bundled (the CSP allows fonts only from the app itself).
 import '@fontsource-variable/noto-sans/index.css';
 import '@utrecht/component-library-css/dist/index.css';
@@ -10,6 +12,7 @@ import './styles.css';
 document.documentElement.lang = useLocale.getState().locale;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {/* A participant's laptop on the meeting-room listener gets the participant's page only. */}
+    {isRoomHost() ? <RoomApp /> : <App />}
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ import { signingEn } from './areas/signing';
 import { errorsEn } from './areas/errors';
 import { registerImportEn } from './areas/register-import';
 import { aboutEn } from './areas/about';
+import { roomEn } from './areas/room';
 
 /** English. Typed against the Dutch keys: a missing or misspelt key fails to compile. */
 export const en: Record<MessageKey, string> = {
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...errorsEn,
   ...registerImportEn,
   ...aboutEn,
+  ...roomEn,
   'app.name': 'LVV Overleg',
   'app.skip': 'Skip to content',
   'lang.switch': 'Nederlands',

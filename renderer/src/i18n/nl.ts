@@ -13,6 +13,7 @@ import { signingNl } from './areas/signing';
 import { errorsNl } from './areas/errors';
 import { registerImportNl } from './areas/register-import';
 import { aboutNl } from './areas/about';
+import { roomNl } from './areas/room';
 
 export const nl = {
   ...dossiersNl,
@@ -25,6 +26,7 @@ export const nl = {
   ...errorsNl,
   ...registerImportNl,
   ...aboutNl,
+  ...roomNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',
   'lang.switch': 'English',

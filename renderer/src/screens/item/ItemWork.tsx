@@ -21,9 +21,12 @@ export function ItemWork({
   meetingId,
   itemId,
   onChanged,
+  refreshKey = 0,
 }: {
   meetingId: number;
   itemId: number;
+  /** Bumped when someone else changed the item (a participant's page in the meeting room): reload in place. */
+  refreshKey?: number;
   /** Told after every reload that follows a write, so a surrounding screen (meeting mode) can refresh. */
   onChanged?: () => void;
 }) {
@@ -48,6 +51,10 @@ export function ItemWork({
     setWork(null);
     void load();
   }, [load]);
+  // In place, keeping the forms (and what is being typed in them): only the data under them changes.
+  useEffect(() => {
+    if (refreshKey) void load();
+  }, [refreshKey, load]);
   // The panels reload after each write; settling a decision also changes the item's outcome and the
   // dossier (review date, timeline) that the surrounding screen shows.
   const reload = useCallback(async () => {

@@ -13,6 +13,8 @@ import { errorText } from '../../errors';
 import { useCan } from '../../state/session';
 import { useOrganisations } from './hooks';
 import { ItemWork } from '../item/ItemWork';
+import { DossierSummary } from './DossierSummary';
+import { RoomPanel } from '../room/RoomPanel';
 
 const valueLabel = (labels: DomainLabels, field: 'status' | 'track', v: string | null) =>
   v === null
@@ -50,6 +52,8 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   const agendaLabel = useAgendaLabel();
   const api = getApi();
   const isChair = useCan('meetings.chair');
+  // The chair and the secretary let participants connect from their own laptops (issue 9).
+  const canRoom = useCan('room.manage');
   const { orgName } = useOrganisations();
   const [m, setM] = useState<MeetingDetail | null>(null);
   const [detail, setDetail] = useState<ItemDetail | null>(null);
@@ -69,6 +73,12 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
     }
   }, [api, meetingId, isChair, t]);
   useEffect(() => {
+    void load();
+  }, [load]);
+  // Each change in the meeting room (a party's position or consent, a join) reloads the item's work in place.
+  const [roomRevision, setRoomRevision] = useState(0);
+  const onRoomRevision = useCallback(() => {
+    setRoomRevision((n) => n + 1);
     void load();
   }, [load]);
 
@@ -249,30 +259,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           {dossier ? (
             <section aria-labelledby="mode-dossier-h" className="card">
               <h3 id="mode-dossier-h">{t('mode.summary')}</h3>
-              <dl className="mode-summary">
-                <dt>{t('mode.summary.status')}</dt>
-                <dd>{labels.dossierStatus[dossier.status]}</dd>
-                <dt>{t('mode.summary.track')}</dt>
-                <dd>{labels.track[dossier.track]}</dd>
-                <dt>{t('mode.summary.target')}</dt>
-                <dd>{dossier.targetDate ? dates.date(dossier.targetDate) : '—'}</dd>
-                <dt>{t('mode.summary.review')}</dt>
-                <dd>{dossier.reviewDate ? dates.date(dossier.reviewDate) : '—'}</dd>
-                <dt>{t('mode.summary.leadNgo')}</dt>
-                <dd>{dossier.leadNgo ?? '—'}</dd>
-                <dt>{t('mode.summary.casemanager')}</dt>
-                <dd>{dossier.casemanager ?? '—'}</dd>
-                <dt>{t('mode.summary.flags')}</dt>
-                <dd>
-                  {[
-                    dossier.stuck ? t('mode.flag.stuck', { reason: dossier.stuckReason ?? '' }) : null,
-                    dossier.onHold ? t('mode.flag.onHold') : null,
-                    dossier.vulnerable ? t('mode.flag.vulnerable') : null,
-                  ]
-                    .filter(Boolean)
-                    .join(', ') || t('mode.flag.none')}
-                </dd>
-              </dl>
+              <DossierSummary dossier={dossier} />
               <p>
                 <a href={`#/dossiers/${dossier.id}`}>{t('mode.summary.open')}</a>
                 {current ? (
@@ -305,80 +292,95 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           ) : null}
 
           {/* ITEM WORK (issue 4): positions, decision, consents, actions of the current item. */}
-          {current ? <ItemWork meetingId={meetingId} itemId={current.id} onChanged={onItemChanged} /> : null}
+          {current ? (
+            <ItemWork
+              meetingId={meetingId}
+              itemId={current.id}
+              onChanged={onItemChanged}
+              refreshKey={roomRevision}
+            />
+          ) : null}
         </section>
 
-        {isChair ? (
-          <aside className="mode-side" aria-labelledby="mode-projector-h">
-            <h2 id="mode-projector-h">{t('mode.projector')}</h2>
-            <div className="actions">
-              <Button onPress={() => window.open('#/projector', 'lvv-projector')}>
-                {t('mode.projector.open')}
-              </Button>
-              {current?.kind === 'dossier' ? (
-                <Button
-                  onPress={() =>
-                    void call(() =>
-                      api['projector.reveal']({
-                        itemId: current.id,
-                        reveal: control?.revealedItemId !== current.id,
-                      }),
-                    ).then((c) => c && setControl(c))
-                  }
-                >
-                  {control?.revealedItemId === current.id
-                    ? t('mode.projector.hide')
-                    : t('mode.projector.reveal')}
-                </Button>
-              ) : null}
-              <Button
-                variant={control?.blackout ? 'danger' : 'secondary'}
-                aria-keyshortcuts="B"
-                onPress={() => void blackout(!control?.blackout)}
-              >
-                {control?.blackout ? t('mode.projector.unblack') : t('mode.projector.blackout')} <kbd>B</kbd>
-              </Button>
-            </div>
-            <p role="status">
-              {control?.blackout
-                ? t('mode.projector.isBlack')
-                : control?.revealedItemId === current?.id && current
-                  ? t('mode.projector.revealed')
-                  : ''}
-            </p>
-            <h2>{t('mode.nextPreview')}</h2>
-            <p className="mode-next">{next ? agendaLabel(next) : t('mode.nextPreview.none')}</p>
-            {next && next.reasons.length > 0 ? (
-              <p className="help">{next.reasons.map((r) => reasonText(r, t, dates, orgName)).join(' · ')}</p>
-            ) : null}
-            <h2>{t('mode.end')}</h2>
-            <p className="help">{t('mode.end.help')}</p>
-            {confirmEnd ? (
-              <div className="confirm" role="group" aria-label={t('mode.end')}>
-                <p role="alert">
-                  {t(plural(openItems, 'mode.end.confirm.one', 'mode.end.confirm.other'), {
-                    open: openItems,
-                  })}
+        {isChair || canRoom ? (
+          <div className="mode-side-col">
+            {canRoom ? <RoomPanel meetingId={meetingId} onRevision={onRoomRevision} /> : null}
+            {isChair ? (
+              <aside className="mode-side" aria-labelledby="mode-projector-h">
+                <h2 id="mode-projector-h">{t('mode.projector')}</h2>
+                <div className="actions">
+                  <Button onPress={() => window.open('#/projector', 'lvv-projector')}>
+                    {t('mode.projector.open')}
+                  </Button>
+                  {current?.kind === 'dossier' ? (
+                    <Button
+                      onPress={() =>
+                        void call(() =>
+                          api['projector.reveal']({
+                            itemId: current.id,
+                            reveal: control?.revealedItemId !== current.id,
+                          }),
+                        ).then((c) => c && setControl(c))
+                      }
+                    >
+                      {control?.revealedItemId === current.id
+                        ? t('mode.projector.hide')
+                        : t('mode.projector.reveal')}
+                    </Button>
+                  ) : null}
+                  <Button
+                    variant={control?.blackout ? 'danger' : 'secondary'}
+                    aria-keyshortcuts="B"
+                    onPress={() => void blackout(!control?.blackout)}
+                  >
+                    {control?.blackout ? t('mode.projector.unblack') : t('mode.projector.blackout')}{' '}
+                    <kbd>B</kbd>
+                  </Button>
+                </div>
+                <p role="status">
+                  {control?.blackout
+                    ? t('mode.projector.isBlack')
+                    : control?.revealedItemId === current?.id && current
+                      ? t('mode.projector.revealed')
+                      : ''}
                 </p>
-                <Button
-                  variant="danger"
-                  autoFocus
-                  onPress={() =>
-                    void call(() => api['meetings.end']({ meetingId, version: m.version })).then(
-                      (x) => x && navigate(`overleggen/${meetingId}`),
-                    )
-                  }
-                >
-                  {t('mode.end.yes')}
-                </Button>
-                <Button onPress={() => setConfirmEnd(false)}>{t('common.cancel')}</Button>
-              </div>
-            ) : (
-              <Button variant="danger" onPress={() => setConfirmEnd(true)}>
-                {t('mode.end')}
-              </Button>
-            )}
-          </aside>
+                <h2>{t('mode.nextPreview')}</h2>
+                <p className="mode-next">{next ? agendaLabel(next) : t('mode.nextPreview.none')}</p>
+                {next && next.reasons.length > 0 ? (
+                  <p className="help">
+                    {next.reasons.map((r) => reasonText(r, t, dates, orgName)).join(' · ')}
+                  </p>
+                ) : null}
+                <h2>{t('mode.end')}</h2>
+                <p className="help">{t('mode.end.help')}</p>
+                {confirmEnd ? (
+                  <div className="confirm" role="group" aria-label={t('mode.end')}>
+                    <p role="alert">
+                      {t(plural(openItems, 'mode.end.confirm.one', 'mode.end.confirm.other'), {
+                        open: openItems,
+                      })}
+                    </p>
+                    <Button
+                      variant="danger"
+                      autoFocus
+                      onPress={() =>
+                        void call(() => api['meetings.end']({ meetingId, version: m.version })).then(
+                          (x) => x && navigate(`overleggen/${meetingId}`),
+                        )
+                      }
+                    >
+                      {t('mode.end.yes')}
+                    </Button>
+                    <Button onPress={() => setConfirmEnd(false)}>{t('common.cancel')}</Button>
+                  </div>
+                ) : (
+                  <Button variant="danger" onPress={() => setConfirmEnd(true)}>
+                    {t('mode.end')}
+                  </Button>
+                )}
+              </aside>
+            ) : null}
+          </div>
         ) : null}
       </div>
     </main>

@@ -4,10 +4,10 @@ import { ApiError } from '../../../../shared/errors';
 import { getApi } from '../../api';
 import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
-import { useAgendaLabel, useLabels } from '../../i18n/domain';
 import { useSession } from '../../state/session';
-import { reasonText } from '../meetings/format';
+import { ProjectorSlide } from './Slide';
 import { useOrganisations } from '../meetings/hooks';
+import { RoomJoinCard, useRoomJoin } from './RoomJoin';
 
 /**
  * The beamer's page (#/projector, no menu): follows the chair through a long poll. Each
@@ -19,9 +19,9 @@ import { useOrganisations } from '../meetings/hooks';
 export function Projector() {
   const t = useT();
   const dates = useDates();
-  const labels = useLabels();
-  const agendaLabel = useAgendaLabel();
   const { orgName } = useOrganisations();
+  // While participants can connect from their laptops, the wall says where (issue 9).
+  const join = useRoomJoin();
   const [view, setView] = useState<ProjectorView | null>(null);
   const [offline, setOffline] = useState(false);
   // The wall never goes black for idle time without saying so first: the chair's machine's idle
@@ -84,40 +84,10 @@ export function Projector() {
             {t('projector.meeting', { city: view.meeting.city, date: dates.date(view.meeting.date) })}
             {item ? ` · ${t('projector.item', { n: item.number, total: item.total })}` : ''}
           </p>
-          {item ? (
-            <>
-              <h1 className="projector-label" data-testid="projector-label">
-                {item.name ?? agendaLabel(item)}
-              </h1>
-              {item.name ? <p className="projector-sub">{agendaLabel(item)}</p> : null}
-              {item.track && item.status ? (
-                <p className="projector-status">
-                  {t('projector.status', {
-                    status: labels.dossierStatus[item.status],
-                    track: labels.track[item.track],
-                  })}
-                </p>
-              ) : null}
-              {item.reasons.length > 0 ? (
-                <>
-                  <h2>{t('projector.why')}</h2>
-                  <ul className="projector-reasons">
-                    {item.reasons.map((r, i) => (
-                      <li key={i}>{reasonText(r, t, dates, orgName)}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              {view.decisionText ? (
-                <section className="projector-decision" aria-labelledby="projector-decision-h">
-                  <h2 id="projector-decision-h">{t('projector.decision')}</h2>
-                  <p>{view.decisionText}</p>
-                </section>
-              ) : null}
-            </>
-          ) : null}
+          <ProjectorSlide view={view} level={1} orgName={orgName} />
         </>
       )}
+      {join?.url ? <RoomJoinCard url={join.url} fingerprint={join.fingerprint} /> : null}
     </main>
   );
 }
