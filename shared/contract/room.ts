@@ -143,6 +143,8 @@ export const roomMethods = {
  */
 export const roomCallable = [
   'app.status',
+  // The city's house style: public everywhere, so the participant's page looks like the chair's.
+  'theme.get',
   'auth.login',
   'auth.logout',
   'auth.changePassword',

@@ -12,6 +12,7 @@ export const roomNl = {
     'Alleen deelnemers van organisaties die aan het lopende overleg deelnemen kunnen inloggen. Een organisatie die zich heeft afgemeld, kan niet aansluiten.',
   'room.ended.title': 'U bent niet meer verbonden met het overleg',
   'room.end.removed': 'De voorzitter of de notulist heeft uw verbinding verbroken. U kunt opnieuw inloggen.',
+  'room.end.absent': 'Uw organisatie is afgemeld voor dit overleg; uw verbinding is beëindigd.',
   'room.end.closed':
     'De aansluiting voor deelnemers is gestopt: het overleg is afgelopen, de computer van de voorzitter is vergrendeld of de voorzitter heeft de aansluiting beëindigd.',
   'room.end.expired': 'Uw sessie is verlopen. Log opnieuw in.',
@@ -84,6 +85,7 @@ export const roomEn: Record<keyof typeof roomNl, string> = {
     'Only participants of organisations taking part in the running meeting can log in. An organisation that sent its apologies cannot join.',
   'room.ended.title': 'You are no longer connected to the meeting',
   'room.end.removed': 'The chair or the secretary ended your connection. You can log in again.',
+  'room.end.absent': 'Your organisation was marked absent for this meeting; your connection has ended.',
   'room.end.closed':
     "Participants can no longer connect: the meeting ended, the chair's computer was locked or the chair stopped it.",
   'room.end.expired': 'Your session expired. Log in again.',

@@ -7,6 +7,8 @@ import { forgetRoomSession, roomLogin, roomLogout, roomSession, type RoomLogin }
 import { useSession } from '../../state/session';
 import { Account } from '../Account';
 import { ParticipantPage } from './ParticipantPage';
+import { getApi } from '../../api';
+import { applyTheme } from '../../theme/apply';
 
 /**
  * The whole app on a participant's laptop (the meeting-room listener): log in with one's own account,
@@ -23,6 +25,16 @@ export function RoomApp() {
   useEffect(() => {
     document.title = t('room.title');
   }, [t]);
+  // The city's house style, as on the chair's screen. The listener answers only a logged-in page, so
+  // the login form shows the neutral default and the page takes the city's style once logged in.
+  useEffect(() => {
+    if (!login) return;
+    const api = getApi();
+    api['theme.get']({}).then(
+      (theme) => applyTheme(theme.tokens),
+      () => undefined,
+    );
+  }, [login]);
   useEffect(() => {
     let alive = true;
     void roomSession().then((s) => {
