@@ -15,6 +15,7 @@ import { acquireFolderLock } from '../core/storage/folder-lock';
 import { agendaCommand, parseAgendaMeeting } from './agenda-command';
 import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minutes-commands';
 import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
+import { backupCommand, restoreCommand } from './backup-commands';
 
 const cliLogger: Logger = {
   info: () => {},
@@ -37,6 +38,11 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
          Exitcode 0 alleen als elke handtekening geldig is.
   agenda --db PAD --meeting next|NUMMER --format json|docx [--out BESTAND] --user NAAM [--password-file BESTAND]
          De agenda, gepseudonimiseerd (dossiernummer en initialen), als JSON of DOCX.
+  backup  --db PAD --out BESTAND [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
+         Versleutelde reservekopie (database, sleutelbestand en auditkop) in één bestand, na het schrijven gecontroleerd.
+  restore --db PAD --from BESTAND [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
+         Toont wat de reservekopie bevat en zet haar terug; de huidige bestanden worden hernoemd, niet verwijderd.
+         Het wachtwoord is dat van een beheerder in de reservekopie, of de herstelsleutel van toen.
 PAD is de map van de omgeving of het .db-bestand. Elke opdracht gaat via dezelfde API als de app, met
 dezelfde rechten; alleen sleutelhouders openen een vergrendelde omgeving.`;
 
@@ -57,6 +63,7 @@ function parseCli(argv: string[]) {
       meeting: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      from: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,6 +83,22 @@ async function main(argv: string[]): Promise<number> {
   // host or another command has it open.
   const lock = acquireFolderLock(dataDir, 'cli');
   try {
+    if (command === 'restore') {
+      if (!values.from) throw new CliError('--from FILE is required');
+      process.stdout.write(
+        await restoreCommand(
+          dataDir,
+          values.from,
+          {
+            user: values.user,
+            passwordFile: values['password-file'],
+            recoveryKeyFile: values['recovery-key-file'],
+          },
+          () => new Date(),
+        ),
+      );
+      return 0;
+    }
     return await runCommand(command, dataDir, positionals, values);
   } finally {
     lock.release();
@@ -147,6 +170,11 @@ async function runCommand(
         console.log(
           `OK: integriteit in orde, versleuteld, auditketen geldig (${report.audit.records} records, kop ${report.audit.head.slice(0, 16)}…)`,
         );
+        return 0;
+      }
+      case 'backup': {
+        if (!values.out) throw new CliError('--out FILE is required');
+        process.stdout.write(await backupCommand(api, open, values.out));
         return 0;
       }
       case 'agenda': {

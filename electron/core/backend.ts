@@ -20,6 +20,8 @@ import { Passwords } from './users/passwords';
 import { loadSession } from './users/repo';
 import { themeHandlers } from './handlers/theme';
 import { trustHandlers } from './handlers/trust';
+import { backupHandlers, backupNow } from './handlers/backups';
+import { getSetting, setSetting } from './settings/settings';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -60,6 +62,22 @@ export function createBackend(ports: Ports): Backend {
     ...certificateHandlers(ctx),
     ...trustHandlers(ctx),
     ...themeHandlers(ctx),
+    ...backupHandlers(ctx),
+  };
+  // A backup whenever a meeting ends, when a folder has been chosen. Its failure does not undo the
+  // end of the meeting: it is logged and shown on the Beheer screen (backup_last_error).
+  const endMeeting = handlers['meetings.end'];
+  handlers['meetings.end'] = async (input, hctx) => {
+    const result = await endMeeting(input, hctx);
+    if (vault.state() === 'open' && getSetting(vault.database(), 'backup_folder')) {
+      try {
+        backupNow(ctx, hctx.session);
+      } catch (e) {
+        ports.logger.error('Automatic backup after the meeting failed', { error: String(e) });
+        setSetting(vault.database(), 'backup_last_error', e instanceof Error ? e.message : String(e));
+      }
+    }
+    return result;
   };
 
   const idleLimitMs = () =>

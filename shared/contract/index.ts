@@ -7,6 +7,7 @@ import { meetingMethods } from './meetings';
 import { minutesMethods } from './minutes';
 import { themeMethods } from './theme';
 import { trustMethods } from './trust';
+import { backupMethods } from './backups';
 
 /** The whole API: every method the renderer may call, with its input, output and access rule. */
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...minutesMethods,
   ...trustMethods,
   ...themeMethods,
+  ...backupMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

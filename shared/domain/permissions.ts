@@ -95,6 +95,12 @@ export const permissions = {
    * password (never a recovery session: it has no password to unwrap the CA key with).
    */
   'certificates.issue': admin,
+  /**
+   * Make a backup now and see the list of backups (what each contains: dates and counts, no dossier
+   * data). Key holders may too (keyHolderActions): they can open the environment, so they may copy it
+   * encrypted. Choosing the folder and restoring are `administer`.
+   */
+  'backups.make': admin,
 } as const satisfies Record<string, Allowed>;
 
 export type Action = keyof typeof permissions;
@@ -103,7 +109,7 @@ export type Action = keyof typeof permissions;
  * What every key holder may do besides what their roles allow: those who can open the environment
  * may also check that what they open is intact.
  */
-export const keyHolderActions = ['environment.check'] as const satisfies readonly Action[];
+export const keyHolderActions = ['environment.check', 'backups.make'] as const satisfies readonly Action[];
 
 /**
  * What a recovery session may do: the session of whoever opened the environment with the recovery
@@ -119,6 +125,7 @@ export const recoveryActions = [
   'environment.check',
   'administer',
   'environment.read',
+  'backups.make',
 ] as const satisfies readonly Action[];
 
 /** Who asks: a session's roles, whether it holds the key, and whether it is a recovery session. */

@@ -85,3 +85,27 @@ export function backupInto(db: Db, target: string): void {
   if (fs.existsSync(target)) throw new AppError('CONFLICT', 'Backup target already exists');
   db.prepare('VACUUM INTO ?').run(target);
 }
+
+/**
+ * Opens a database file only to read it (a backup's copy, or the copy `check` works on): read-only,
+ * no journal mode set, no migration, nothing written. Throws DATABASE_UNREADABLE when the key does
+ * not open it. The caller closes it.
+ */
+export function openForReading(file: string, key: Buffer): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(keyPragma(key));
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new AppError('DATABASE_UNREADABLE', 'The database cannot be read with this key or is damaged');
+    }
+    assertCipherActive(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

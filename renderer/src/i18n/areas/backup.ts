@@ -1,0 +1,68 @@
+/** Texts of backups and recovery (issue 10): the Beheer section and the login screen's recovery. */
+export const backupNl = {
+  'backup.title': 'Reservekopieën',
+  'backup.intro':
+    'Een versleutelde reservekopie van de database met het sleutelbestand, gemaakt wanneer een overleg wordt afgerond en wanneer u erom vraagt. Elke kopie wordt na het schrijven geopend en gecontroleerd.',
+  'backup.folder': 'Map voor reservekopieën',
+  'backup.folder.help':
+    'Een volledig pad, bij voorkeur op een andere schijf of een netwerkmap, bijvoorbeeld /mnt/share/lvv of \\\\server\\lvv.',
+  'backup.keep': 'Aantal reservekopieën dat bewaard blijft',
+  'backup.configured': 'De instellingen voor reservekopieën zijn opgeslagen.',
+  'backup.make': 'Nu een reservekopie maken',
+  'backup.busy': 'Bezig…',
+  'backup.made': 'De reservekopie is gemaakt en gecontroleerd.',
+  'backup.lastFailed':
+    'De laatste automatische reservekopie (na het afronden van een overleg) is mislukt. Maak er nu een en controleer de map.',
+  'backup.list': 'Reservekopieën in de gekozen map, nieuwste eerst',
+  'backup.col.date': 'Gemaakt',
+  'backup.col.contents': 'Inhoud',
+  'backup.col.action': 'Terugzetten',
+  'backup.contents':
+    'Laatste afgeronde overleg: {lastMeeting}; {dossiers} dossiers, {meetings} overleggen, {records} auditregels',
+  'backup.noMeeting': 'geen',
+  'backup.unreadable': 'Onleesbaar of geen reservekopie van LVV Overleg',
+  'backup.otherEnvironment': 'Reservekopie van een andere omgeving',
+  'backup.none': 'Er staan nog geen reservekopieën in deze map.',
+  'backup.restore': 'Bekijken en terugzetten',
+  'backup.checked': 'De reservekopie is geopend en gecontroleerd. Bevestig hieronder.',
+  'backup.confirm.title': 'Deze reservekopie terugzetten?',
+  'backup.confirm.made': 'Gemaakt op {at}.',
+  'backup.confirm.warning':
+    'Alles wat na dit moment is vastgelegd, staat niet in de reservekopie. De huidige bestanden worden hernoemd en blijven in de gegevensmap staan. De omgeving sluit voor iedereen; log daarna opnieuw in.',
+  'backup.confirm.submit': 'Terugzetten',
+  'backup.restored': 'De reservekopie is teruggezet. Log opnieuw in.',
+};
+
+export const backupEn: Record<keyof typeof backupNl, string> = {
+  'backup.title': 'Backups',
+  'backup.intro':
+    'An encrypted backup of the database with the key file, made when a meeting is completed and when you ask for it. Each backup is opened and checked after it is written.',
+  'backup.folder': 'Backup folder',
+  'backup.folder.help':
+    'A full path, preferably on another disk or a network share, for instance /mnt/share/lvv or \\\\server\\lvv.',
+  'backup.keep': 'Number of backups kept',
+  'backup.configured': 'The backup settings have been saved.',
+  'backup.make': 'Make a backup now',
+  'backup.busy': 'Working…',
+  'backup.made': 'The backup was made and checked.',
+  'backup.lastFailed':
+    'The last automatic backup (after a meeting was completed) failed. Make one now and check the folder.',
+  'backup.list': 'Backups in the chosen folder, newest first',
+  'backup.col.date': 'Made',
+  'backup.col.contents': 'Contents',
+  'backup.col.action': 'Restore',
+  'backup.contents':
+    'Last completed meeting: {lastMeeting}; {dossiers} case files, {meetings} meetings, {records} audit records',
+  'backup.noMeeting': 'none',
+  'backup.unreadable': 'Unreadable or not an LVV Overleg backup',
+  'backup.otherEnvironment': 'Backup of another environment',
+  'backup.none': 'There are no backups in this folder yet.',
+  'backup.restore': 'View and restore',
+  'backup.checked': 'The backup was opened and checked. Confirm below.',
+  'backup.confirm.title': 'Restore this backup?',
+  'backup.confirm.made': 'Made on {at}.',
+  'backup.confirm.warning':
+    'Anything recorded after that moment is not in the backup. The current files are renamed and stay in the data folder. The environment closes for everyone; log in again afterwards.',
+  'backup.confirm.submit': 'Restore',
+  'backup.restored': 'The backup was restored. Please log in again.',
+};
