@@ -43,6 +43,9 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
   restore --db PAD --from BESTAND [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
          Toont wat de reservekopie bevat en zet haar terug; de huidige bestanden worden hernoemd, niet verwijderd.
          Het wachtwoord is dat van een beheerder in de reservekopie, of de herstelsleutel van toen.
+  recover --db PAD --recovery-key-file BESTAND --user NAAM --password-file BESTAND
+         Wachtwoord of sleutelbestand kwijt: de herstelsleutel geeft sleutelhouder NAAM het nieuwe wachtwoord uit
+         --password-file en bouwt een ontbrekend of beschadigd sleutelbestand opnieuw op (het oude wordt hernoemd).
 PAD is de map van de omgeving of het .db-bestand. Elke opdracht gaat via dezelfde API als de app, met
 dezelfde rechten; alleen sleutelhouders openen een vergrendelde omgeving.`;
 
@@ -175,6 +178,24 @@ async function runCommand(
       case 'backup': {
         if (!values.out) throw new CliError('--out FILE is required');
         process.stdout.write(await backupCommand(api, open, values.out));
+        return 0;
+      }
+      case 'recover': {
+        if (!values.user) throw new CliError('--user NAME is required');
+        if (!values['recovery-key-file'] || !values['password-file'])
+          throw new CliError('--recovery-key-file and --password-file are required');
+        const r = await api['auth.recover']({
+          recoveryKey: readSecret(values['recovery-key-file']),
+          username: values.user,
+          password: readSecret(values['password-file']),
+        });
+        console.log(
+          `${values.user} heeft een nieuw wachtwoord${r.rebuiltKeyFile ? '; het sleutelbestand is opnieuw opgebouwd' : ''}.`,
+        );
+        if (r.othersWithoutKey.length)
+          console.log(
+            `Zonder sleutel (herstel elk op dezelfde manier, of laat de beheerder een nieuw wachtwoord geven): ${r.othersWithoutKey.join(', ')}`,
+          );
         return 0;
       }
       case 'agenda': {

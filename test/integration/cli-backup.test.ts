@@ -88,3 +88,46 @@ describe('command line: backup and restore', () => {
     expect(fs.readFileSync(db).equals(before)).toBe(true);
   }, 60_000);
 });
+
+describe('command line: recover', () => {
+  it('after the key file is deleted, recover with the recovery key restores access', () => {
+    const db = path.join(dir, 'rec', 'utrecht.db');
+    const pw = path.join(dir, 'rec-pw.txt');
+    const rk = path.join(dir, 'rec-rk.txt');
+    const next = path.join(dir, 'rec-next.txt');
+    fs.writeFileSync(pw, 'paarse olifant danst\n');
+    fs.writeFileSync(next, 'groene giraffe zingt\n');
+    const init = cli([
+      'init',
+      '--db',
+      db,
+      '--city',
+      'Utrecht',
+      '--admin-user',
+      'anna',
+      '--password-file',
+      pw,
+    ]);
+    fs.writeFileSync(rk, `${/([0-9A-F]{4}-){15}[0-9A-F]{4}/.exec(init.out)![0]}\n`);
+    fs.rmSync(path.join(path.dirname(db), 'utrecht.keys.json'));
+    expect(cli(['check', '--db', db, '--user', 'anna', '--password-file', pw]).code).toBe(1);
+
+    const r = cli([
+      'recover',
+      '--db',
+      db,
+      '--recovery-key-file',
+      rk,
+      '--user',
+      'anna',
+      '--password-file',
+      next,
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/anna heeft een nieuw wachtwoord; het sleutelbestand is opnieuw opgebouwd/);
+    const ok = cli(['check', '--db', db, '--user', 'anna', '--password-file', next]);
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+  }, 60_000);
+});

@@ -22,7 +22,7 @@ import {
   writeVerifier,
 } from '../users/repo';
 import type { Vault } from './vault';
-import { setSetting } from '../settings/settings';
+import { getSetting, setSetting } from '../settings/settings';
 
 /**
  * The key holders' side of the key file: opening the environment with a holder's password, adding
@@ -206,6 +206,28 @@ export class Keyring {
     } finally {
       newKey.fill(0);
     }
+  }
+
+  /**
+   * For recovery with the recovery key (the environment open with it): a key file that is missing,
+   * unreadable or of another database is put aside (renamed, never deleted) and a fresh one without
+   * entries written for this database, so that the recovered holder can be enrolled in it. Returns
+   * whether it was rebuilt; a usable key file is left as it is.
+   */
+  rebuildIfUnusable(at: string): boolean {
+    const databaseId = getSetting(this.vault.database(), 'database_id');
+    if (!databaseId) throw new Error('The database has no id');
+    let usable: boolean;
+    try {
+      usable = readKeyFile(this.vault.keyFile).databaseId === databaseId;
+    } catch {
+      usable = false;
+    }
+    if (usable) return false;
+    if (fs.existsSync(this.vault.keyFile))
+      fs.renameSync(this.vault.keyFile, `${this.vault.keyFile}.onbruikbaar-${at.replace(/[-:.]/g, '')}`);
+    this.vault.writeKeys({ format: 'lvv-overleg-keys/2', databaseId, entries: [] });
+    return true;
   }
 
   private async upgrade(entry: KeyFileEntry, password: string): Promise<void> {

@@ -3,6 +3,7 @@ import { Button, Field, Form, Notice } from '../components/forms';
 import { errorText } from '../errors';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
+import { RecoverAccess } from './RecoverAccess';
 
 /**
  * `locked`: the environment was closed during this page's life. `switching`: someone takes a turn on
@@ -18,6 +19,7 @@ export function Login({ locked, switching = false }: { locked: boolean; switchin
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
+  const [recovering, setRecovering] = useState(false);
 
   const submit = async () => {
     const empty = {
@@ -37,6 +39,13 @@ export function Login({ locked, switching = false }: { locked: boolean; switchin
       setBusy(false);
     }
   };
+
+  if (recovering)
+    return (
+      <main id="main" className="narrow">
+        <RecoverAccess onDone={() => setRecovering(false)} />
+      </main>
+    );
 
   return (
     <main id="main" className="narrow">
@@ -70,6 +79,11 @@ export function Login({ locked, switching = false }: { locked: boolean; switchin
         </Button>
         {switching ? <Button onPress={() => setSwitching(false)}>{t('common.cancel')}</Button> : null}
       </Form>
+      {switching ? null : (
+        <p>
+          <Button onPress={() => setRecovering(true)}>{t('recover.link')}</Button>
+        </p>
+      )}
     </main>
   );
 }

@@ -31,6 +31,23 @@ export const backupNl = {
     'Alles wat na dit moment is vastgelegd, staat niet in de reservekopie. De huidige bestanden worden hernoemd en blijven in de gegevensmap staan. De omgeving sluit voor iedereen; log daarna opnieuw in.',
   'backup.confirm.submit': 'Terugzetten',
   'backup.restored': 'De reservekopie is teruggezet. Log opnieuw in.',
+  'recover.link': 'Wachtwoord of sleutelbestand kwijt',
+  'recover.title': 'Wachtwoord of sleutelbestand kwijt',
+  'recover.intro':
+    'Met de herstelsleutel (bij het inrichten één keer getoond) krijgt een sleutelhouder een nieuw wachtwoord. Ontbreekt het sleutelbestand of is het beschadigd, dan wordt het opnieuw opgebouwd; het oude bestand blijft hernoemd bewaard.',
+  'recover.key': 'Herstelsleutel',
+  'recover.key.help': '64 tekens in groepen van vier, zoals bij het inrichten getoond.',
+  'recover.password': 'Nieuw wachtwoord',
+  'recover.repeat': 'Nieuw wachtwoord herhalen',
+  'recover.submit': 'Toegang herstellen',
+  'recover.done': 'Het nieuwe wachtwoord is ingesteld. Log ermee in.',
+  'recover.doneRebuilt':
+    'Het sleutelbestand is opnieuw opgebouwd en het nieuwe wachtwoord is ingesteld. Log ermee in.',
+  'recover.others':
+    'Deze sleutelhouders hebben nog geen sleutel in het nieuwe sleutelbestand: {names}. Zij herstellen hun toegang op dezelfde manier, of krijgen een nieuw wachtwoord van de beheerder.',
+  'recover.toLogin': 'Naar inloggen',
+  'field.not_key_holder.username': 'Deze gebruiker houdt geen sleutel van deze omgeving.',
+  'field.recovery_key_format.recoveryKey': 'De herstelsleutel bestaat uit 64 tekens (0-9, A-F).',
 };
 
 export const backupEn: Record<keyof typeof backupNl, string> = {
@@ -65,4 +82,20 @@ export const backupEn: Record<keyof typeof backupNl, string> = {
     'Anything recorded after that moment is not in the backup. The current files are renamed and stay in the data folder. The environment closes for everyone; log in again afterwards.',
   'backup.confirm.submit': 'Restore',
   'backup.restored': 'The backup was restored. Please log in again.',
+  'recover.link': 'Lost password or key file',
+  'recover.title': 'Lost password or key file',
+  'recover.intro':
+    'With the recovery key (shown once at set-up) a key holder gets a new password. When the key file is missing or damaged it is rebuilt; the old file is kept under another name.',
+  'recover.key': 'Recovery key',
+  'recover.key.help': '64 characters in groups of four, as shown at set-up.',
+  'recover.password': 'New password',
+  'recover.repeat': 'Repeat the new password',
+  'recover.submit': 'Restore access',
+  'recover.done': 'The new password has been set. Log in with it.',
+  'recover.doneRebuilt': 'The key file was rebuilt and the new password has been set. Log in with it.',
+  'recover.others':
+    'These key holders have no key in the new key file yet: {names}. They restore their access the same way, or get a new password from the administrator.',
+  'recover.toLogin': 'To the login',
+  'field.not_key_holder.username': 'This user holds no key of this environment.',
+  'field.recovery_key_format.recoveryKey': 'The recovery key has 64 characters (0-9, A-F).',
 };

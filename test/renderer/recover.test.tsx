@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setApi } from '../../renderer/src/api';
+import { App } from '../../renderer/src/App';
+import { useSession } from '../../renderer/src/state/session';
+import { cityInput, makeEnv, type TestEnv } from '../support/backend';
+
+let env: TestEnv;
+let recoveryKey = '';
+beforeEach(async () => {
+  env = makeEnv();
+  recoveryKey = (await env.api['setup.create'](cityInput)).recoveryKey;
+  setApi(env.api);
+  useSession.setState({ status: null, demoUsers: null, recoveryKey: null, hadSession: false });
+  window.location.hash = '';
+});
+afterEach(() => {
+  cleanup();
+  env.cleanup();
+});
+
+describe('Wachtwoord of sleutelbestand kwijt', () => {
+  it('with the key file gone, the recovery key on the login screen restores access', async () => {
+    fs.rmSync(env.backend.vault.keyFile);
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Wachtwoord of sleutelbestand kwijt' }));
+    await user.type(screen.getByLabelText(/^Herstelsleutel/), 'ABCD');
+    await user.type(screen.getByLabelText(/^Gebruikersnaam/), 'anna');
+    await user.type(screen.getByLabelText(/^Nieuw wachtwoord(?! herhalen)/), 'nieuw wachtwoord 2026');
+    await user.type(screen.getByLabelText(/^Nieuw wachtwoord herhalen/), 'nieuw wachtwoord 2026');
+    await user.click(screen.getByRole('button', { name: 'Toegang herstellen' }));
+    expect(await screen.findByText('De herstelsleutel bestaat uit 64 tekens (0-9, A-F).')).toBeTruthy();
+
+    await user.clear(screen.getByLabelText(/^Herstelsleutel/));
+    await user.type(screen.getByLabelText(/^Herstelsleutel/), recoveryKey);
+    await user.click(screen.getByRole('button', { name: 'Toegang herstellen' }));
+    expect(await screen.findByText(/Het sleutelbestand is opnieuw opgebouwd/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Naar inloggen' }));
+    await user.type(await screen.findByLabelText(/^Gebruikersnaam/), 'anna');
+    await user.type(screen.getByLabelText(/^Wachtwoord/), 'nieuw wachtwoord 2026{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Beheer' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Reservekopieën' })).toBeTruthy();
+  });
+});
