@@ -16,6 +16,7 @@ import { agendaCommand, parseAgendaMeeting } from './agenda-command';
 import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minutes-commands';
 import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
 import { backupCommand, restoreCommand } from './backup-commands';
+import { checkCommand } from './check-command';
 
 const cliLogger: Logger = {
   info: () => {},
@@ -28,8 +29,9 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
          Maakt een nieuwe omgeving; het wachtwoord komt uit --password-file of standaardinvoer. Toont de herstelsleutel.
   demo   --db PAD                       Maakt een demo-omgeving met demogebruikers.
   check  --db PAD [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
-         Integriteitscontrole, bewijs van versleuteling en controle van de auditketen. Voor de beheerder en
-         sleutelhouders; de herstelsleutel geeft een herstelsessie (alleen controle en beheer, geen dossiergegevens).
+         Integriteitscontrole, bewijs van versleuteling en controle van de auditketen en haar ankers. Alleen lezen:
+         werkt op een kopie en wijzigt geen byte van de bestanden (ook geen -wal toepassen). Met het wachtwoord van een
+         sleutelhouder of de herstelsleutel.
   minutes export --db PAD --meeting ID|latest --out MAP --user NAAM [--password-file BESTAND]
          Schrijft het verslag (DOCX), een .p7s per ondertekenaar en ca.pem naar MAP. latest: het laatst vastgestelde verslag.
          Alleen voorzitter en notulist (zoals in de app).
@@ -86,6 +88,16 @@ async function main(argv: string[]): Promise<number> {
   // host or another command has it open.
   const lock = acquireFolderLock(dataDir, 'cli');
   try {
+    if (command === 'check') {
+      // Read-only: not through the backend, which would log in (an audit record, the head file).
+      const r = await checkCommand(dataDir, {
+        user: values.user,
+        passwordFile: values['password-file'],
+        recoveryKeyFile: values['recovery-key-file'],
+      });
+      (r.code === 0 ? process.stdout : process.stderr).write(r.out);
+      return r.code;
+    }
     if (command === 'restore') {
       if (!values.from) throw new CliError('--from FILE is required');
       process.stdout.write(
@@ -164,15 +176,6 @@ async function runCommand(
           console.log(
             `  ${u.username.padEnd(12)} ${u.password.padEnd(28)} ${u.roles.join(', ')} — ${u.organisation}`,
           );
-        return 0;
-      }
-      case 'check': {
-        await open();
-        const report = await api['environment.check']({});
-        if (!report.ok) throw new CliError(report.reason ?? 'check failed');
-        console.log(
-          `OK: integriteit in orde, versleuteld, auditketen geldig (${report.audit.records} records, kop ${report.audit.head.slice(0, 16)}…)`,
-        );
         return 0;
       }
       case 'backup': {

@@ -54,9 +54,24 @@ export const AuditVerification = z.object({
  * audit chain and its anchors (heads frozen in adopted minutes, the head file beside the key file).
  * `reason` says in one English line what failed first, when something did.
  */
+export const CheckFinding = z.enum([
+  'damaged_pages',
+  'not_encrypted',
+  'audit_broken',
+  'frozen_head',
+  'behind',
+  'diverged',
+  'head_missing',
+  'head_unreadable',
+  'head_foreign',
+  'signature',
+]);
+export type CheckFinding = z.infer<typeof CheckFinding>;
 export const EnvironmentCheck = z.object({
   ok: z.boolean(),
   reason: z.string().nullable(),
+  /** What failed first, as a code for the Dutch wording; null when nothing did. */
+  finding: CheckFinding.nullable(),
   integrity: z.string(),
   encrypted: z.boolean(),
   audit: AuditVerification,

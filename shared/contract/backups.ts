@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allow, method } from './define';
+import { allow, method, publicAccess } from './define';
 
 const Empty = z.object({}).strict();
 
@@ -87,5 +87,15 @@ export const backupMethods = {
     input: z.object({ name: BackupName }).strict(),
     output: z.object({ contents: BackupContents, aside: z.array(z.string()) }),
     access: allow('administer'),
+  }),
+  /**
+   * From the login screen, when the database is damaged or missing: puts the newest backup of the
+   * folder named beside the key file back, proven with the recovery key (the backup must open with it).
+   * Only while the environment is closed; throttled like a login; audited in the restored database.
+   */
+  'backups.restoreLatest': method({
+    input: z.object({ recoveryKey: z.string().trim().min(1).max(200) }).strict(),
+    output: z.object({ contents: BackupContents, aside: z.array(z.string()) }),
+    access: publicAccess,
   }),
 } as const;

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,5 +45,33 @@ describe('Wachtwoord of sleutelbestand kwijt', () => {
     await user.type(screen.getByLabelText(/^Wachtwoord/), 'nieuw wachtwoord 2026{Enter}');
     expect(await screen.findByRole('heading', { name: 'Beheer' })).toBeTruthy();
     expect(await screen.findByRole('heading', { name: 'Reservekopieën' })).toBeTruthy();
+  });
+
+  it('a damaged database is said plainly at login and the latest backup is offered and restored', async () => {
+    await env.api['auth.login']({ username: 'anna', password: 'correct horse battery' });
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lvv-backups-'));
+    await env.api['backups.configure']({ folder, keep: 3 });
+    await env.api['backups.make']({});
+    await env.api['auth.lock']({});
+    const db = env.backend.vault.dbFile;
+    const bytes = fs.readFileSync(db);
+    const middle = Math.floor(bytes.length / 4096 / 2) * 4096;
+    bytes.fill(0x5a, middle + 100, middle + 400);
+    fs.writeFileSync(db, bytes);
+
+    const user = userEvent.setup();
+    render(<App />);
+    await user.type(await screen.findByLabelText(/^Gebruikersnaam/), 'anna');
+    await user.type(screen.getByLabelText(/^Wachtwoord/), 'correct horse battery{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'De database is beschadigd. Er is niets gewijzigd. Zet de laatste reservekopie terug met de herstelsleutel.',
+    );
+    expect(screen.getByRole('heading', { name: 'Laatste reservekopie terugzetten' })).toBeTruthy();
+    await user.type(screen.getByLabelText(/^Herstelsleutel/), recoveryKey);
+    await user.click(screen.getByRole('button', { name: 'Reservekopie terugzetten' }));
+    expect(await screen.findByText(/is teruggezet. Log opnieuw in./)).toBeTruthy();
+    await user.type(screen.getByLabelText(/^Wachtwoord/), 'correct horse battery{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Beheer' })).toBeTruthy();
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 });

@@ -60,7 +60,7 @@ export class Keyring {
       const key = await openEntry(keys.databaseId, e, password);
       if (!key) return null;
       try {
-        this.vault.open(key);
+        this.vault.open(key, { quickCheck: true });
       } catch (err) {
         // The key file from before an interrupted re-key: the pending one (if any) has the new key.
         if (err instanceof AppError && err.code === 'DATABASE_UNREADABLE' && i + 1 < candidates.length)

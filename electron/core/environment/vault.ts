@@ -6,6 +6,13 @@ import { openDatabase, type Db } from '../db/open';
 import { readKeyFile, writeKeyFile, type KeyFile } from '../storage/keyfile';
 import { owaspScrypt, type KdfParams } from '../ports';
 import { setHolderPublicKey } from '../users/repo';
+import { latestBackup } from '../backup/backup';
+
+/** The newest backup known beside the key file, for the message about a damaged database. */
+export function latestBackupInfo(keyFile: string): { backup?: string; backupAt?: string } {
+  const latest = latestBackup(keyFile);
+  return latest?.summary ? { backup: latest.name, backupAt: latest.summary.createdAt } : {};
+}
 
 export const DB_FILE_NAME = 'lvv-overleg.db';
 export const KEY_FILE_NAME = 'lvv-overleg.keys.json';
@@ -96,10 +103,29 @@ export class Vault {
     }
   }
 
-  /** Opens the database with its key (from a holder's entry or the recovery key). */
-  open(key: Buffer): Db {
+  /**
+   * Opens the database with its key (from a holder's entry or the recovery key). `quickCheck`: SQLite's
+   * quick check first (a login), so that a damaged database is said plainly at once instead of failing
+   * somewhere later; the recovery key opens a damaged one, to check it or restore a backup.
+   */
+  open(key: Buffer, opts: { quickCheck?: boolean } = {}): Db {
     this.lock();
-    this.db = openDatabase(this.dbFile, key, { create: false });
+    const db = openDatabase(this.dbFile, key, { create: false });
+    if (opts.quickCheck) {
+      let result: unknown;
+      try {
+        result = db.pragma('quick_check(1)', { simple: true });
+      } catch (e) {
+        result = e instanceof Error ? e.message : String(e);
+      }
+      if (result !== 'ok') {
+        db.close();
+        throw new AppError('STORAGE_FAULT', `The database is damaged: ${String(result)}`, {
+          info: { reason: 'database_damaged', ...latestBackupInfo(this.keyFile) },
+        });
+      }
+    }
+    this.db = db;
     this.key = Buffer.from(key);
     return this.db;
   }

@@ -18,6 +18,9 @@ import { decoyCheck } from '../crypto/verifier';
 import { findUserIdByName, keyHolderIds, loadSession } from '../users/repo';
 import { revokeSigningCertificate } from '../signing/store';
 import { dropCaKeyOf } from '../signing/ca-store';
+import path from 'node:path';
+import { latestBackup, restoreBackup } from '../backup/backup';
+import { readKeyFile } from '../storage/keyfile';
 
 type EnvironmentHandlers = Pick<
   Handlers,
@@ -27,6 +30,7 @@ type EnvironmentHandlers = Pick<
   | 'auth.login'
   | 'auth.openWithRecoveryKey'
   | 'auth.recover'
+  | 'backups.restoreLatest'
   | 'environment.check'
   | 'auth.lock'
   | 'auth.logout'
@@ -287,11 +291,68 @@ export function environmentHandlers(
       }
     },
 
+    'backups.restoreLatest': async ({ recoveryKey }, { caller }) => {
+      if (vault.state() === 'open')
+        throw new AppError('FORBIDDEN', 'The environment is open: restore from the Beheer screen');
+      const latest = latestBackup(vault.keyFile);
+      if (!latest?.summary)
+        throw new AppError('STORAGE_FAULT', 'No backup is known for this environment', {
+          info: { reason: 'backup_folder_unset' },
+        });
+      const key = parseRecovery(recoveryKey);
+      try {
+        const wait = throttle.begin(RECOVERY_ACCOUNT, caller.source);
+        if (wait > 0) await sleep(wait);
+        let expect: string | null;
+        try {
+          expect = readKeyFile(vault.keyFile).databaseId;
+        } catch {
+          expect = null;
+        }
+        let restored;
+        try {
+          // The backup must open with this key: a wrong recovery key restores nothing.
+          restored = restoreBackup(latest.file, key, vault, ctx.nowIso(), expect);
+        } catch (e) {
+          if (e instanceof AppError && e.info?.reason === 'backup_other_key') {
+            ports.logger.warn('Failed recovery key', { source: caller.source, environment: 'restore' });
+            throw new AppError('WRONG_CREDENTIALS', 'Wrong recovery key');
+          }
+          throw e;
+        }
+        throttle.succeeded(RECOVERY_ACCOUNT, caller.source);
+        vault.open(key);
+        try {
+          writeAudited(ctx, recoverySession(), () => ({
+            result: null,
+            audit: { action: 'backup.restore', entity: 'meta', ids: [] },
+          }));
+        } finally {
+          vault.lock();
+        }
+        ports.logger.info('Latest backup restored with the recovery key', { file: latest.name });
+        const s = restored.summary;
+        return {
+          contents: {
+            createdAt: s.createdAt,
+            city: s.city,
+            lastMeeting: s.lastMeeting,
+            dossiers: s.dossiers,
+            meetings: s.meetings,
+            auditRecords: s.auditRecords,
+          },
+          aside: restored.aside.map((a) => path.basename(a)),
+        };
+      } finally {
+        key.fill(0);
+      }
+    },
+
     'environment.check': async () => {
       const report = checkEnvironment(vault.database(), vault.dbFile);
       if (!report.ok) return report;
       const problem = await signaturesProblem(vault.database());
-      return problem ? { ...report, ok: false, reason: problem } : report;
+      return problem ? { ...report, ok: false, reason: problem, finding: 'signature' as const } : report;
     },
 
     'auth.lock': (_input, { session, caller }) => {

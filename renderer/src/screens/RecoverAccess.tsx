@@ -3,6 +3,7 @@ import { getApi } from '../api';
 import { Button, Field, Form, Notice } from '../components/forms';
 import { errorText, fieldErrors } from '../errors';
 import { useT } from '../i18n';
+import { useDates } from '../i18n/dates';
 
 /**
  * "Wachtwoord of sleutelbestand kwijt" on the login screen (issue 10): the recovery key gives a key
@@ -106,6 +107,66 @@ export function RecoverAccess({ onDone }: { onDone(): void }) {
           <Button onPress={onDone}>{t('common.cancel')}</Button>
         </Form>
       )}
+    </section>
+  );
+}
+
+/**
+ * Shown on the login screen when the database is damaged, missing or empty: the newest backup (named
+ * beside the key file) is put back, proven with the recovery key. The current files are kept aside.
+ */
+export function RestoreLatest({ backupAt }: { backupAt: string | undefined }) {
+  const t = useT();
+  const dates = useDates();
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (!recoveryKey.trim()) {
+      setFields({ recoveryKey: t('field.required') });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const r = await getApi()['backups.restoreLatest']({ recoveryKey });
+      setDone(t('restoreLatest.done', { at: dates.moment(r.contents.createdAt) }));
+      setRecoveryKey('');
+    } catch (e) {
+      setFields(fieldErrors(e, t));
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="restore-latest-h">
+      <h2 id="restore-latest-h">{t('restoreLatest.title')}</h2>
+      <p>{backupAt ? t('restoreLatest.intro', { at: dates.moment(backupAt) }) : t('restoreLatest.none')}</p>
+      <Notice kind="error">{error}</Notice>
+      {done ? (
+        <Notice kind="success">{done}</Notice>
+      ) : backupAt ? (
+        <Form onSubmit={submit}>
+          <Field
+            label={t('recover.key')}
+            help={t('recover.key.help')}
+            value={recoveryKey}
+            onChange={setRecoveryKey}
+            error={fields.recoveryKey}
+            autoComplete="off"
+            isRequired
+          />
+          <Button type="submit" variant="primary" isDisabled={busy}>
+            {t('restoreLatest.submit')}
+          </Button>
+        </Form>
+      ) : null}
     </section>
   );
 }

@@ -48,6 +48,13 @@ export const backupNl = {
   'recover.toLogin': 'Naar inloggen',
   'field.not_key_holder.username': 'Deze gebruiker houdt geen sleutel van deze omgeving.',
   'field.recovery_key_format.recoveryKey': 'De herstelsleutel bestaat uit 64 tekens (0-9, A-F).',
+  'restoreLatest.title': 'Laatste reservekopie terugzetten',
+  'restoreLatest.intro':
+    'De laatste reservekopie is van {at}. Wat daarna is vastgelegd, staat er niet in. De huidige bestanden blijven hernoemd in de gegevensmap staan. Vul de herstelsleutel in om haar terug te zetten.',
+  'restoreLatest.none':
+    'Er is geen reservekopie bekend voor deze omgeving. Zoek een reservekopie en zet die terug met npm run cli -- restore.',
+  'restoreLatest.submit': 'Reservekopie terugzetten',
+  'restoreLatest.done': 'De reservekopie van {at} is teruggezet. Log opnieuw in.',
 };
 
 export const backupEn: Record<keyof typeof backupNl, string> = {
@@ -98,4 +105,11 @@ export const backupEn: Record<keyof typeof backupNl, string> = {
   'recover.toLogin': 'To the login',
   'field.not_key_holder.username': 'This user holds no key of this environment.',
   'field.recovery_key_format.recoveryKey': 'The recovery key has 64 characters (0-9, A-F).',
+  'restoreLatest.title': 'Restore the latest backup',
+  'restoreLatest.intro':
+    'The latest backup is from {at}. Anything recorded after that is not in it. The current files stay in the data folder under another name. Enter the recovery key to restore it.',
+  'restoreLatest.none':
+    'No backup is known for this environment. Find a backup and restore it with npm run cli -- restore.',
+  'restoreLatest.submit': 'Restore backup',
+  'restoreLatest.done': 'The backup from {at} was restored. Please log in again.',
 };
