@@ -17,6 +17,7 @@ import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minu
 import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
 import { backupCommand, restoreCommand } from './backup-commands';
 import { checkCommand } from './check-command';
+import { classifyFault } from '../core/storage/faults';
 
 const cliLogger: Logger = {
   info: () => {},
@@ -239,14 +240,19 @@ async function runCommand(
 
 try {
   process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
+} catch (thrown) {
+  // A fault of the disk or of SQLite in a command that works on the files directly (check, restore).
+  const e = classifyFault(thrown) ?? thrown;
   const message =
     e instanceof CliError
       ? e.message
       : e instanceof ApiError
         ? `${e.code}: ${e.error.fields?.map((f) => `${f.path} ${f.code}`).join(', ') || e.message}`
         : e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string'
-          ? `${(e as { code: string }).code}: ${e.message}`
+          ? // Node's own messages start with the code already ("ENOSPC: no space left…"): not twice.
+            e.message.startsWith(`${(e as { code: string }).code}:`)
+            ? e.message
+            : `${(e as { code: string }).code}: ${e.message}`
           : 'unexpected failure';
   console.error(`lvv-overleg: ${message}`);
   process.exitCode = 1;

@@ -22,6 +22,8 @@ import { themeHandlers } from './handlers/theme';
 import { trustHandlers } from './handlers/trust';
 import { backupHandlers, backupNow } from './handlers/backups';
 import { getSetting, setSetting } from './settings/settings';
+import { classifyFault } from './storage/faults';
+import { lockFileFor } from './storage/folder-lock';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -64,6 +66,19 @@ export function createBackend(ports: Ports): Backend {
     ...themeHandlers(ctx),
     ...backupHandlers(ctx),
   };
+  // Every fault of the disk or of SQLite reaches the caller as what it is (a full disk, a read-only
+  // folder, a damaged database, another program), not as INTERNAL with raw SQLite text.
+  const lockFile = lockFileFor(ports.dataDir);
+  for (const name of Object.keys(handlers) as (keyof Handlers)[]) {
+    const handler = handlers[name] as (input: unknown, hctx: unknown) => unknown;
+    (handlers as Record<string, (input: unknown, hctx: unknown) => unknown>)[name] = async (input, hctx) => {
+      try {
+        return await handler(input, hctx);
+      } catch (e) {
+        throw classifyFault(e, lockFile) ?? e;
+      }
+    };
+  }
   // A backup whenever a meeting ends, when a folder has been chosen. Its failure does not undo the
   // end of the meeting: it is logged and shown on the Beheer screen (backup_last_error).
   const endMeeting = handlers['meetings.end'];

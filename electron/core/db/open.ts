@@ -25,7 +25,7 @@ export function openDatabase(file: string, key: Buffer, opts: { create: boolean 
   // An empty file (a failed copy, a full disk) would open as a new, empty database with any key and
   // be filled with a fresh schema: refuse it and leave it as it is.
   if (exists && fs.statSync(file).size === 0)
-    throw new AppError('DATABASE_UNREADABLE', 'The database file is empty');
+    throw new AppError('STORAGE_FAULT', 'The database file is empty', { info: { reason: 'database_empty' } });
   const db = new Database(file, { fileMustExist: !opts.create });
   // Owner-only from the first byte: SQLite gives its -wal and -shm files the same mode.
   if (opts.create) fs.chmodSync(file, 0o600);

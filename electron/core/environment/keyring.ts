@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { headFileFor, readHeadFile } from '../audit/head-file';
 import { AppError } from '../../../shared/errors';
 import { newDatabaseKey, formatRecoveryKey, unwrapKey, wrapContext } from '../crypto/keywrap';
 import { newHolderKey, openHolderKey, sealDatabaseKey } from '../crypto/holder-key';
@@ -54,6 +56,11 @@ export class Keyring {
       await decoyCheck(password, this.kdf);
       return null;
     }
+    // A truncated or mangled entry is not a wrong password: say so (the recovery key helps).
+    if (entryDamaged(entry))
+      throw new AppError('STORAGE_FAULT', 'This key-file entry is damaged', {
+        info: { reason: 'key_entry_damaged' },
+      });
     for (const [i, keys] of candidates.entries()) {
       const e = i === 0 ? entry : findEntry(keys, username);
       if (!e) continue;
@@ -65,6 +72,15 @@ export class Keyring {
         // The key file from before an interrupted re-key: the pending one (if any) has the new key.
         if (err instanceof AppError && err.code === 'DATABASE_UNREADABLE' && i + 1 < candidates.length)
           continue;
+        // The password opened this entry, but its key opens nothing here: a key file of another
+        // environment, when the head file beside it (which names its database) says so.
+        if (err instanceof AppError && err.code === 'DATABASE_UNREADABLE') {
+          const head = readHeadFile(headFileFor(this.vault.keyFile));
+          if (head && head !== 'malformed' && head.databaseId !== keys.databaseId)
+            throw new AppError('STORAGE_FAULT', 'The key file belongs to another environment', {
+              info: { reason: 'key_file_foreign' },
+            });
+        }
         throw err;
       } finally {
         key.fill(0);
@@ -234,6 +250,47 @@ export class Keyring {
     if (keyHolderIds(this.vault.database()).has(entry.userId))
       await this.enrol(entry.userId, entry.username, password);
   }
+}
+
+const b64len = (v: string) => Buffer.from(v, 'base64').length;
+
+/** `plain`: the wrapped secret's length (an X25519 private key in PKCS#8 is 48 bytes, a database key 32). */
+function wrappedDamaged(
+  w: { salt: string; iv: string; tag: string; ciphertext: string },
+  plain: number,
+): boolean {
+  return b64len(w.iv) !== 12 || b64len(w.tag) !== 16 || b64len(w.salt) < 16 || b64len(w.ciphertext) !== plain;
+}
+
+function publicKeyDamaged(der: string): boolean {
+  try {
+    return (
+      crypto.createPublicKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'spki' })
+        .asymmetricKeyType !== 'x25519'
+    );
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Whether an entry is visibly damaged (truncated, mangled): wrong lengths or keys that do not parse.
+ * A bit flipped inside a ciphertext cannot be told from a wrong password (GCM fails either way);
+ * when the private key opens but the sealed key does not, holder-key.ts says it is damaged.
+ */
+export function entryDamaged(e: KeyFileEntry): boolean {
+  if (e.holder) {
+    const sealed = e.holder.sealed;
+    return (
+      wrappedDamaged(e.holder.privateKey, 48) ||
+      publicKeyDamaged(e.holder.publicKey) ||
+      publicKeyDamaged(sealed.ephemeralPublicKey) ||
+      b64len(sealed.iv) !== 12 ||
+      b64len(sealed.tag) !== 16 ||
+      b64len(sealed.ciphertext) !== 32
+    );
+  }
+  return e.wrapped ? wrappedDamaged(e.wrapped, 32) : true;
 }
 
 async function openEntry(databaseId: string, entry: KeyFileEntry, password: string): Promise<Buffer | null> {
