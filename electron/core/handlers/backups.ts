@@ -17,6 +17,7 @@ import { getSetting, setSetting } from '../settings/settings';
 import type { Db } from '../db/open';
 import type { Session } from '../../../shared/domain/roles';
 import fs from 'node:fs';
+import { looksIntact } from '../environment/check';
 
 type BackupHandlers = Pick<
   Handlers,
@@ -131,10 +132,12 @@ export function backupHandlers(ctx: CoreContext): BackupHandlers {
             info: { reason: 'backup_other_environment' },
           });
         // Closed for everyone first: nobody writes to the files while they are replaced.
-        writeAudited(ctx, s, () => ({
-          result: null,
-          audit: { action: 'backup.restore_started', entity: 'meta', ids: [] },
-        }));
+        // A damaged database (opened with the recovery key to put a backup back) is not written to.
+        if (looksIntact(vault.database()))
+          writeAudited(ctx, s, () => ({
+            result: null,
+            audit: { action: 'backup.restore_started', entity: 'meta', ids: [] },
+          }));
         vault.lock();
         const { summary, aside } = restoreBackup(file, key, vault, ctx.nowIso(), databaseId);
         // The restored database records that it was put back, by whom; then it closes again until
