@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setApi } from '../../renderer/src/api';
@@ -23,7 +23,7 @@ afterEach(() => {
   env.cleanup();
 });
 
-describe('Wachtwoord of sleutelbestand kwijt', () => {
+describe('recovery and backups on screen', () => {
   it('with the key file gone, the recovery key on the login screen restores access', async () => {
     fs.rmSync(env.backend.vault.keyFile);
     const user = userEvent.setup();
@@ -72,6 +72,33 @@ describe('Wachtwoord of sleutelbestand kwijt', () => {
     expect(await screen.findByText(/is teruggezet. Log opnieuw in./)).toBeTruthy();
     await user.type(screen.getByLabelText(/^Wachtwoord/), 'correct horse battery{Enter}');
     expect(await screen.findByRole('heading', { name: 'Beheer' })).toBeTruthy();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('Beheer: choose the folder, make a backup, see what it holds, restore it after confirming', async () => {
+    await env.api['auth.login']({ username: 'anna', password: 'correct horse battery' });
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lvv-backups-'));
+    const user = userEvent.setup();
+    render(<App />);
+    const section = within(
+      (await screen.findByRole('heading', { name: 'Reservekopieën' })).closest('section')!,
+    );
+    await user.type(section.getByLabelText(/^Map voor reservekopieën/), folder);
+    await user.click(section.getByRole('button', { name: 'Opslaan' }));
+    expect(await section.findByText('De instellingen voor reservekopieën zijn opgeslagen.')).toBeTruthy();
+    await user.click(section.getByRole('button', { name: 'Nu een reservekopie maken' }));
+    expect(await section.findByText('De reservekopie is gemaakt en gecontroleerd.')).toBeTruthy();
+    expect(
+      await section.findByText(
+        /^Laatste afgeronde overleg: geen; 0 dossiers, 0 overleggen, \d+ auditregels$/,
+      ),
+    ).toBeTruthy();
+
+    await user.click(section.getByRole('button', { name: 'Bekijken en terugzetten' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Deze reservekopie terugzetten?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Terugzetten' }));
+    expect(await screen.findByRole('heading', { name: /Inloggen|Vergrendeld/ })).toBeTruthy();
+    expect(fs.readdirSync(env.dir).some((f) => f.startsWith('lvv-overleg.db.voor-herstel-'))).toBe(true);
     fs.rmSync(folder, { recursive: true, force: true });
   });
 });
