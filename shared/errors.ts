@@ -17,6 +17,8 @@ export const errorCodes = [
   'DATABASE_TOO_NEW',
   'ENCRYPTION_INACTIVE',
   'DUPLICATE_V_NUMBER',
+  /** The files on disk: a full disk, a read-only folder, a damaged or missing file, a backup (faultReasons). */
+  'STORAGE_FAULT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -116,11 +118,46 @@ export const credentialReasons = [
 ] as const;
 export type CredentialReason = (typeof credentialReasons)[number];
 
+/**
+ * What is wrong with the files on disk (STORAGE_FAULT), each worded for the user in Dutch; the
+ * English message says the same for logs. Whatever the fault, the files are left as they were.
+ */
+export const faultReasons = [
+  /** No space left on the disk that holds the data folder (or the backup folder). */
+  'disk_full',
+  /** The data folder (or a file in it) cannot be written: read-only, or no permission. */
+  'read_only',
+  /** The key file is there but the database file is not: not a new environment (no set-up screen). */
+  'database_missing',
+  /** The database opens but SQLite finds damaged pages. */
+  'database_damaged',
+  /** The database file is empty (0 bytes): a failed copy or a full disk. */
+  'database_empty',
+  /** The key file is missing or not a key file at all. */
+  'key_file_missing',
+  /** The key holder's entry in the key file is damaged (not a wrong password). */
+  'key_entry_damaged',
+  /** The key file belongs to another environment than this database. */
+  'key_file_foreign',
+  /** No backup folder has been chosen yet. */
+  'backup_folder_unset',
+  /** The file is not a backup of this app, or it is damaged. */
+  'backup_invalid',
+  /** The backup is of another environment. */
+  'backup_other_environment',
+  /** The backup was made under another database key (the key was renewed since). */
+  'backup_other_key',
+  /** A backup was written but did not pass its check afterwards; it was removed. */
+  'backup_not_verified',
+] as const;
+export type FaultReason = (typeof faultReasons)[number];
+
 /** The reasons each refusal code may carry. */
 export const refusalReasons = {
   CONFLICT: conflictReasons,
   FORBIDDEN: forbiddenReasons,
   WRONG_CREDENTIALS: credentialReasons,
+  STORAGE_FAULT: faultReasons,
 } as const;
 export type RefusalCode = keyof typeof refusalReasons;
 export type ReasonOf<C extends ErrorCode> = C extends RefusalCode

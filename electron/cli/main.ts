@@ -16,6 +16,9 @@ import { agendaCommand, parseAgendaMeeting } from './agenda-command';
 import { importCommand } from './import-command';
 import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minutes-commands';
 import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
+import { backupCommand, restoreCommand } from './backup-commands';
+import { checkCommand } from './check-command';
+import { classifyFault } from '../core/storage/faults';
 
 const cliLogger: Logger = {
   info: () => {},
@@ -28,8 +31,9 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
          Maakt een nieuwe omgeving; het wachtwoord komt uit --password-file of standaardinvoer. Toont de herstelsleutel.
   demo   --db PAD                       Maakt een demo-omgeving met demogebruikers.
   check  --db PAD [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
-         Integriteitscontrole, bewijs van versleuteling en controle van de auditketen. Voor de beheerder en
-         sleutelhouders; de herstelsleutel geeft een herstelsessie (alleen controle en beheer, geen dossiergegevens).
+         Integriteitscontrole, bewijs van versleuteling en controle van de auditketen en haar ankers. Alleen lezen:
+         werkt op een kopie en wijzigt geen byte van de bestanden (ook geen -wal toepassen). Met het wachtwoord van een
+         sleutelhouder of de herstelsleutel.
   minutes export --db PAD --meeting ID|latest --out MAP --user NAAM [--password-file BESTAND]
          Schrijft het verslag (DOCX), een .p7s per ondertekenaar en ca.pem naar MAP. latest: het laatst vastgestelde verslag.
          Alleen voorzitter en notulist (zoals in de app).
@@ -41,6 +45,14 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
   import dossiers --db PAD --file REGISTER.csv|REGISTER.xlsx [--dry-run] [--skip-refused] --user NAAM [--password-file BESTAND]
          Importeert een bestaand register; toont per regel wat geïmporteerd, geweigerd (en waarom) of leeg is.
          Alles of niets, tenzij --skip-refused; --dry-run slaat niets op. Voor voorzitter, notulist en casemanager.
+  backup  --db PAD --out BESTAND [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
+         Versleutelde reservekopie (database, sleutelbestand en auditkop) in één bestand, na het schrijven gecontroleerd.
+  restore --db PAD --from BESTAND [--user NAAM --password-file BESTAND | --recovery-key-file BESTAND]
+         Toont wat de reservekopie bevat en zet haar terug; de huidige bestanden worden hernoemd, niet verwijderd.
+         Het wachtwoord is dat van een beheerder in de reservekopie, of de herstelsleutel van toen.
+  recover --db PAD --recovery-key-file BESTAND --user NAAM --password-file BESTAND
+         Wachtwoord of sleutelbestand kwijt: de herstelsleutel geeft sleutelhouder NAAM het nieuwe wachtwoord uit
+         --password-file en bouwt een ontbrekend of beschadigd sleutelbestand opnieuw op (het oude wordt hernoemd).
 PAD is de map van de omgeving of het .db-bestand. Elke opdracht gaat via dezelfde API als de app, met
 dezelfde rechten; alleen sleutelhouders openen een vergrendelde omgeving.`;
 
@@ -64,6 +76,7 @@ function parseCli(argv: string[]) {
       file: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'skip-refused': { type: 'boolean' },
+      from: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -83,6 +96,32 @@ async function main(argv: string[]): Promise<number> {
   // host or another command has it open.
   const lock = acquireFolderLock(dataDir, 'cli');
   try {
+    if (command === 'check') {
+      // Read-only: not through the backend, which would log in (an audit record, the head file).
+      const r = await checkCommand(dataDir, {
+        user: values.user,
+        passwordFile: values['password-file'],
+        recoveryKeyFile: values['recovery-key-file'],
+      });
+      (r.code === 0 ? process.stdout : process.stderr).write(r.out);
+      return r.code;
+    }
+    if (command === 'restore') {
+      if (!values.from) throw new CliError('--from FILE is required');
+      process.stdout.write(
+        await restoreCommand(
+          dataDir,
+          values.from,
+          {
+            user: values.user,
+            passwordFile: values['password-file'],
+            recoveryKeyFile: values['recovery-key-file'],
+          },
+          () => new Date(),
+        ),
+      );
+      return 0;
+    }
     return await runCommand(command, dataDir, positionals, values);
   } finally {
     lock.release();
@@ -147,13 +186,27 @@ async function runCommand(
           );
         return 0;
       }
-      case 'check': {
-        await open();
-        const report = await api['environment.check']({});
-        if (!report.ok) throw new CliError(report.reason ?? 'check failed');
+      case 'backup': {
+        if (!values.out) throw new CliError('--out FILE is required');
+        process.stdout.write(await backupCommand(api, open, values.out));
+        return 0;
+      }
+      case 'recover': {
+        if (!values.user) throw new CliError('--user NAME is required');
+        if (!values['recovery-key-file'] || !values['password-file'])
+          throw new CliError('--recovery-key-file and --password-file are required');
+        const r = await api['auth.recover']({
+          recoveryKey: readSecret(values['recovery-key-file']),
+          username: values.user,
+          password: readSecret(values['password-file']),
+        });
         console.log(
-          `OK: integriteit in orde, versleuteld, auditketen geldig (${report.audit.records} records, kop ${report.audit.head.slice(0, 16)}…)`,
+          `${values.user} heeft een nieuw wachtwoord${r.rebuiltKeyFile ? '; het sleutelbestand is opnieuw opgebouwd' : ''}.`,
         );
+        if (r.othersWithoutKey.length)
+          console.log(
+            `Zonder sleutel (herstel elk op dezelfde manier, of laat de beheerder een nieuw wachtwoord geven): ${r.othersWithoutKey.join(', ')}`,
+          );
         return 0;
       }
       case 'agenda': {
@@ -208,14 +261,19 @@ async function runCommand(
 
 try {
   process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
+} catch (thrown) {
+  // A fault of the disk or of SQLite in a command that works on the files directly (check, restore).
+  const e = classifyFault(thrown) ?? thrown;
   const message =
     e instanceof CliError
       ? e.message
       : e instanceof ApiError
         ? `${e.code}: ${e.error.fields?.map((f) => `${f.path} ${f.code}`).join(', ') || e.message}`
         : e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string'
-          ? `${(e as { code: string }).code}: ${e.message}`
+          ? // Node's own messages start with the code already ("ENOSPC: no space left…"): not twice.
+            e.message.startsWith(`${(e as { code: string }).code}:`)
+            ? e.message
+            : `${(e as { code: string }).code}: ${e.message}`
           : 'unexpected failure';
   console.error(`lvv-overleg: ${message}`);
   process.exitCode = 1;

@@ -25,6 +25,10 @@ import { Room } from './room/room';
 import { ProjectorHub } from './meetings/projector';
 import { changesRoom } from '../../shared/contract/room';
 import { registerImportHandlers } from './handlers/register-import';
+import { backupHandlers, backupNow } from './handlers/backups';
+import { getSetting, setSetting } from './settings/settings';
+import { classifyFault } from './storage/faults';
+import { lockFileFor } from './storage/folder-lock';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -72,6 +76,35 @@ export function createBackend(ports: Ports): Backend {
     ...themeHandlers(ctx),
     ...roomHandlers(room),
     ...registerImportHandlers(ctx),
+    ...backupHandlers(ctx),
+  };
+  // Every fault of the disk or of SQLite reaches the caller as what it is (a full disk, a read-only
+  // folder, a damaged database, another program), not as INTERNAL with raw SQLite text.
+  const lockFile = lockFileFor(ports.dataDir);
+  for (const name of Object.keys(handlers) as (keyof Handlers)[]) {
+    const handler = handlers[name] as (input: unknown, hctx: unknown) => unknown;
+    (handlers as Record<string, (input: unknown, hctx: unknown) => unknown>)[name] = async (input, hctx) => {
+      try {
+        return await handler(input, hctx);
+      } catch (e) {
+        throw classifyFault(e, lockFile) ?? e;
+      }
+    };
+  }
+  // A backup whenever a meeting ends, when a folder has been chosen. Its failure does not undo the
+  // end of the meeting: it is logged and shown on the Beheer screen (backup_last_error).
+  const endMeeting = handlers['meetings.end'];
+  handlers['meetings.end'] = async (input, hctx) => {
+    const result = await endMeeting(input, hctx);
+    if (vault.state() === 'open' && getSetting(vault.database(), 'backup_folder')) {
+      try {
+        backupNow(ctx, hctx.session);
+      } catch (e) {
+        ports.logger.error('Automatic backup after the meeting failed', { error: String(e) });
+        setSetting(vault.database(), 'backup_last_error', e instanceof Error ? e.message : String(e));
+      }
+    }
+    return result;
   };
 
   const idleLimitMs = () =>

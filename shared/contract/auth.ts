@@ -54,9 +54,24 @@ export const AuditVerification = z.object({
  * audit chain and its anchors (heads frozen in adopted minutes, the head file beside the key file).
  * `reason` says in one English line what failed first, when something did.
  */
+export const CheckFinding = z.enum([
+  'damaged_pages',
+  'not_encrypted',
+  'audit_broken',
+  'frozen_head',
+  'behind',
+  'diverged',
+  'head_missing',
+  'head_unreadable',
+  'head_foreign',
+  'signature',
+]);
+export type CheckFinding = z.infer<typeof CheckFinding>;
 export const EnvironmentCheck = z.object({
   ok: z.boolean(),
   reason: z.string().nullable(),
+  /** What failed first, as a code for the Dutch wording; null when nothing did. */
+  finding: CheckFinding.nullable(),
   integrity: z.string(),
   encrypted: z.boolean(),
   audit: AuditVerification,
@@ -104,6 +119,24 @@ export const authMethods = {
   'auth.openWithRecoveryKey': method({
     input: z.object({ recoveryKey: z.string().trim().min(1).max(200) }).strict(),
     output: Session,
+    access: publicAccess,
+  }),
+  /**
+   * "Wachtwoord of sleutelbestand kwijt": the recovery key gives a key holder a new password and, when
+   * the key file is missing, damaged or of another database, rebuilds it (the old one renamed aside).
+   * Throttled like a login; audited as `user.recover`. The environment is left as it was (closed when it
+   * was closed): the holder then logs in with the new password. Other holders who lost their entry
+   * with a rebuilt key file are named; each recovers the same way or gets a new password from the beheerder.
+   */
+  'auth.recover': method({
+    input: z
+      .object({
+        recoveryKey: z.string().trim().min(1).max(200),
+        username: z.string().trim().min(1).max(64),
+        password: Password,
+      })
+      .strict(),
+    output: z.object({ rebuiltKeyFile: z.boolean(), othersWithoutKey: z.array(z.string()) }),
     access: publicAccess,
   }),
   /** A key holder closes the environment for everyone; anyone else only ends their own session. */

@@ -9,6 +9,7 @@ import { registerImportMethods } from './register-import';
 import { themeMethods } from './theme';
 import { trustMethods } from './trust';
 import { roomMethods } from './room';
+import { backupMethods } from './backups';
 
 /** The whole API: every method the renderer may call, with its input, output and access rule. */
 export const contract = {
@@ -21,6 +22,7 @@ export const contract = {
   ...themeMethods,
   ...roomMethods,
   ...registerImportMethods,
+  ...backupMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -101,6 +101,12 @@ export const permissions = {
   'room.manage': secretariat,
   /** Follow the running meeting as the room sees it (participants' pages, the chair's panel). */
   'room.follow': tableRoles,
+  /**
+   * Make a backup now and see the list of backups (what each contains: dates and counts, no dossier
+   * data). Key holders may too (keyHolderActions): they can open the environment, so they may copy it
+   * encrypted. Choosing the folder and restoring are `administer`.
+   */
+  'backups.make': admin,
 } as const satisfies Record<string, Allowed>;
 
 export type Action = keyof typeof permissions;
@@ -109,7 +115,7 @@ export type Action = keyof typeof permissions;
  * What every key holder may do besides what their roles allow: those who can open the environment
  * may also check that what they open is intact.
  */
-export const keyHolderActions = ['environment.check'] as const satisfies readonly Action[];
+export const keyHolderActions = ['environment.check', 'backups.make'] as const satisfies readonly Action[];
 
 /**
  * What a recovery session may do: the session of whoever opened the environment with the recovery
@@ -125,6 +131,7 @@ export const recoveryActions = [
   'environment.check',
   'administer',
   'environment.read',
+  'backups.make',
 ] as const satisfies readonly Action[];
 
 /** Who asks: a session's roles, whether it holds the key, and whether it is a recovery session. */

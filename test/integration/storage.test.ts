@@ -51,9 +51,7 @@ describe('encrypted store', () => {
   it('refuses an empty database file (a failed copy) and never fills it with a fresh schema', () => {
     const file = dbPath();
     fs.writeFileSync(file, '');
-    expect(errorCode(() => openDatabase(file, newDatabaseKey(), { create: false }))).toBe(
-      'DATABASE_UNREADABLE',
-    );
+    expect(errorCode(() => openDatabase(file, newDatabaseKey(), { create: false }))).toBe('STORAGE_FAULT');
     expect(fs.statSync(file).size).toBe(0);
   });
 

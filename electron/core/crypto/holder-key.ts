@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import crypto from 'node:crypto';
 import type { KdfParams } from '../ports';
 import { unwrapKey, wrapKey, type WrappedKey } from './keywrap';
@@ -109,7 +110,10 @@ export async function openHolderKey(
         decipher.final(),
       ]);
     } catch {
-      return null;
+      // The password opened the private key, so this part is not a wrong password: it is damaged.
+      throw new AppError('STORAGE_FAULT', 'The sealed database key in this key-file entry is damaged', {
+        info: { reason: 'key_entry_damaged' },
+      });
     } finally {
       key.fill(0);
     }

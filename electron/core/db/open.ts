@@ -25,7 +25,7 @@ export function openDatabase(file: string, key: Buffer, opts: { create: boolean 
   // An empty file (a failed copy, a full disk) would open as a new, empty database with any key and
   // be filled with a fresh schema: refuse it and leave it as it is.
   if (exists && fs.statSync(file).size === 0)
-    throw new AppError('DATABASE_UNREADABLE', 'The database file is empty');
+    throw new AppError('STORAGE_FAULT', 'The database file is empty', { info: { reason: 'database_empty' } });
   const db = new Database(file, { fileMustExist: !opts.create });
   // Owner-only from the first byte: SQLite gives its -wal and -shm files the same mode.
   if (opts.create) fs.chmodSync(file, 0o600);
@@ -84,4 +84,28 @@ function assertFileEncrypted(file: string): void {
 export function backupInto(db: Db, target: string): void {
   if (fs.existsSync(target)) throw new AppError('CONFLICT', 'Backup target already exists');
   db.prepare('VACUUM INTO ?').run(target);
+}
+
+/**
+ * Opens a database file only to read it (a backup's copy, or the copy `check` works on): read-only,
+ * no journal mode set, no migration, nothing written. Throws DATABASE_UNREADABLE when the key does
+ * not open it. The caller closes it.
+ */
+export function openForReading(file: string, key: Buffer): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(keyPragma(key));
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new AppError('DATABASE_UNREADABLE', 'The database cannot be read with this key or is damaged');
+    }
+    assertCipherActive(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
 }

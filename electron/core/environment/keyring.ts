@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { headFileFor, readHeadFile } from '../audit/head-file';
 import { AppError } from '../../../shared/errors';
 import { newDatabaseKey, formatRecoveryKey, unwrapKey, wrapContext } from '../crypto/keywrap';
 import { newHolderKey, openHolderKey, sealDatabaseKey } from '../crypto/holder-key';
@@ -22,7 +24,7 @@ import {
   writeVerifier,
 } from '../users/repo';
 import type { Vault } from './vault';
-import { setSetting } from '../settings/settings';
+import { getSetting, setSetting } from '../settings/settings';
 
 /**
  * The key holders' side of the key file: opening the environment with a holder's password, adding
@@ -54,17 +56,31 @@ export class Keyring {
       await decoyCheck(password, this.kdf);
       return null;
     }
+    // A truncated or mangled entry is not a wrong password: say so (the recovery key helps).
+    if (entryDamaged(entry))
+      throw new AppError('STORAGE_FAULT', 'This key-file entry is damaged', {
+        info: { reason: 'key_entry_damaged' },
+      });
     for (const [i, keys] of candidates.entries()) {
       const e = i === 0 ? entry : findEntry(keys, username);
       if (!e) continue;
       const key = await openEntry(keys.databaseId, e, password);
       if (!key) return null;
       try {
-        this.vault.open(key);
+        this.vault.open(key, { quickCheck: true });
       } catch (err) {
         // The key file from before an interrupted re-key: the pending one (if any) has the new key.
         if (err instanceof AppError && err.code === 'DATABASE_UNREADABLE' && i + 1 < candidates.length)
           continue;
+        // The password opened this entry, but its key opens nothing here: a key file of another
+        // environment, when the head file beside it (which names its database) says so.
+        if (err instanceof AppError && err.code === 'DATABASE_UNREADABLE') {
+          const head = readHeadFile(headFileFor(this.vault.keyFile));
+          if (head && head !== 'malformed' && head.databaseId !== keys.databaseId)
+            throw new AppError('STORAGE_FAULT', 'The key file belongs to another environment', {
+              info: { reason: 'key_file_foreign' },
+            });
+        }
         throw err;
       } finally {
         key.fill(0);
@@ -208,10 +224,73 @@ export class Keyring {
     }
   }
 
+  /**
+   * For recovery with the recovery key (the environment open with it): a key file that is missing,
+   * unreadable or of another database is put aside (renamed, never deleted) and a fresh one without
+   * entries written for this database, so that the recovered holder can be enrolled in it. Returns
+   * whether it was rebuilt; a usable key file is left as it is.
+   */
+  rebuildIfUnusable(at: string): boolean {
+    const databaseId = getSetting(this.vault.database(), 'database_id');
+    if (!databaseId) throw new Error('The database has no id');
+    let usable: boolean;
+    try {
+      usable = readKeyFile(this.vault.keyFile).databaseId === databaseId;
+    } catch {
+      usable = false;
+    }
+    if (usable) return false;
+    if (fs.existsSync(this.vault.keyFile))
+      fs.renameSync(this.vault.keyFile, `${this.vault.keyFile}.onbruikbaar-${at.replace(/[-:.]/g, '')}`);
+    this.vault.writeKeys({ format: 'lvv-overleg-keys/2', databaseId, entries: [] });
+    return true;
+  }
+
   private async upgrade(entry: KeyFileEntry, password: string): Promise<void> {
     if (keyHolderIds(this.vault.database()).has(entry.userId))
       await this.enrol(entry.userId, entry.username, password);
   }
+}
+
+const b64len = (v: string) => Buffer.from(v, 'base64').length;
+
+/** `plain`: the wrapped secret's length (an X25519 private key in PKCS#8 is 48 bytes, a database key 32). */
+function wrappedDamaged(
+  w: { salt: string; iv: string; tag: string; ciphertext: string },
+  plain: number,
+): boolean {
+  return b64len(w.iv) !== 12 || b64len(w.tag) !== 16 || b64len(w.salt) < 16 || b64len(w.ciphertext) !== plain;
+}
+
+function publicKeyDamaged(der: string): boolean {
+  try {
+    return (
+      crypto.createPublicKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'spki' })
+        .asymmetricKeyType !== 'x25519'
+    );
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Whether an entry is visibly damaged (truncated, mangled): wrong lengths or keys that do not parse.
+ * A bit flipped inside a ciphertext cannot be told from a wrong password (GCM fails either way);
+ * when the private key opens but the sealed key does not, holder-key.ts says it is damaged.
+ */
+export function entryDamaged(e: KeyFileEntry): boolean {
+  if (e.holder) {
+    const sealed = e.holder.sealed;
+    return (
+      wrappedDamaged(e.holder.privateKey, 48) ||
+      publicKeyDamaged(e.holder.publicKey) ||
+      publicKeyDamaged(sealed.ephemeralPublicKey) ||
+      b64len(sealed.iv) !== 12 ||
+      b64len(sealed.tag) !== 16 ||
+      b64len(sealed.ciphertext) !== 32
+    );
+  }
+  return e.wrapped ? wrappedDamaged(e.wrapped, 32) : true;
 }
 
 async function openEntry(databaseId: string, entry: KeyFileEntry, password: string): Promise<Buffer | null> {

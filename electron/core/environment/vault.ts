@@ -6,6 +6,13 @@ import { openDatabase, type Db } from '../db/open';
 import { readKeyFile, writeKeyFile, type KeyFile } from '../storage/keyfile';
 import { owaspScrypt, type KdfParams } from '../ports';
 import { setHolderPublicKey } from '../users/repo';
+import { latestBackup } from '../backup/backup';
+
+/** The newest backup known beside the key file, for the message about a damaged database. */
+export function latestBackupInfo(keyFile: string): { backup?: string; backupAt?: string } {
+  const latest = latestBackup(keyFile);
+  return latest?.summary ? { backup: latest.name, backupAt: latest.summary.createdAt } : {};
+}
 
 export const DB_FILE_NAME = 'lvv-overleg.db';
 export const KEY_FILE_NAME = 'lvv-overleg.keys.json';
@@ -39,9 +46,13 @@ export class Vault {
     this.kdf = kdf;
   }
 
+  /**
+   * 'leeg' only when neither the database nor its key file is there: a key file without its database
+   * is an environment whose database went missing, never a reason to offer the set-up screen.
+   */
   state(): VaultState {
     if (this.db) return 'open';
-    return fs.existsSync(this.dbFile) ? 'vergrendeld' : 'leeg';
+    return fs.existsSync(this.dbFile) || fs.existsSync(this.keyFile) ? 'vergrendeld' : 'leeg';
   }
 
   /** The open database; throws UNAUTHENTICATED when locked. */
@@ -96,10 +107,58 @@ export class Vault {
     }
   }
 
-  /** Opens the database with its key (from a holder's entry or the recovery key). */
-  open(key: Buffer): Db {
+  /**
+   * Opens the database with its key (from a holder's entry or the recovery key). `quickCheck`: SQLite's
+   * quick check first (a login), so that a damaged database is said plainly at once instead of failing
+   * somewhere later; the recovery key opens a damaged one, to check it or restore a backup.
+   */
+  open(key: Buffer, opts: { quickCheck?: boolean } = {}): Db {
     this.lock();
-    this.db = openDatabase(this.dbFile, key, { create: false });
+    if (!fs.existsSync(this.dbFile))
+      throw new AppError('STORAGE_FAULT', 'The database file is missing beside its key file', {
+        info: { reason: 'database_missing', ...latestBackupInfo(this.keyFile) },
+      });
+    // SQLite would open a read-only folder read-only without a word and fail at the first write
+    // (after the login had half happened): refuse it here, plainly.
+    for (const f of [path.dirname(this.dbFile), this.dbFile]) {
+      try {
+        fs.accessSync(f, fs.constants.W_OK);
+      } catch (e) {
+        throw new AppError(
+          'STORAGE_FAULT',
+          `The data folder cannot be written (${(e as NodeJS.ErrnoException).code})`,
+          {
+            info: { reason: 'read_only' },
+          },
+        );
+      }
+    }
+    let db: Db;
+    try {
+      db = openDatabase(this.dbFile, key, { create: false });
+    } catch (e) {
+      // An empty file: say which backup would help.
+      if (e instanceof AppError && e.info?.reason === 'database_empty')
+        throw new AppError('STORAGE_FAULT', e.message, {
+          info: { reason: 'database_empty', ...latestBackupInfo(this.keyFile) },
+        });
+      throw e;
+    }
+    if (opts.quickCheck) {
+      let result: unknown;
+      try {
+        result = db.pragma('quick_check(1)', { simple: true });
+      } catch (e) {
+        result = e instanceof Error ? e.message : String(e);
+      }
+      if (result !== 'ok') {
+        db.close();
+        throw new AppError('STORAGE_FAULT', `The database is damaged: ${String(result)}`, {
+          info: { reason: 'database_damaged', ...latestBackupInfo(this.keyFile) },
+        });
+      }
+    }
+    this.db = db;
     this.key = Buffer.from(key);
     return this.db;
   }
@@ -137,7 +196,9 @@ export class Vault {
     try {
       return readKeyFile(this.keyFile);
     } catch {
-      throw new AppError('DATABASE_UNREADABLE', 'The key file is missing or damaged; use the recovery key');
+      throw new AppError('STORAGE_FAULT', 'The key file is missing or unreadable; use the recovery key', {
+        info: { reason: 'key_file_missing' },
+      });
     }
   }
 

@@ -16,7 +16,12 @@ import { can } from '../../../shared/domain/permissions';
 import type { Db } from '../db/open';
 import { firstHolderKeys } from '../environment/keyring';
 import { decoyCheck } from '../crypto/verifier';
-import { findUserIdByName, loadSession } from '../users/repo';
+import { findUserIdByName, keyHolderIds, loadSession } from '../users/repo';
+import { revokeSigningCertificate } from '../signing/store';
+import { dropCaKeyOf } from '../signing/ca-store';
+import path from 'node:path';
+import { latestBackup, restoreBackup } from '../backup/backup';
+import { readKeyFile } from '../storage/keyfile';
 
 type EnvironmentHandlers = Pick<
   Handlers,
@@ -25,6 +30,8 @@ type EnvironmentHandlers = Pick<
   | 'setup.demo'
   | 'auth.login'
   | 'auth.openWithRecoveryKey'
+  | 'auth.recover'
+  | 'backups.restoreLatest'
   | 'environment.check'
   | 'auth.lock'
   | 'auth.logout'
@@ -68,6 +75,34 @@ export function environmentHandlers(
     }
     sessions.end(callerId);
     if (vault.state() === 'open' && !sessions.keepsOpen()) vault.lock();
+  };
+
+  /**
+   * Proves the recovery key, throttled like a login (per source, surviving a restart, parallel
+   * attempts queued): when the environment is open, against the key in use (without closing it for
+   * everyone); otherwise by opening it with the key. Returns whether it was open already.
+   */
+  const openWithRecoveryKey = async (key: Buffer, caller: { source: string }): Promise<boolean> => {
+    const wait = throttle.begin(RECOVERY_ACCOUNT, caller.source);
+    if (wait > 0) await sleep(wait);
+    const wasOpen = vault.state() === 'open';
+    if (wasOpen) {
+      const current = vault.databaseKey();
+      if (current.length !== key.length || !crypto.timingSafeEqual(current, key)) {
+        ports.logger.warn('Failed recovery key', { source: caller.source, environment: 'open' });
+        throw new AppError('WRONG_CREDENTIALS', 'Wrong recovery key');
+      }
+    } else {
+      try {
+        vault.open(key);
+      } catch (e) {
+        // A wrong key and a damaged first page look the same to SQLCipher: DATABASE_UNREADABLE says both.
+        ports.logger.warn('Failed recovery key', { source: caller.source, environment: 'locked' });
+        throw e;
+      }
+    }
+    throttle.succeeded(RECOVERY_ACCOUNT, caller.source);
+    return wasOpen;
   };
 
   return {
@@ -185,35 +220,9 @@ export function environmentHandlers(
 
     'auth.openWithRecoveryKey': async ({ recoveryKey }, { caller }) => {
       if (vault.state() === 'leeg') throw new AppError('NOT_SET_UP', 'No environment here yet');
-      const key = parseRecoveryKey(recoveryKey);
-      if (!key) {
-        const message = 'The recovery key must be 64 hexadecimal digits';
-        throw new AppError('BAD_INPUT', message, {
-          fields: [{ path: 'recoveryKey', code: 'recovery_key_format', message }],
-        });
-      }
+      const key = parseRecovery(recoveryKey);
       try {
-        // Counted like a login: per source, surviving a restart, parallel attempts queue up.
-        const wait = throttle.begin(RECOVERY_ACCOUNT, caller.source);
-        if (wait > 0) await sleep(wait);
-        const wasOpen = vault.state() === 'open';
-        if (wasOpen) {
-          // Open already (a key holder is at work): prove the key without closing it for everyone.
-          const current = vault.databaseKey();
-          if (current.length !== key.length || !crypto.timingSafeEqual(current, key)) {
-            ports.logger.warn('Failed recovery key', { source: caller.source, environment: 'open' });
-            throw new AppError('WRONG_CREDENTIALS', 'Wrong recovery key');
-          }
-        } else {
-          try {
-            vault.open(key);
-          } catch (e) {
-            // A wrong key and a damaged first page look the same to SQLCipher: DATABASE_UNREADABLE says both.
-            ports.logger.warn('Failed recovery key', { source: caller.source, environment: 'locked' });
-            throw e;
-          }
-        }
-        throttle.succeeded(RECOVERY_ACCOUNT, caller.source);
+        const wasOpen = await openWithRecoveryKey(key, caller);
         const session = recoverySession();
         const previous = sessions.get(caller.id);
         sessions.start(caller.id, session, ports.clock().getTime());
@@ -241,11 +250,120 @@ export function environmentHandlers(
       }
     },
 
+    'auth.recover': async ({ recoveryKey, username, password }, { caller }) => {
+      if (vault.state() === 'leeg') throw new AppError('NOT_SET_UP', 'No environment here yet');
+      const key = parseRecovery(recoveryKey);
+      try {
+        const wasOpen = await openWithRecoveryKey(key, caller);
+        try {
+          const db = vault.database();
+          // A damaged database is not written to: restore a backup first.
+          if (!looksIntact(db))
+            throw new AppError('STORAGE_FAULT', 'The database is damaged', {
+              info: { reason: 'database_damaged' },
+            });
+          const userId = findUserIdByName(db, username);
+          const user = userId === null ? null : loadSession(db, userId);
+          if (!user || !user.keyHolder) {
+            const message = 'Not an active key holder of this environment';
+            throw new AppError('BAD_INPUT', message, {
+              fields: [{ path: 'username', code: 'not_key_holder', message }],
+            });
+          }
+          const at = ctx.nowIso();
+          const rebuiltKeyFile = keyring.rebuildIfUnusable(at);
+          // As with a reset: the signing key and the CA's key were wrapped with the lost password.
+          await passwords.set(user.userId, password, {
+            temporary: false,
+            alongside: (d) => {
+              revokeSigningCertificate(d, user.userId, 'password_reset', at);
+              dropCaKeyOf(d, user.userId);
+            },
+          });
+          writeAudited(ctx, recoverySession(), () => ({
+            result: null,
+            audit: { action: 'user.recover', entity: 'users', ids: [user.userId] },
+          }));
+          ports.logger.info('Key holder recovered with the recovery key', {
+            source: caller.source,
+            rebuiltKeyFile,
+          });
+          const othersWithoutKey = [...keyHolderIds(db)]
+            .filter((id) => id !== user.userId && !keyring.has(id))
+            .map((id) => loadSession(db, id)?.username)
+            .filter((n): n is string => typeof n === 'string');
+          return { rebuiltKeyFile, othersWithoutKey };
+        } finally {
+          // Left as it was: the holder logs in with the new password.
+          if (!wasOpen) vault.lock();
+        }
+      } finally {
+        key.fill(0);
+      }
+    },
+
+    'backups.restoreLatest': async ({ recoveryKey }, { caller }) => {
+      if (vault.state() === 'open')
+        throw new AppError('FORBIDDEN', 'The environment is open: restore from the Beheer screen');
+      const latest = latestBackup(vault.keyFile);
+      if (!latest?.summary)
+        throw new AppError('STORAGE_FAULT', 'No backup is known for this environment', {
+          info: { reason: 'backup_folder_unset' },
+        });
+      const key = parseRecovery(recoveryKey);
+      try {
+        const wait = throttle.begin(RECOVERY_ACCOUNT, caller.source);
+        if (wait > 0) await sleep(wait);
+        let expect: string | null;
+        try {
+          expect = readKeyFile(vault.keyFile).databaseId;
+        } catch {
+          expect = null;
+        }
+        let restored;
+        try {
+          // The backup must open with this key: a wrong recovery key restores nothing.
+          restored = restoreBackup(latest.file, key, vault, ctx.nowIso(), expect);
+        } catch (e) {
+          if (e instanceof AppError && e.info?.reason === 'backup_other_key') {
+            ports.logger.warn('Failed recovery key', { source: caller.source, environment: 'restore' });
+            throw new AppError('WRONG_CREDENTIALS', 'Wrong recovery key');
+          }
+          throw e;
+        }
+        throttle.succeeded(RECOVERY_ACCOUNT, caller.source);
+        vault.open(key);
+        try {
+          writeAudited(ctx, recoverySession(), () => ({
+            result: null,
+            audit: { action: 'backup.restore', entity: 'meta', ids: [] },
+          }));
+        } finally {
+          vault.lock();
+        }
+        ports.logger.info('Latest backup restored with the recovery key', { file: latest.name });
+        const s = restored.summary;
+        return {
+          contents: {
+            createdAt: s.createdAt,
+            city: s.city,
+            lastMeeting: s.lastMeeting,
+            dossiers: s.dossiers,
+            meetings: s.meetings,
+            auditRecords: s.auditRecords,
+          },
+          aside: restored.aside.map((a) => path.basename(a)),
+        };
+      } finally {
+        key.fill(0);
+      }
+    },
+
     'environment.check': async () => {
       const report = checkEnvironment(vault.database(), vault.dbFile);
       if (!report.ok) return report;
       const problem = await signaturesProblem(vault.database());
-      return problem ? { ...report, ok: false, reason: problem } : report;
+      return problem ? { ...report, ok: false, reason: problem, finding: 'signature' as const } : report;
     },
 
     'auth.lock': (_input, { session, caller }) => {
@@ -326,6 +444,18 @@ const RECOVERY_ACCOUNT = '#recovery-key';
  * audit), no roles; what it may do is permissions.ts's recoveryActions. It holds the database key,
  * so it keeps the environment open like a key holder and `auth.lock` closes it for everyone.
  */
+/** The recovery key as 32 bytes, or BAD_INPUT at the field. */
+function parseRecovery(recoveryKey: string): Buffer {
+  const key = parseRecoveryKey(recoveryKey);
+  if (!key) {
+    const message = 'The recovery key must be 64 hexadecimal digits';
+    throw new AppError('BAD_INPUT', message, {
+      fields: [{ path: 'recoveryKey', code: 'recovery_key_format', message }],
+    });
+  }
+  return key;
+}
+
 function recoverySession(): Session {
   return {
     userId: 0,

@@ -107,6 +107,12 @@ export const settings = {
   head_anchored: flag(false),
   /** The house style: a shipped theme or the city's own token file as read (shared/theme). */
   theme: json(ThemeChoice, { id: 'standaard' }),
+  /** The folder the beheerder chose for backups (a local folder or a network share); unset: none. */
+  backup_folder: optionalText(),
+  /** How many backups of this environment are kept in that folder; older ones are removed. */
+  backup_keep: integer(10),
+  /** Why the last automatic backup (at the end of a meeting) failed, for the Beheer screen; '' when it did not. */
+  backup_last_error: text(''),
 };
 
 export type SettingKey = keyof typeof settings;

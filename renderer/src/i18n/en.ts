@@ -5,6 +5,7 @@ import { itemsEn } from './areas/items';
 import { minutesEn } from './areas/minutes';
 import { trustEn } from './areas/trust';
 import { themeEn } from './areas/theme';
+import { backupEn } from './areas/backup';
 import { signingEn } from './areas/signing';
 import { errorsEn } from './areas/errors';
 import { registerImportEn } from './areas/register-import';
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...minutesEn,
   ...trustEn,
   ...themeEn,
+  ...backupEn,
   ...signingEn,
   ...errorsEn,
   ...registerImportEn,
@@ -202,6 +204,7 @@ export const en: Record<MessageKey, string> = {
   'account.required.intro':
     'You logged in with a temporary password from the administrator. Choose your own password first; then you can continue.',
   'error.PASSWORD_CHANGE_REQUIRED': 'Choose your own password first instead of the temporary one.',
+  'error.STORAGE_FAULT': 'There is a problem with the files on disk. Nothing was changed.',
   'error.FOLDER_IN_USE':
     'This data folder is already open in another program (process {pid}). Close that first and try again.',
   'admin.users.keyHolder': 'Key',

@@ -9,6 +9,7 @@ import { itemsNl } from './areas/items';
 import { minutesNl } from './areas/minutes';
 import { trustNl } from './areas/trust';
 import { themeNl } from './areas/theme';
+import { backupNl } from './areas/backup';
 import { signingNl } from './areas/signing';
 import { errorsNl } from './areas/errors';
 import { registerImportNl } from './areas/register-import';
@@ -22,6 +23,7 @@ export const nl = {
   ...minutesNl,
   ...trustNl,
   ...themeNl,
+  ...backupNl,
   ...signingNl,
   ...errorsNl,
   ...registerImportNl,
@@ -207,6 +209,7 @@ export const nl = {
   'account.required.intro':
     'U bent ingelogd met een tijdelijk wachtwoord van de beheerder. Kies eerst een eigen wachtwoord; daarna kunt u verder.',
   'error.PASSWORD_CHANGE_REQUIRED': 'Kies eerst een eigen wachtwoord in plaats van het tijdelijke.',
+  'error.STORAGE_FAULT': 'Er is een probleem met de bestanden op schijf. Er is niets gewijzigd.',
   'error.FOLDER_IN_USE':
     'Deze gegevensmap is al geopend door een ander programma (proces {pid}). Sluit dat eerst en probeer het opnieuw.',
   'admin.users.keyHolder': 'Sleutel',

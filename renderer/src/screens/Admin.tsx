@@ -12,6 +12,7 @@ import { useSession } from '../state/session';
 import { TrustedRoots } from './TrustedRoots';
 import { CertificateRequests } from './CertificateRequests';
 import { ThemeSection } from './ThemeSection';
+import { BackupSection } from './BackupSection';
 
 /**
  * Users, organisations, settings (the environment's and the agenda's), the trusted root certificates
@@ -129,6 +130,7 @@ export function Admin() {
       <ThemeSection />
 
       <KeysSection onDone={run} />
+      <BackupSection />
       {can(session, 'certificates.issue') ? <CertificateRequests /> : null}
       <TrustedRoots />
 

@@ -3,6 +3,8 @@ import { Button, Field, Form, Notice } from '../components/forms';
 import { errorText } from '../errors';
 import { useT } from '../i18n';
 import { useSession } from '../state/session';
+import { RecoverAccess, RestoreLatest } from './RecoverAccess';
+import { ApiError } from '../../../shared/errors';
 
 /**
  * `locked`: the environment was closed during this page's life. `switching`: someone takes a turn on
@@ -18,6 +20,9 @@ export function Login({ locked, switching = false }: { locked: boolean; switchin
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
+  const [recovering, setRecovering] = useState(false);
+  /** The database is damaged, missing or empty: the latest backup is offered (its date, when known). */
+  const [damaged, setDamaged] = useState<{ backupAt: string | undefined } | null>(null);
 
   const submit = async () => {
     const empty = {
@@ -33,10 +38,23 @@ export function Login({ locked, switching = false }: { locked: boolean; switchin
     } catch (e) {
       setError(errorText(e, t));
       setPassword('');
+      const reason = e instanceof ApiError && e.code === 'STORAGE_FAULT' ? e.error.info?.reason : undefined;
+      setDamaged(
+        reason === 'database_damaged' || reason === 'database_missing' || reason === 'database_empty'
+          ? { backupAt: e instanceof ApiError ? (e.error.info?.backupAt as string | undefined) : undefined }
+          : null,
+      );
     } finally {
       setBusy(false);
     }
   };
+
+  if (recovering)
+    return (
+      <main id="main" className="narrow">
+        <RecoverAccess onDone={() => setRecovering(false)} />
+      </main>
+    );
 
   return (
     <main id="main" className="narrow">
@@ -70,6 +88,12 @@ export function Login({ locked, switching = false }: { locked: boolean; switchin
         </Button>
         {switching ? <Button onPress={() => setSwitching(false)}>{t('common.cancel')}</Button> : null}
       </Form>
+      {damaged ? <RestoreLatest backupAt={damaged.backupAt} /> : null}
+      {switching ? null : (
+        <p>
+          <Button onPress={() => setRecovering(true)}>{t('recover.link')}</Button>
+        </p>
+      )}
     </main>
   );
 }

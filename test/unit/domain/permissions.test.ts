@@ -37,6 +37,7 @@ describe('the permission table', () => {
       [
         'account.own',
         'administer',
+        'backups.make',
         'certificates.issue',
         'environment.check',
         'environment.read',

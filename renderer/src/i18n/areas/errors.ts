@@ -88,6 +88,32 @@ export const errorsNl = {
     'Uw organisatie is voor dit overleg afgemeld (afwezig met bericht) en kan daarom niet aansluiten.',
   'error.WRONG_CREDENTIALS.locked':
     'Gebruikersnaam of wachtwoord onjuist. Let op: zolang de omgeving vergrendeld is, kan alleen een sleutelhouder (standaard de voorzitter, notulist of beheerder van de gemeente) haar openen; deelnemers loggen daarna in.',
+  'error.STORAGE_FAULT.disk_full':
+    'De schijf met de gegevensmap is vol. Er is niets gewijzigd; maak ruimte vrij en probeer het opnieuw.',
+  'error.STORAGE_FAULT.read_only':
+    'In de gegevensmap kan niet worden geschreven (alleen-lezen of geen toestemming). Er is niets gewijzigd; vraag uw systeembeheer om schrijfrechten.',
+  'error.STORAGE_FAULT.database_missing':
+    'Het databasebestand ontbreekt, terwijl het sleutelbestand er nog is. Dit is geen nieuwe omgeving: zet de laatste reservekopie terug of zoek het bestand.',
+  'error.STORAGE_FAULT.database_damaged':
+    'De database is beschadigd. Er is niets gewijzigd. Zet de laatste reservekopie terug met de herstelsleutel.',
+  'error.STORAGE_FAULT.database_empty':
+    'Het databasebestand is leeg (0 bytes), bijvoorbeeld na een mislukte kopie of een volle schijf. Er is niets gewijzigd; zet de laatste reservekopie terug.',
+  'error.STORAGE_FAULT.key_file_missing':
+    'Het sleutelbestand ontbreekt of is onleesbaar. Herstel de toegang met de herstelsleutel (Wachtwoord of sleutelbestand kwijt).',
+  'error.STORAGE_FAULT.key_entry_damaged':
+    'Uw sleutel in het sleutelbestand is beschadigd; dit is geen verkeerd wachtwoord. Herstel de toegang met de herstelsleutel (Wachtwoord of sleutelbestand kwijt).',
+  'error.STORAGE_FAULT.key_file_foreign':
+    'Het sleutelbestand hoort bij een andere omgeving dan deze database. Zet het juiste sleutelbestand terug of herstel de toegang met de herstelsleutel.',
+  'error.STORAGE_FAULT.backup_folder_unset':
+    'Er is nog geen map voor reservekopieën gekozen. Kies die eerst bij Beheer.',
+  'error.STORAGE_FAULT.backup_invalid':
+    'Dit bestand is geen bruikbare reservekopie van LVV Overleg (beschadigd of onvolledig). Er is niets gewijzigd.',
+  'error.STORAGE_FAULT.backup_other_environment':
+    'Deze reservekopie hoort bij een andere omgeving. Er is niets gewijzigd.',
+  'error.STORAGE_FAULT.backup_other_key':
+    'Deze reservekopie is gemaakt met een eerdere sleutel van de database. Zet haar terug via de opdrachtregel met het wachtwoord of de herstelsleutel van toen.',
+  'error.STORAGE_FAULT.backup_not_verified':
+    'De reservekopie is geschreven maar kwam niet door de controle en is weer verwijderd. Controleer de map en probeer het opnieuw.',
 } as const satisfies Record<RefusalKey, string> & Record<string, string>;
 
 export const errorsEn: Record<keyof typeof errorsNl, string> = {
@@ -165,4 +191,30 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
     'Your organisation is registered as absent with apologies for this meeting and cannot join.',
   'error.WRONG_CREDENTIALS.locked':
     "Wrong user name or password. Note: while the environment is locked, only a key holder (by default the gemeente's chair, secretary or administrator) can open it; participants log in after that.",
+  'error.STORAGE_FAULT.disk_full':
+    'The disk holding the data folder is full. Nothing was changed; free some space and try again.',
+  'error.STORAGE_FAULT.read_only':
+    'The data folder cannot be written (read-only or no permission). Nothing was changed; ask your system administrator for write access.',
+  'error.STORAGE_FAULT.database_missing':
+    'The database file is missing while the key file is still there. This is not a new environment: restore the latest backup or find the file.',
+  'error.STORAGE_FAULT.database_damaged':
+    'The database is damaged. Nothing was changed. Restore the latest backup with the recovery key.',
+  'error.STORAGE_FAULT.database_empty':
+    'The database file is empty (0 bytes), for instance after a failed copy or a full disk. Nothing was changed; restore the latest backup.',
+  'error.STORAGE_FAULT.key_file_missing':
+    'The key file is missing or unreadable. Restore access with the recovery key (Lost password or key file).',
+  'error.STORAGE_FAULT.key_entry_damaged':
+    'Your key in the key file is damaged; this is not a wrong password. Restore access with the recovery key (Lost password or key file).',
+  'error.STORAGE_FAULT.key_file_foreign':
+    'The key file belongs to another environment than this database. Put the right key file back or restore access with the recovery key.',
+  'error.STORAGE_FAULT.backup_folder_unset':
+    'No backup folder has been chosen yet. Choose one under Admin first.',
+  'error.STORAGE_FAULT.backup_invalid':
+    'This file is not a usable LVV Overleg backup (damaged or incomplete). Nothing was changed.',
+  'error.STORAGE_FAULT.backup_other_environment':
+    'This backup belongs to another environment. Nothing was changed.',
+  'error.STORAGE_FAULT.backup_other_key':
+    'This backup was made under an earlier database key. Restore it from the command line with the password or recovery key of that time.',
+  'error.STORAGE_FAULT.backup_not_verified':
+    'The backup was written but did not pass its check and was removed again. Check the folder and try again.',
 };
