@@ -52,15 +52,19 @@ export class Passwords {
    * the beheerder since their last login) gets one now that their password is known.
    */
   async check(userId: number, password: string): Promise<boolean> {
-    const db = this.vault.database();
-    const verifier = readVerifier(db, userId);
+    const verifier = readVerifier(this.vault.database(), userId);
     const ok = verifier
       ? await checkVerifier(verifier, password)
       : await this.keyring.verify(userId, password);
     if (!ok) return false;
-    if (!verifier || verifier.kind !== 'scrypt')
-      writeVerifier(db, userId, await newVerifier(password, this.kdf));
-    const user = findUser(db, userId);
+    // The database is asked for again after every wait: the environment may have been locked
+    // meanwhile (idle time, a key holder's Vergrendelen), which must answer "locked", not crash on a
+    // closed connection.
+    if (!verifier || verifier.kind !== 'scrypt') {
+      const fresh = await newVerifier(password, this.kdf);
+      writeVerifier(this.vault.database(), userId, fresh);
+    }
+    const user = findUser(this.vault.database(), userId);
     if (user?.keyHolder && !user.disabled && !this.keyring.has(userId))
       await this.keyring.enrol(userId, user.username, password);
     return true;
