@@ -1,3 +1,11 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Organisation, User } from '../../../shared/domain/environment';
 import { can, hostRolesRefused } from '../../../shared/domain/permissions';
@@ -63,26 +71,26 @@ export function Admin() {
 
       <section aria-labelledby="users-h">
         <h2 id="users-h">{t('admin.users')}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.name')}</th>
-              <th scope="col">{t('admin.users.username')}</th>
-              <th scope="col">{t('admin.users.org')}</th>
-              <th scope="col">{t('admin.users.roles')}</th>
-              <th scope="col">{t('admin.users.status')}</th>
-              <th scope="col">{t('admin.users.keyHolder')}</th>
-              <th scope="col">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('admin.users.name')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.username')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.org')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.roles')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.keyHolder')}</TableHeaderCell>
+              <TableHeaderCell scope="col">
                 <span className="visually-hidden">{t('admin.users.reset')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {users.map((u) => (
               <UserRow key={u.id} user={u} orgName={orgName(u.organisationId)} onDone={run} />
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
         <p className="help">{t('admin.users.keyHolder.help')}</p>
         <NewUserForm
           orgs={orgs}
@@ -171,14 +179,14 @@ function UserRow({
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
   return (
-    <tr>
-      <td>{user.displayName}</td>
-      <td>
+    <TableRow>
+      <TableCell>{user.displayName}</TableCell>
+      <TableCell>
         <code>{user.username}</code>
-      </td>
-      <td>{orgName}</td>
-      <td>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-      <td>
+      </TableCell>
+      <TableCell>{orgName}</TableCell>
+      <TableCell>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</TableCell>
+      <TableCell>
         {user.disabled ? t('admin.users.disabled') : t('admin.users.active')}{' '}
         <Button
           onPress={() =>
@@ -190,8 +198,8 @@ function UserRow({
         >
           {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
         </Button>
-      </td>
-      <td>
+      </TableCell>
+      <TableCell>
         <Checkbox
           label={t('admin.users.keyHolder.toggle', { name: user.displayName })}
           checked={user.keyHolder}
@@ -203,8 +211,8 @@ function UserRow({
             )
           }
         />
-      </td>
-      <td>
+      </TableCell>
+      <TableCell>
         {resetting ? (
           <Form
             onSubmit={() =>
@@ -230,8 +238,8 @@ function UserRow({
             {t('admin.users.reset')}
           </Button>
         )}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }
 

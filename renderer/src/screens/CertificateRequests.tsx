@@ -1,3 +1,12 @@
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { CertificateRequest } from '../../../shared/contract/minutes';
 import { getApi } from '../api';
@@ -64,33 +73,33 @@ export function CertificateRequests() {
             autoComplete="current-password"
             error={errors.password}
           />
-          <table className="table">
-            <caption>{t('requests.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('requests.col.name')}</th>
-                <th scope="col">{t('requests.col.organisation')}</th>
-                <th scope="col">{t('requests.col.requestedAt')}</th>
-                <th scope="col">
+          <Table>
+            <TableCaption>{t('requests.caption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('requests.col.name')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('requests.col.organisation')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('requests.col.requestedAt')}</TableHeaderCell>
+                <TableHeaderCell scope="col">
                   <span className="visually-hidden">{t('trust.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {requests.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.name}</td>
-                  <td>{r.organisation}</td>
-                  <td>{dates.date(r.requestedAt.slice(0, 10))}</td>
-                  <td>
+                <TableRow key={r.id}>
+                  <TableCell>{r.name}</TableCell>
+                  <TableCell>{r.organisation}</TableCell>
+                  <TableCell>{dates.date(r.requestedAt.slice(0, 10))}</TableCell>
+                  <TableCell>
                     <Button variant="primary" isDisabled={busy} onPress={() => void approve(r)}>
                       {t('requests.approve', { name: r.name })}
                     </Button>
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </Form>
       ) : null}
     </section>

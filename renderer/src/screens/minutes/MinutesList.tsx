@@ -1,3 +1,12 @@
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { MinutesSummary } from '../../../../shared/contract/minutes';
 import { getApi } from '../../api';
@@ -29,40 +38,40 @@ export function MinutesList() {
       {rows === null && !error ? <p>{t('common.loading')}</p> : null}
       {rows?.length === 0 ? <p>{t('minutes.none')}</p> : null}
       {rows && rows.length > 0 ? (
-        <table className="table">
-          <caption>{t('minutes.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('minutes.col.date')}</th>
-              <th scope="col">{t('minutes.col.place')}</th>
-              <th scope="col">{t('minutes.col.version')}</th>
-              <th scope="col">{t('minutes.col.state')}</th>
-              <th scope="col">{t('minutes.col.signatures')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table>
+          <TableCaption>{t('minutes.caption')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('minutes.col.date')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('minutes.col.place')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('minutes.col.version')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('minutes.col.state')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('minutes.col.signatures')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((r) => (
-              <tr key={r.meetingId}>
-                <td>
+              <TableRow key={r.meetingId}>
+                <TableCell>
                   <a
                     href={`#/verslagen/${r.meetingId}`}
                     aria-label={t('minutes.open', { date: dates.date(r.date) })}
                   >
                     {dates.date(r.date)}
                   </a>
-                </td>
-                <td>{r.place || '—'}</td>
-                <td>{r.version}</td>
-                <td>
+                </TableCell>
+                <TableCell>{r.place || '—'}</TableCell>
+                <TableCell>{r.version}</TableCell>
+                <TableCell>
                   <span className={`minutes-state minutes-state-${r.state}`}>
                     {t(`minutes.state.${r.state}`)}
                   </span>
-                </td>
-                <td>{r.signatures} / 2</td>
-              </tr>
+                </TableCell>
+                <TableCell>{r.signatures} / 2</TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
     </main>
   );

@@ -1,3 +1,11 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { MinutesVerification, SigningCertificate } from '../../../../shared/contract/minutes';
 import { getApi } from '../../api';
@@ -119,36 +127,38 @@ function VerifyResult({ result }: { result: MinutesVerification }) {
         {t(`verify.caSource.${result.caSource}`)}
       </p>
       <p className="help">{t('verify.sha', { sha: result.documentSha256 })}</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('verify.col.file')}</th>
-            <th scope="col">{t('verify.col.result')}</th>
-            <th scope="col">{t('verify.col.signer')}</th>
-            <th scope="col">{t('verify.col.organisation')}</th>
-            <th scope="col">{t('verify.col.time')}</th>
-            <th scope="col">{t('verify.col.certificate')}</th>
-            <th scope="col">{t('verify.col.bytes')}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('verify.col.file')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.result')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.signer')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.organisation')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.time')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.certificate')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.bytes')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {result.signatures.map((s) => (
-            <tr key={s.file}>
-              <td>{s.file}</td>
-              <td className={s.valid ? 'verify-ok' : 'verify-bad'}>
+            <TableRow key={s.file}>
+              <TableCell>{s.file}</TableCell>
+              <TableCell className={s.valid ? 'verify-ok' : 'verify-bad'}>
                 {s.valid
                   ? t('verify.valid')
                   : t('verify.invalid', { reason: t(`verify.reason.${s.reason!}`) })}
-              </td>
-              <td>{s.signer?.name ?? t('verify.unknownSigner')}</td>
-              <td>{s.signer?.organisation ?? t('verify.unknownSigner')}</td>
-              <td>{s.signingTime ? dates.moment(s.signingTime) : '—'}</td>
-              <td>{s.certificate ? <SigningCertificateFacts cert={s.certificate} /> : '—'}</td>
-              <td>{bytesMatch(s) === null ? '—' : bytesMatch(s) ? t('common.yes') : t('common.no')}</td>
-            </tr>
+              </TableCell>
+              <TableCell>{s.signer?.name ?? t('verify.unknownSigner')}</TableCell>
+              <TableCell>{s.signer?.organisation ?? t('verify.unknownSigner')}</TableCell>
+              <TableCell>{s.signingTime ? dates.moment(s.signingTime) : '—'}</TableCell>
+              <TableCell>{s.certificate ? <SigningCertificateFacts cert={s.certificate} /> : '—'}</TableCell>
+              <TableCell>
+                {bytesMatch(s) === null ? '—' : bytesMatch(s) ? t('common.yes') : t('common.no')}
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </section>
   );
 }
