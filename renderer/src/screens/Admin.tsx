@@ -1,4 +1,7 @@
 import {
+  Heading1,
+  Heading2,
+  Heading3,
   Table,
   TableBody,
   TableCell,
@@ -66,11 +69,11 @@ export function Admin() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{t('admin.title')}</h1>
+      <Heading1>{t('admin.title')}</Heading1>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
 
       <section aria-labelledby="users-h">
-        <h2 id="users-h">{t('admin.users')}</h2>
+        <Heading2 id="users-h">{t('admin.users')}</Heading2>
         <Table>
           <TableHeader>
             <TableRow>
@@ -99,7 +102,7 @@ export function Admin() {
       </section>
 
       <section aria-labelledby="orgs-h">
-        <h2 id="orgs-h">{t('admin.orgs')}</h2>
+        <Heading2 id="orgs-h">{t('admin.orgs')}</Heading2>
         <p className="help">{t('admin.orgs.special.help')}</p>
         <ul className="org-special-list">
           {orgs.map((o) => (
@@ -122,7 +125,7 @@ export function Admin() {
       </section>
 
       <section aria-labelledby="settings-h">
-        <h2 id="settings-h">{t('admin.settings')}</h2>
+        <Heading2 id="settings-h">{t('admin.settings')}</Heading2>
         <Form
           onSubmit={() =>
             run(() => api['settings.update']({ idleLockMinutes: Number(idle) }), t('admin.saved'))
@@ -141,7 +144,7 @@ export function Admin() {
       <TrustedRoots />
 
       <section aria-labelledby="audit-h">
-        <h2 id="audit-h">{t('admin.audit')}</h2>
+        <Heading2 id="audit-h">{t('admin.audit')}</Heading2>
         <Button
           onPress={() =>
             void api['audit.verify']({}).then(
@@ -281,7 +284,7 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
 
   return (
     <Form className="card" onSubmit={submit}>
-      <h3>{t('admin.users.new')}</h3>
+      <Heading3>{t('admin.users.new')}</Heading3>
       <Notice kind="error">{error}</Notice>
       <Field
         label={t('admin.users.name')}
@@ -356,7 +359,7 @@ function NewOrgForm({ onDone }: { onDone(fn: () => Promise<unknown>, success: st
         onDone(() => getApi()['organisations.add']({ name, kind }), t('admin.saved')).then(() => setName(''))
       }
     >
-      <h3>{t('admin.orgs.new')}</h3>
+      <Heading3>{t('admin.orgs.new')}</Heading3>
       <Field label={t('setup.org.name', { n: '' }).trim()} value={name} onChange={setName} isRequired />
       <SelectField
         label={t('setup.org.kind', { n: '' }).trim()}
@@ -387,7 +390,7 @@ function KeysSection({ onDone }: { onDone(fn: () => Promise<unknown>, success: s
   }, []);
   return (
     <section aria-labelledby="keys-h">
-      <h2 id="keys-h">{t('admin.keys')}</h2>
+      <Heading2 id="keys-h">{t('admin.keys')}</Heading2>
       {advised ? <Notice kind="warning">{t('admin.keys.advised')}</Notice> : null}
       <p className="help">{t('admin.keys.help')}</p>
       <Button

@@ -1,4 +1,5 @@
 import {
+  Heading2,
   Table,
   TableBody,
   TableCaption,
@@ -59,7 +60,7 @@ export function CertificateRequests() {
 
   return (
     <section aria-labelledby="requests-h">
-      <h2 id="requests-h">{t('requests.title')}</h2>
+      <Heading2 id="requests-h">{t('requests.title')}</Heading2>
       <p className="help">{t('requests.intro')}</p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {requests && requests.length === 0 ? <p>{t('requests.none')}</p> : null}

@@ -1,4 +1,5 @@
 import {
+  Heading1,
   Table,
   TableBody,
   TableCaption,
@@ -17,7 +18,7 @@ export function DemoUsers({ users }: { users: DemoUser[] }) {
   const setDemoUsers = useSession((s) => s.setDemoUsers);
   return (
     <main id="main">
-      <h1>{t('demo.title')}</h1>
+      <Heading1>{t('demo.title')}</Heading1>
       <Notice kind="warning">{t('demo.warning')}</Notice>
       <Table>
         <TableCaption>{t('demo.users')}</TableCaption>

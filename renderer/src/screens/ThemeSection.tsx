@@ -1,3 +1,4 @@
+import { Heading2 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { CurrentTheme } from '../../../shared/contract/theme';
 import { ApiError } from '../../../shared/errors';
@@ -50,7 +51,7 @@ export function ThemeSection() {
 
   return (
     <section aria-labelledby="theme-h">
-      <h2 id="theme-h">{t('theme.title')}</h2>
+      <Heading2 id="theme-h">{t('theme.title')}</Heading2>
       <p>{t('theme.intro')}</p>
       {message ? (
         <Notice kind={message.kind}>

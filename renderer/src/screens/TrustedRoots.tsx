@@ -1,4 +1,6 @@
 import {
+  Heading2,
+  Heading3,
   Table,
   TableBody,
   TableCaption,
@@ -79,7 +81,7 @@ export function TrustedRoots() {
 
   return (
     <section aria-labelledby="trust-h">
-      <h2 id="trust-h">{t('trust.title')}</h2>
+      <Heading2 id="trust-h">{t('trust.title')}</Heading2>
       <p className="help">{t('trust.intro')}</p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {list ? (
@@ -125,7 +127,7 @@ export function TrustedRoots() {
         </Table>
       ) : null}
       <Form className="card" onSubmit={add}>
-        <h3>{t('trust.add.title')}</h3>
+        <Heading3>{t('trust.add.title')}</Heading3>
         <p className="help">{t('trust.add.help')}</p>
         <FileField
           label={t('trust.add.file')}

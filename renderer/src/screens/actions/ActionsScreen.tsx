@@ -1,4 +1,5 @@
 import {
+  Heading1,
   Table,
   TableBody,
   TableCell,
@@ -60,7 +61,7 @@ export function ActionsScreen() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{orgName ? t('actions.titleOther', { org: orgName }) : t('actions.title')}</h1>
+      <Heading1>{orgName ? t('actions.titleOther', { org: orgName }) : t('actions.title')}</Heading1>
       {session && !orgName ? <p className="help">{session.organisationName}</p> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="action-filters" role="group" aria-label={t('actions.filter')}>

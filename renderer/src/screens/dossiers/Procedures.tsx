@@ -1,4 +1,6 @@
 import {
+  Heading2,
+  Heading3,
   Table,
   TableBody,
   TableCell,
@@ -29,7 +31,7 @@ export function Procedures(props: {
   const [editing, setEditing] = useState<Procedure | 'new' | null>(null);
   return (
     <section aria-labelledby="procedures-h" className="dossier-section">
-      <h2 id="procedures-h">{t('dossiers.procedures')}</h2>
+      <Heading2 id="procedures-h">{t('dossiers.procedures')}</Heading2>
       {props.procedures.length === 0 ? (
         <p>{t('dossiers.procedures.empty')}</p>
       ) : (
@@ -130,9 +132,9 @@ function ProcedureForm(props: {
       }}
       noValidate
     >
-      <h3>
+      <Heading3>
         {p ? t('dossiers.procedures.edit', { kind: kindLabels[p.kind] }) : t('dossiers.procedures.add')}
-      </h3>
+      </Heading3>
       <Notice kind="error">{error}</Notice>
       <SelectField
         label={t('dossiers.procedures.kind')}

@@ -1,3 +1,4 @@
+import { Heading1, Heading2, Heading3 } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ItemDetail, MeetingDetail, ProjectorControl } from '../../../../shared/contract/meetings';
 import { agendaItemStatuses, type AgendaItemStatus } from '../../../../shared/domain/agenda';
@@ -151,7 +152,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   if (m.state !== 'bezig')
     return (
       <main id="main" tabIndex={-1}>
-        <h1>{t('mode.title', { date: dates.date(m.date) })}</h1>
+        <Heading1>{t('mode.title', { date: dates.date(m.date) })}</Heading1>
         <p>{t('mode.notRunning')}</p>
         <a href={`#/overleggen/${meetingId}`}>{t('meeting.back')}</a>
       </main>
@@ -168,12 +169,12 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
 
   return (
     <main id="main" tabIndex={-1} className="meeting-mode">
-      <h1>{t('mode.title', { date: dates.date(m.date) })}</h1>
+      <Heading1>{t('mode.title', { date: dates.date(m.date) })}</Heading1>
       {message ? <Notice kind="error">{message}</Notice> : null}
       <p className="help">{t('mode.shortcuts')}</p>
       <div className="mode-grid">
         <nav aria-labelledby="mode-agenda-h" className="mode-agenda">
-          <h2 id="mode-agenda-h">{t('mode.agenda')}</h2>
+          <Heading2 id="mode-agenda-h">{t('mode.agenda')}</Heading2>
           <ol>
             {items.map((item, i) => (
               <li key={item.id}>
@@ -198,9 +199,9 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
 
         <section aria-labelledby="mode-current-h" className="mode-current">
           <p className="mode-position">{t('mode.current', { n: index + 1, total: items.length })}</p>
-          <h2 id="mode-current-h">
+          <Heading2 id="mode-current-h">
             {dossier ? `${dossier.pseudonym} — ${dossier.name}` : current ? agendaLabel(current) : ''}
-          </h2>
+          </Heading2>
           <div className="actions">
             <Button
               onPress={() => void go(index - 1)}
@@ -225,7 +226,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           </p>
           {current && current.reasons.length > 0 ? (
             <>
-              <h3>{t('mode.why')}</h3>
+              <Heading3>{t('mode.why')}</Heading3>
               <ul>
                 {current.reasons.map((r, i) => (
                   <li key={i}>{reasonText(r, t, dates, orgName)}</li>
@@ -248,7 +249,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
 
           {dossier ? (
             <section aria-labelledby="mode-dossier-h" className="card">
-              <h3 id="mode-dossier-h">{t('mode.summary')}</h3>
+              <Heading3 id="mode-dossier-h">{t('mode.summary')}</Heading3>
               <dl className="mode-summary">
                 <dt>{t('mode.summary.status')}</dt>
                 <dd>{labels.dossierStatus[dossier.status]}</dd>
@@ -283,7 +284,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                   </>
                 ) : null}
               </p>
-              <h3>{t('mode.timeline')}</h3>
+              <Heading3>{t('mode.timeline')}</Heading3>
               {dossier.history.length === 0 ? (
                 <p>{t('mode.timeline.empty')}</p>
               ) : (
@@ -310,7 +311,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
 
         {isChair ? (
           <aside className="mode-side" aria-labelledby="mode-projector-h">
-            <h2 id="mode-projector-h">{t('mode.projector')}</h2>
+            <Heading2 id="mode-projector-h">{t('mode.projector')}</Heading2>
             <div className="actions">
               <Button onPress={() => window.open('#/projector', 'lvv-projector')}>
                 {t('mode.projector.open')}
@@ -346,12 +347,12 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                   ? t('mode.projector.revealed')
                   : ''}
             </p>
-            <h2>{t('mode.nextPreview')}</h2>
+            <Heading2>{t('mode.nextPreview')}</Heading2>
             <p className="mode-next">{next ? agendaLabel(next) : t('mode.nextPreview.none')}</p>
             {next && next.reasons.length > 0 ? (
               <p className="help">{next.reasons.map((r) => reasonText(r, t, dates, orgName)).join(' · ')}</p>
             ) : null}
-            <h2>{t('mode.end')}</h2>
+            <Heading2>{t('mode.end')}</Heading2>
             <p className="help">{t('mode.end.help')}</p>
             {confirmEnd ? (
               <div className="confirm" role="group" aria-label={t('mode.end')}>

@@ -1,4 +1,6 @@
 import {
+  Heading1,
+  Heading2,
   Table,
   TableBody,
   TableCaption,
@@ -43,7 +45,7 @@ export function MeetingsList() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{t('meetings.title')}</h1>
+      <Heading1>{t('meetings.title')}</Heading1>
       {/* Planning and chairing is for the chair and secretary; the others read and ask. */}
       <p>{t(canPlan ? 'meetings.intro' : 'meetings.intro.participant')}</p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
@@ -140,7 +142,7 @@ function PlanForm({
 
   return (
     <section aria-labelledby="plan-h" className="card">
-      <h2 id="plan-h">{t('meetings.plan.title')}</h2>
+      <Heading2 id="plan-h">{t('meetings.plan.title')}</Heading2>
       <p className="help">{t('meetings.plan.help', { cadence: t(`meetings.cadence.${options.cadence}`) })}</p>
       <form
         onSubmit={(e) => {

@@ -1,3 +1,4 @@
+import { Heading2, Heading3 } from '@utrecht/component-library-react';
 import { useId, useState } from 'react';
 import type {
   Correction,
@@ -39,7 +40,7 @@ export function CorrectionsPanel(props: {
   const decides = round && can(session, 'minutes.decideCorrection');
   return (
     <section aria-labelledby="corrections-h">
-      <h2 id="corrections-h">{t('minutes.corrections')}</h2>
+      <Heading2 id="corrections-h">{t('minutes.corrections')}</Heading2>
       {detail.corrections.length === 0 ? <p>{t('minutes.corrections.none')}</p> : null}
       {detail.corrections.map((c, i) => (
         <CorrectionCard
@@ -89,10 +90,10 @@ function CorrectionCard(props: {
   };
   return (
     <div className="card minutes-correction" role="group" aria-labelledby={headingId}>
-      <h3 id={headingId}>
+      <Heading3 id={headingId}>
         {props.n}. {targetLabel(t, c.targetKind, c.organisation, c.dossierNumber)} ·{' '}
         {t(`minutes.field.${c.field as CorrectionField}`)}
-      </h3>
+      </Heading3>
       <p>
         <strong>{t(`minutes.correction.status.${c.status}`)}</strong> —{' '}
         {/* Proposer (with organisation, unless the name says it) and deciding secretary: name both. */}
@@ -196,7 +197,7 @@ function ProposeForm(props: {
       }}
       noValidate
     >
-      <h3 id="propose-h">{t('minutes.propose.title')}</h3>
+      <Heading3 id="propose-h">{t('minutes.propose.title')}</Heading3>
       <p className="help">{t(props.secretary ? 'minutes.propose.help.secretary' : 'minutes.propose.help')}</p>
       <SelectField
         label={t('minutes.propose.target')}

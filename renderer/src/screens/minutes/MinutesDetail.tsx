@@ -1,3 +1,4 @@
+import { Heading1, Heading2, Heading3 } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { MinutesDetail } from '../../../../shared/contract/minutes';
 import { can } from '../../../../shared/domain/permissions';
@@ -64,7 +65,7 @@ export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
       <p>
         <a href="#/verslagen">{t('minutes.back')}</a>
       </p>
-      <h1>{t('minutes.detail.title', { date: dates.date(detail.date) })}</h1>
+      <Heading1>{t('minutes.detail.title', { date: dates.date(detail.date) })}</Heading1>
       <p>
         {t('minutes.detail.meta', { place: detail.place, chair: detail.chair, secretary: detail.secretary })}
       </p>
@@ -154,10 +155,12 @@ function VersionsPanel({ detail }: { detail: MinutesDetail }) {
   const dates = useDates();
   return (
     <section aria-labelledby="versions-h">
-      <h2 id="versions-h">{t('minutes.versions')}</h2>
+      <Heading2 id="versions-h">{t('minutes.versions')}</Heading2>
       {[...detail.versions].reverse().map((v) => (
         <div className="card" key={v.version}>
-          <h3>{t('minutes.version.title', { version: v.version, state: t(`minutes.state.${v.state}`) })}</h3>
+          <Heading3>
+            {t('minutes.version.title', { version: v.version, state: t(`minutes.state.${v.state}`) })}
+          </Heading3>
           {v.adoptedAt ? (
             <dl className="minutes-hashes">
               <dt>{t('minutes.version.adopted', { date: dates.moment(v.adoptedAt) })}</dt>

@@ -1,4 +1,5 @@
 import {
+  Heading1,
   Table,
   TableBody,
   TableCaption,
@@ -29,7 +30,7 @@ export function MinutesList() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{t('minutes.title')}</h1>
+      <Heading1>{t('minutes.title')}</Heading1>
       <p>{t('minutes.intro')}</p>
       <p>
         <a href="#/verslag-controleren">{t('minutes.toVerify')}</a>

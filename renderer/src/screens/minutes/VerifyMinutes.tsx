@@ -1,4 +1,6 @@
 import {
+  Heading1,
+  Heading2,
   Table,
   TableBody,
   TableCell,
@@ -60,7 +62,7 @@ export function VerifyMinutes() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{t('verify.title')}</h1>
+      <Heading1>{t('verify.title')}</Heading1>
       <p>{t('verify.intro')}</p>
       <Form className="card" onSubmit={submit}>
         <FileField
@@ -110,13 +112,13 @@ function VerifyResult({ result }: { result: MinutesVerification }) {
   const dates = useDates();
   return (
     <section aria-labelledby="verify-result-h" className="verify-result">
-      <h2 id="verify-result-h" className={result.allValid ? 'verify-ok' : 'verify-bad'}>
+      <Heading2 id="verify-result-h" className={result.allValid ? 'verify-ok' : 'verify-bad'}>
         {result.allValid
           ? t(plural(result.signatures.length, 'verify.allValid.one', 'verify.allValid.other'), {
               count: result.signatures.length,
             })
           : t('verify.notValid')}
-      </h2>
+      </Heading2>
       <p>
         {result.knownVersion
           ? t('verify.known', {
