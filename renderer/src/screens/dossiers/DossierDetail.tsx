@@ -1,4 +1,4 @@
-import { Heading1, Heading2 } from '@utrecht/component-library-react';
+import { Heading1, Heading2, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { DossierDetail as Detail, HistoryEntry } from '../../../../shared/contract/dossiers';
 import type { Organisation, EnvironmentSettings } from '../../../../shared/domain/environment';
@@ -113,8 +113,8 @@ export function DossierDetail({ id }: { id: number }) {
       {flags.length ? (
         <ul className="flag-list" aria-label={t('dossiers.flags')}>
           {flags.map((f) => (
-            <li key={f} className="flag">
-              {f}
+            <li key={f}>
+              <StatusBadge status="warning">{f}</StatusBadge>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { Heading2, Heading3 } from '@utrecht/component-library-react';
+import { Heading2, Heading3, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemWork as ItemWorkData } from '../../../../shared/contract/items';
 import { getApi } from '../../api';
@@ -68,7 +68,12 @@ export function ItemWork({
           : work.item.title
             ? agendaLabel({ kind: work.item.kind, label: work.item.title })
             : t('items.titleTopic')}
-        {d?.escalated ? <span className="flag"> {t('items.escalatedFlag')}</span> : null}
+        {d?.escalated ? (
+          <>
+            {' '}
+            <StatusBadge status="warning">{t('items.escalatedFlag')}</StatusBadge>
+          </>
+        ) : null}
       </Heading2>
       <p className="help">
         {t('items.meeting', { date: formatDate(work.meeting.date, locale) })}

@@ -1,4 +1,4 @@
-import { Heading1, Heading2 } from '@utrecht/component-library-react';
+import { Heading1, Heading2, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AgendaProposalView, MeetingDetail, MeetingOptions } from '../../../../shared/contract/meetings';
 import { presences } from '../../../../shared/domain/consent';
@@ -110,7 +110,9 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
       </p>
       <Heading1>
         {t('meeting.title', { date: dates.date(m.date) })}{' '}
-        <span className="state-badge">{t(`meetings.state.${m.state}`)}</span>
+        <StatusBadge status={m.state === 'bezig' ? 'active' : 'neutral'} className="state-badge">
+          {t(`meetings.state.${m.state}`)}
+        </StatusBadge>
       </Heading1>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <p>

@@ -1,7 +1,8 @@
-import { Heading1, Heading2, Heading3 } from '@utrecht/component-library-react';
+import { Heading1, Heading2, Heading3, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { MinutesDetail } from '../../../../shared/contract/minutes';
 import { can } from '../../../../shared/domain/permissions';
+import { minutesStatus } from './status';
 import { getApi } from '../../api';
 import { Button, Field, Notice } from '../../components/forms';
 import { errorText } from '../../errors';
@@ -70,9 +71,9 @@ export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
         {t('minutes.detail.meta', { place: detail.place, chair: detail.chair, secretary: detail.secretary })}
       </p>
       <p>
-        <span className={`minutes-state minutes-state-${detail.state}`}>
+        <StatusBadge status={minutesStatus[detail.state]}>
           {t('minutes.detail.status', { version: detail.version, state: t(`minutes.state.${detail.state}`) })}
-        </span>
+        </StatusBadge>
       </p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {detail.changedSinceAdoption ? <Notice kind="warning">{t('minutes.detail.changed')}</Notice> : null}

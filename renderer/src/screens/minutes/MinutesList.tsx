@@ -1,5 +1,6 @@
 import {
   Heading1,
+  StatusBadge,
   Table,
   TableBody,
   TableCaption,
@@ -10,6 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { MinutesSummary } from '../../../../shared/contract/minutes';
+import { minutesStatus } from './status';
 import { getApi } from '../../api';
 import { Notice } from '../../components/forms';
 import { errorText } from '../../errors';
@@ -64,9 +66,7 @@ export function MinutesList() {
                 <TableCell>{r.place || '—'}</TableCell>
                 <TableCell>{r.version}</TableCell>
                 <TableCell>
-                  <span className={`minutes-state minutes-state-${r.state}`}>
-                    {t(`minutes.state.${r.state}`)}
-                  </span>
+                  <StatusBadge status={minutesStatus[r.state]}>{t(`minutes.state.${r.state}`)}</StatusBadge>
                 </TableCell>
                 <TableCell>{r.signatures} / 2</TableCell>
               </TableRow>
