@@ -1,3 +1,4 @@
+import { NavList, NavListLink, SkipLink } from '@utrecht/component-library-react';
 import { useEffect, type ReactNode } from 'react';
 import { Button } from '../components/forms';
 import { useLocale, useT } from '../i18n';
@@ -62,8 +63,7 @@ export function Shell({ children }: { children: ReactNode }) {
 
   return (
     <div className="shell">
-      <a
-        className="skip"
+      <SkipLink
         href="#main"
         onClick={(e) => {
           e.preventDefault();
@@ -71,7 +71,7 @@ export function Shell({ children }: { children: ReactNode }) {
         }}
       >
         {t('app.skip')}
-      </a>
+      </SkipLink>
       {status?.demo ? <div className="demo-banner">{t('demo.banner')}</div> : null}
       <IdleWarning />
       <header className="topbar">
@@ -79,19 +79,18 @@ export function Shell({ children }: { children: ReactNode }) {
           {t('app.name')} · {status?.city}
         </span>
         <nav aria-label={t('shell.nav')}>
-          <ul>
+          <NavList inlineSizeAuto>
             {nav.map((n) => (
-              <li key={n.path}>
-                <a
-                  href={`#/${n.path}`}
-                  aria-current={current === n.path ? 'page' : undefined}
-                  onClick={() => navigate(n.path)}
-                >
-                  {t(n.label)}
-                </a>
-              </li>
+              <NavListLink
+                key={n.path}
+                href={`#/${n.path}`}
+                aria-current={current === n.path ? 'page' : undefined}
+                onClick={() => navigate(n.path)}
+              >
+                {t(n.label)}
+              </NavListLink>
             ))}
-          </ul>
+          </NavList>
         </nav>
         <span className="who">
           {t('shell.loggedInAs', { name: session.displayName, org: session.organisationName })}
