@@ -1,4 +1,4 @@
-import { Heading1, Heading2, StatusBadge } from '@utrecht/component-library-react';
+import { Heading1, Heading2, Link, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { DossierDetail as Detail, HistoryEntry } from '../../../../shared/contract/dossiers';
 import type { Organisation, EnvironmentSettings } from '../../../../shared/domain/environment';
@@ -46,7 +46,7 @@ export function NewDossier() {
   return (
     <main id="main" tabIndex={-1}>
       <p>
-        <a href="#/dossiers">{t('dossiers.back')}</a>
+        <Link href="#/dossiers">{t('dossiers.back')}</Link>
       </p>
       <Heading1>{t('dossiers.new')}</Heading1>
       <Notice kind="error">{error}</Notice>
@@ -86,7 +86,7 @@ export function DossierDetail({ id }: { id: number }) {
     return (
       <main id="main" tabIndex={-1}>
         <p>
-          <a href="#/dossiers">{t('dossiers.back')}</a>
+          <Link href="#/dossiers">{t('dossiers.back')}</Link>
         </p>
         {error ? <Notice kind="error">{error}</Notice> : <p role="status">{t('common.loading')}</p>}
       </main>
@@ -105,7 +105,7 @@ export function DossierDetail({ id }: { id: number }) {
   return (
     <main id="main" tabIndex={-1} className="dossier-detail">
       <p>
-        <a href="#/dossiers">{t('dossiers.back')}</a>
+        <Link href="#/dossiers">{t('dossiers.back')}</Link>
       </p>
       <Heading1>
         {d.number} — {d.name}

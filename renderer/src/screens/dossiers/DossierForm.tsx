@@ -1,3 +1,4 @@
+import { Link } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { Dossier, DossierDetail, VNumberCheck } from '../../../../shared/contract/dossiers';
 import { isIsoDate } from '../../../../shared/domain/dates';
@@ -304,9 +305,9 @@ export function DossierForm(props: {
             {existing ? (
               <Notice kind="warning">
                 {t('dossiers.f.vNumber.exists', { number: existing.number })}{' '}
-                <a href={`#/dossiers/${existing.id}`}>
+                <Link href={`#/dossiers/${existing.id}`}>
                   {t('dossiers.f.vNumber.open', { number: existing.number })}
-                </a>
+                </Link>
               </Notice>
             ) : null}
           </div>

@@ -1,3 +1,4 @@
+import { Link } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { plannedMinutesRange, type AgendaItemView } from '../../../../shared/contract/meetings';
 import { Button } from '../../components/forms';
@@ -114,13 +115,13 @@ export function AgendaEditor(props: AgendaEditorProps) {
               ) : null}
             </div>
             {props.canWork && item.kind === 'dossier' ? (
-              <a
+              <Link
                 className="agenda-work"
                 href={`#/punt/${props.meetingId}/${item.id}`}
                 aria-label={t('meeting.item.work.label', { label: label(item) })}
               >
                 {t('meeting.item.work')}
-              </a>
+              </Link>
             ) : null}
             {props.editable ? (
               <div className="agenda-tools">

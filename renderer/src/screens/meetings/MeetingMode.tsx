@@ -1,4 +1,4 @@
-import { Heading1, Heading2, Heading3 } from '@utrecht/component-library-react';
+import { Heading1, Heading2, Heading3, Link } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ItemDetail, MeetingDetail, ProjectorControl } from '../../../../shared/contract/meetings';
 import { agendaItemStatuses, type AgendaItemStatus } from '../../../../shared/domain/agenda';
@@ -154,7 +154,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
       <main id="main" tabIndex={-1}>
         <Heading1>{t('mode.title', { date: dates.date(m.date) })}</Heading1>
         <p>{t('mode.notRunning')}</p>
-        <a href={`#/overleggen/${meetingId}`}>{t('meeting.back')}</a>
+        <Link href={`#/overleggen/${meetingId}`}>{t('meeting.back')}</Link>
       </main>
     );
 
@@ -275,12 +275,12 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                 </dd>
               </dl>
               <p>
-                <a href={`#/dossiers/${dossier.id}`}>{t('mode.summary.open')}</a>
+                <Link href={`#/dossiers/${dossier.id}`}>{t('mode.summary.open')}</Link>
                 {current ? (
                   <>
                     {' · '}
                     {/* The positions, decision and actions of this item: where the table's work is recorded. */}
-                    <a href={`#/punt/${meetingId}/${current.id}`}>{t('meeting.item.work')}</a>
+                    <Link href={`#/punt/${meetingId}/${current.id}`}>{t('meeting.item.work')}</Link>
                   </>
                 ) : null}
               </p>

@@ -1,4 +1,4 @@
-import { Heading1, Heading2, StatusBadge } from '@utrecht/component-library-react';
+import { Heading1, Heading2, Link, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AgendaProposalView, MeetingDetail, MeetingOptions } from '../../../../shared/contract/meetings';
 import { presences } from '../../../../shared/domain/consent';
@@ -106,7 +106,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
   return (
     <main id="main" tabIndex={-1}>
       <p>
-        <a href="#/overleggen">{t('meeting.back')}</a>
+        <Link href="#/overleggen">{t('meeting.back')}</Link>
       </p>
       <Heading1>
         {t('meeting.title', { date: dates.date(m.date) })}{' '}

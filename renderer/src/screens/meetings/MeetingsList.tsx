@@ -1,6 +1,7 @@
 import {
   Heading1,
   Heading2,
+  Link,
   Table,
   TableBody,
   TableCaption,
@@ -70,12 +71,12 @@ export function MeetingsList() {
             {meetings.map((m) => (
               <TableRow key={m.id}>
                 <TableCell>
-                  <a
+                  <Link
                     href={`#/overleggen/${m.id}`}
                     aria-label={t('meetings.open', { date: dates.date(m.date) })}
                   >
                     {dates.date(m.date)}
-                  </a>
+                  </Link>
                 </TableCell>
                 <TableCell>{m.time}</TableCell>
                 <TableCell>{m.place}</TableCell>

@@ -1,4 +1,4 @@
-import { Heading1, Heading2, Heading3, StatusBadge } from '@utrecht/component-library-react';
+import { Heading1, Heading2, Heading3, Link, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { MinutesDetail } from '../../../../shared/contract/minutes';
 import { can } from '../../../../shared/domain/permissions';
@@ -64,7 +64,7 @@ export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
   return (
     <main id="main" tabIndex={-1} className="minutes">
       <p>
-        <a href="#/verslagen">{t('minutes.back')}</a>
+        <Link href="#/verslagen">{t('minutes.back')}</Link>
       </p>
       <Heading1>{t('minutes.detail.title', { date: dates.date(detail.date) })}</Heading1>
       <p>

@@ -1,5 +1,6 @@
 import {
   Heading1,
+  Link,
   StatusBadge,
   Table,
   TableBody,
@@ -35,7 +36,7 @@ export function MinutesList() {
       <Heading1>{t('minutes.title')}</Heading1>
       <p>{t('minutes.intro')}</p>
       <p>
-        <a href="#/verslag-controleren">{t('minutes.toVerify')}</a>
+        <Link href="#/verslag-controleren">{t('minutes.toVerify')}</Link>
       </p>
       {error ? <Notice kind="error">{error}</Notice> : null}
       {rows === null && !error ? <p>{t('common.loading')}</p> : null}
@@ -56,12 +57,12 @@ export function MinutesList() {
             {rows.map((r) => (
               <TableRow key={r.meetingId}>
                 <TableCell>
-                  <a
+                  <Link
                     href={`#/verslagen/${r.meetingId}`}
                     aria-label={t('minutes.open', { date: dates.date(r.date) })}
                   >
                     {dates.date(r.date)}
-                  </a>
+                  </Link>
                 </TableCell>
                 <TableCell>{r.place || '—'}</TableCell>
                 <TableCell>{r.version}</TableCell>
