@@ -1,4 +1,6 @@
 import {
+  Fieldset,
+  FieldsetLegend,
   Heading1,
   Heading2,
   Heading3,
@@ -317,8 +319,8 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
         onChange={(organisationId) => setForm({ ...form, organisationId })}
         options={orgs.map((o) => ({ value: String(o.id), label: o.name }))}
       />
-      <fieldset>
-        <legend>{t('admin.users.roles')}</legend>
+      <Fieldset>
+        <FieldsetLegend>{t('admin.users.roles')}</FieldsetLegend>
         {roles.map((r) => (
           <Checkbox
             key={r}
@@ -340,7 +342,7 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
             onChange={setOutsideHost}
           />
         ) : null}
-      </fieldset>
+      </Fieldset>
       <Button type="submit" variant="primary">
         {t('common.add')}
       </Button>
