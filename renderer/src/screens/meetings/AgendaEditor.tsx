@@ -1,4 +1,4 @@
-import { Link } from '@utrecht/component-library-react';
+import { FormFieldErrorMessage, FormLabel, Link, Textbox } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { plannedMinutesRange, type AgendaItemView } from '../../../../shared/contract/meetings';
 import { Button } from '../../components/forms';
@@ -194,10 +194,11 @@ function MinutesInput({
   };
   return (
     <div className="minutes-field">
-      <label htmlFor={`${id}-input`}>{t('meeting.item.minutes.label')}</label>
-      <input
+      <FormLabel htmlFor={`${id}-input`}>{t('meeting.item.minutes.label')}</FormLabel>
+      <Textbox
         id={`${id}-input`}
         className="minutes-input"
+        invalid={Boolean(error)}
         type="number"
         min={min}
         max={max}
@@ -219,9 +220,9 @@ function MinutesInput({
       />
       <span aria-hidden="true">{t('meeting.item.minutes.unit')}</span>
       {error ? (
-        <span id={`${id}-error`} className="field-error" role="alert">
+        <FormFieldErrorMessage id={`${id}-error`} className="field-error" role="alert">
           {error}
-        </span>
+        </FormFieldErrorMessage>
       ) : null}
     </div>
   );

@@ -1,4 +1,10 @@
-import { Heading1, Heading2, Heading3, Link } from '@utrecht/component-library-react';
+import {
+  Heading1,
+  Heading2,
+  Heading3,
+  Link,
+  Button as UtrechtButton,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ItemDetail, MeetingDetail, ProjectorControl } from '../../../../shared/contract/meetings';
 import { agendaItemStatuses, type AgendaItemStatus } from '../../../../shared/domain/agenda';
@@ -178,8 +184,9 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           <ol>
             {items.map((item, i) => (
               <li key={item.id}>
-                <button
+                <UtrechtButton
                   type="button"
+                  appearance="subtle-button"
                   className="mode-jump"
                   aria-current={item.id === currentId ? 'step' : undefined}
                   disabled={!isChair}
@@ -191,7 +198,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                   {item.status !== 'open' ? (
                     <span className="agenda-status"> {t(`meeting.item.status.${item.status}`)}</span>
                   ) : null}
-                </button>
+                </UtrechtButton>
               </li>
             ))}
           </ol>

@@ -9,7 +9,7 @@ import type {
 import type { Session } from '../../../../shared/domain/roles';
 import { can } from '../../../../shared/domain/permissions';
 import { getApi } from '../../api';
-import { Button, Field, SelectField } from '../../components/forms';
+import { Button, Field, SelectField, TextAreaField } from '../../components/forms';
 import { useT, type T } from '../../i18n';
 
 type Step = (run: () => Promise<MinutesDetail>, success: (d: MinutesDetail) => string) => Promise<boolean>;
@@ -219,22 +219,14 @@ function ProposeForm(props: {
         onChange={(v) => choose(keyOf(target), v)}
         options={fieldOptions.map((f) => ({ value: f, label: t(`minutes.field.${f}`) }))}
       />
-      <div className="field">
-        <label htmlFor={textId}>{t('minutes.propose.text')}</label>
-        <textarea
-          id={textId}
-          rows={4}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${textId}-err` : undefined}
-        />
-        {error ? (
-          <span id={`${textId}-err`} className="field-error">
-            {error}
-          </span>
-        ) : null}
-      </div>
+      <TextAreaField
+        id={textId}
+        label={t('minutes.propose.text')}
+        rows={4}
+        value={text}
+        onChange={setText}
+        error={error}
+      />
       <Button type="submit" variant="primary" isDisabled={props.busy}>
         {t('minutes.propose.submit')}
       </Button>
