@@ -92,18 +92,23 @@ export function Shell({ children }: { children: ReactNode }) {
             ))}
           </NavList>
         </nav>
-        <span className="who">
-          {t('shell.loggedInAs', { name: session.displayName, org: session.organisationName })}
-          <span className="roles"> ({session.roles.map((r) => t(`role.${r}`)).join(', ')})</span>
-        </span>
-        <Button onPress={() => setLocale(locale === 'nl' ? 'en' : 'nl')} lang={locale === 'nl' ? 'en' : 'nl'}>
-          {t('lang.switch')}
-        </Button>
-        <Button onPress={() => setSwitching(true)}>{t('shell.switchUser')}</Button>
-        {session.keyHolder ? <Button onPress={() => void logout()}>{t('shell.logout')}</Button> : null}
-        <Button onPress={doLock} aria-keyshortcuts="Control+Shift+L">
-          {t(session.keyHolder ? 'shell.lock' : 'shell.logout')} <kbd>{t('shell.lockShortcut')}</kbd>
-        </Button>
+        <div className="topbar-tools">
+          <span className="who">
+            {t('shell.loggedInAs', { name: session.displayName, org: session.organisationName })}
+            <span className="roles"> ({session.roles.map((r) => t(`role.${r}`)).join(', ')})</span>
+          </span>
+          <Button
+            onPress={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
+            lang={locale === 'nl' ? 'en' : 'nl'}
+          >
+            {t('lang.switch')}
+          </Button>
+          <Button onPress={() => setSwitching(true)}>{t('shell.switchUser')}</Button>
+          {session.keyHolder ? <Button onPress={() => void logout()}>{t('shell.logout')}</Button> : null}
+          <Button onPress={doLock} aria-keyshortcuts="Control+Shift+L">
+            {t(session.keyHolder ? 'shell.lock' : 'shell.logout')} <kbd>{t('shell.lockShortcut')}</kbd>
+          </Button>
+        </div>
       </header>
       {children}
     </div>
