@@ -71,7 +71,9 @@ export function ItemWork({
         {d?.escalated ? (
           <>
             {' '}
-            <StatusBadge status="warning">{t('items.escalatedFlag')}</StatusBadge>
+            <StatusBadge status="warning" className="flag">
+              {t('items.escalatedFlag')}
+            </StatusBadge>
           </>
         ) : null}
       </Heading2>
