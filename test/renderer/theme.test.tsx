@@ -75,6 +75,32 @@ describe('Huisstijl', () => {
     expect(current.tokens.app.primary).toBe('#7a0020');
   });
 
+  it('keeps the beheerder’s choice when the stored theme arrives after it (a slow backend)', async () => {
+    const user = userEvent.setup();
+    let arrive: () => void = () => undefined;
+    const slow: typeof env.api = {
+      ...env.api,
+      'theme.get': (input) =>
+        new Promise((resolve) => {
+          arrive = () => resolve(env.api['theme.get'](input));
+        }),
+    };
+    setApi(slow);
+    try {
+      render(<ThemeSection />);
+      const select = screen.getByRole('combobox', { name: 'Huisstijl van de gemeente' });
+      await user.selectOptions(select, 'rijkshuisstijl');
+      arrive();
+      await waitFor(() => expect(screen.getAllByRole('option').length).toBeGreaterThan(4));
+      expect((select as HTMLSelectElement).value).toBe('rijkshuisstijl');
+      await user.click(screen.getByRole('button', { name: 'Huisstijl opslaan' }));
+      await screen.findByText('De huisstijl is opgeslagen.');
+      expect((await env.api['theme.get']({})).id).toBe('rijkshuisstijl');
+    } finally {
+      setApi(env.api);
+    }
+  });
+
   it('leaves no token of the previous theme behind when the next one does not set it', () => {
     const root = document.createElement('div');
     applyTheme(shippedThemes.denhaag, root);

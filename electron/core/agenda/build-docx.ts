@@ -2,6 +2,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { DEFAULT_TIME_ZONE } from '../../../shared/domain/agenda';
 import { formatDateNl, localDate } from '../../../shared/domain/dates';
 import type { AgendaExport } from '../../../shared/contract/meetings';
+import { defaultDocxStyle, type DocxStyle } from '../../../shared/theme/docx';
 import { heading, keyValueTable, para, spacer, table, TABLE_TEXT_STYLE } from '../minutes/docx-blocks';
 import { writeFileAtomic } from '../storage/atomic';
 
@@ -16,8 +17,11 @@ function localMoment(instant: string): string {
   return `${formatDateNl(localDate(instant, DEFAULT_TIME_ZONE))}, ${time}`;
 }
 
-/** The pure part: the (already pseudonymised) export model in, the document out. */
-export function buildAgendaDocument(model: AgendaExport): Document {
+/**
+ * The pure part: the (already pseudonymised) export model in, the document out, in the environment's
+ * house style (heading colour and typeface from its theme).
+ */
+export function buildAgendaDocument(model: AgendaExport, style: DocxStyle = defaultDocxStyle): Document {
   const m = model.meeting;
   const totalMinutes = model.items.reduce((sum, i) => sum + i.plannedMinutes, 0);
   return new Document({
@@ -26,8 +30,8 @@ export function buildAgendaDocument(model: AgendaExport): Document {
     description: 'Gepseudonimiseerd: dossiernummer en initialen',
     styles: {
       default: {
-        document: { run: { font: 'Calibri', size: 20 }, paragraph: { spacing: { after: 80 } } },
-        heading1: { run: { font: 'Calibri', size: 30, bold: true, color: '1F3864' } },
+        document: { run: { font: style.font, size: 20 }, paragraph: { spacing: { after: 80 } } },
+        heading1: { run: { font: style.font, size: 30, bold: true, color: style.headingColour } },
       },
       paragraphStyles: [{ id: TABLE_TEXT_STYLE, name: 'Tabeltekst', run: { size: 18 } }],
     },
@@ -76,11 +80,18 @@ export function buildAgendaDocument(model: AgendaExport): Document {
   });
 }
 
-export async function agendaDocxBytes(model: AgendaExport): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(buildAgendaDocument(model)));
+export async function agendaDocxBytes(
+  model: AgendaExport,
+  style: DocxStyle = defaultDocxStyle,
+): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toBuffer(buildAgendaDocument(model, style)));
 }
 
 /** Writes the agenda DOCX so a reader sees the old file or the whole new one, never half. */
-export async function writeAgendaDocx(model: AgendaExport, target: string): Promise<void> {
-  writeFileAtomic(target, await agendaDocxBytes(model), 0o600);
+export async function writeAgendaDocx(
+  model: AgendaExport,
+  target: string,
+  style: DocxStyle = defaultDocxStyle,
+): Promise<void> {
+  writeFileAtomic(target, await agendaDocxBytes(model, style), 0o600);
 }

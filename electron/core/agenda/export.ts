@@ -1,5 +1,6 @@
 import { reasonLabel } from '../../../shared/domain/agenda';
 import type { AgendaExport } from '../../../shared/contract/meetings';
+import { docxStyle, type DocxStyle } from '../../../shared/theme/docx';
 import type { Db } from '../db/open';
 import { organisationNames } from '../organisations/repo';
 import { getSetting } from '../settings/settings';
@@ -58,6 +59,11 @@ export function agendaExport(db: Db, meetingId: number): AgendaExport {
     },
     items,
   };
+}
+
+/** The environment's house style for the agenda DOCX: its theme's heading colour and typeface. */
+export function agendaDocxStyle(db: Db): DocxStyle {
+  return docxStyle(getSetting(db, 'theme'));
 }
 
 /** The file name of an exported agenda, e.g. "agenda-2026-11-23.docx". */

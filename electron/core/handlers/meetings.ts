@@ -3,7 +3,7 @@ import type { MeetingDetail } from '../../../shared/contract/meetings';
 import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import { agendaDocxBytes } from '../agenda/build-docx';
-import { agendaExport, agendaFileName } from '../agenda/export';
+import { agendaDocxStyle, agendaExport, agendaFileName } from '../agenda/export';
 import {
   acceptProposal,
   addItem,
@@ -102,7 +102,7 @@ export function meetingHandlers(ctx: CoreContext, hub = new ProjectorHub()): Mee
 
     'meetings.agenda.exportDocx': async ({ meetingId }, { session }) => {
       const model = agendaExport(db(), meetingId);
-      const bytes = await agendaDocxBytes(model);
+      const bytes = await agendaDocxBytes(model, agendaDocxStyle(db()));
       // Data leaving the system is logged (ids only).
       writeAudited(ctx, requireSession(session), () => ({
         result: null,

@@ -33,6 +33,7 @@ import {
   formatShortDate,
   minutesStateLabel,
 } from './labels';
+import { defaultDocxStyle, type DocxStyle } from '../../../shared/theme/docx';
 import {
   actionList,
   decisionList,
@@ -361,8 +362,11 @@ function documentProperties(model: MinutesModel): DocumentProperties {
   };
 }
 
-/** The pure part: model in, document out. Nothing here reads the clock, the disk or the database. */
-export function buildMinutesDocument(model: MinutesModel): Document {
+/**
+ * The pure part: model in, document out. Nothing here reads the clock, the disk or the database; the
+ * house style (heading colour, typeface) is handed in, so the same model and style give the same bytes.
+ */
+export function buildMinutesDocument(model: MinutesModel, style: DocxStyle = defaultDocxStyle): Document {
   return new Document({
     creator: 'LVV Overleg',
     lastModifiedBy: model.secretary.name,
@@ -376,17 +380,22 @@ export function buildMinutesDocument(model: MinutesModel): Document {
     ],
     styles: {
       default: {
-        document: { run: { font: 'Calibri', size: 20 }, paragraph: { spacing: { after: 80 } } },
+        document: { run: { font: style.font, size: 20 }, paragraph: { spacing: { after: 80 } } },
         heading1: {
-          run: { font: 'Calibri', size: 30, bold: true, color: '1F3864' },
+          run: { font: style.font, size: 30, bold: true, color: style.headingColour },
           paragraph: { spacing: { before: 240, after: 120 } },
         },
         heading2: {
-          run: { font: 'Calibri', size: 25, bold: true, color: '1F3864' },
+          run: { font: style.font, size: 25, bold: true, color: style.headingColour },
           paragraph: { spacing: { before: 240, after: 100 } },
         },
         heading3: {
-          run: { font: 'Calibri', size: 22, bold: true, color: '2E5496' },
+          run: {
+            font: style.font,
+            size: 22,
+            bold: true,
+            color: style.headingColour === defaultDocxStyle.headingColour ? '2E5496' : style.headingColour,
+          },
           paragraph: { spacing: { before: 160, after: 80 } },
         },
       },
@@ -450,18 +459,25 @@ function coreProperties(model: MinutesModel): string {
   );
 }
 
-/** The DOCX bytes of the minutes: the same model gives the same bytes. */
-export async function packMinutesDocx(model: MinutesModel): Promise<Uint8Array> {
+/** The DOCX bytes of the minutes: the same model (and house style) gives the same bytes. */
+export async function packMinutesDocx(
+  model: MinutesModel,
+  style: DocxStyle = defaultDocxStyle,
+): Promise<Uint8Array> {
   const overrides = [{ path: 'docProps/core.xml', data: coreProperties(model) }];
-  const buffer = await Packer.toBuffer(buildMinutesDocument(model), false, overrides);
+  const buffer = await Packer.toBuffer(buildMinutesDocument(model, style), false, overrides);
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   normaliseZipTimestamps(bytes, new Date(model.generatedAt));
   return bytes;
 }
 
 /** Builds and writes the minutes atomically; returns the exact bytes written (what gets signed). */
-export async function writeMinutesDocx(model: MinutesModel, file: string): Promise<Uint8Array> {
-  const bytes = await packMinutesDocx(model);
+export async function writeMinutesDocx(
+  model: MinutesModel,
+  file: string,
+  style: DocxStyle = defaultDocxStyle,
+): Promise<Uint8Array> {
+  const bytes = await packMinutesDocx(model, style);
   writeFileAtomic(file, bytes);
   return bytes;
 }

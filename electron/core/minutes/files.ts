@@ -5,6 +5,8 @@ import { verifyDetached, type VerifyFailure } from '../signing/cms';
 import { trustedCertificatesPem } from '../signing/trust';
 import type { RevocationLists } from '../signing/revocations';
 import { revocationListPem } from '../signing/ca-store';
+import { docxStyle } from '../../../shared/theme/docx';
+import { getSetting } from '../settings/settings';
 import { packMinutesDocx } from './build-docx';
 import type { MinutesModel, MinutesState } from './model';
 import { restrictToDossier, restrictToOrganisation } from './restrict';
@@ -129,7 +131,13 @@ export async function exportMinutes(
   return {
     version,
     state,
-    files: [{ name: `${stem}${suffix}.docx`, mediaType: DOCX_TYPE, bytes: await packMinutesDocx(scoped) }],
+    files: [
+      {
+        name: `${stem}${suffix}.docx`,
+        mediaType: DOCX_TYPE,
+        bytes: await packMinutesDocx(scoped, docxStyle(getSetting(db, 'theme'))),
+      },
+    ],
   };
 }
 

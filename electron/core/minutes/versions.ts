@@ -4,6 +4,8 @@ import { auditHead } from '../audit/audit';
 import type { MinutesSummary } from '../../../shared/contract/minutes';
 import type { Db } from '../db/open';
 import { all, one } from '../db/sql';
+import { docxStyle } from '../../../shared/theme/docx';
+import { getSetting } from '../settings/settings';
 import { packMinutesDocx } from './build-docx';
 import { minutesContentHash } from './content-hash';
 import { loadMinutesModel, meetingExists } from './load';
@@ -184,7 +186,8 @@ export async function prepareAdoption(db: Db, meetingId: number, at: string): Pr
       signers: signers(base),
     },
   };
-  const docx = await packMinutesDocx(model);
+  // Adopted in the house style of the day: these bytes are frozen and signed, a later theme leaves them.
+  const docx = await packMinutesDocx(model, docxStyle(getSetting(db, 'theme')));
   return { versionId: row!.id, model, docx, docxSha256: sha256Hex(docx), contentSha256, auditHead: head };
 }
 

@@ -1,3 +1,4 @@
+import { Heading1 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { getApi } from '../api';
 import { Button, Field, Form, Notice } from '../components/forms';
@@ -34,7 +35,7 @@ export function Account({ required = false }: { required?: boolean }) {
 
   return (
     <main id="main" className="narrow" tabIndex={-1}>
-      <h1>{t(required ? 'account.required.title' : 'account.title')}</h1>
+      <Heading1>{t(required ? 'account.required.title' : 'account.title')}</Heading1>
       {required ? <Notice kind="warning">{t('account.required.intro')}</Notice> : null}
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <Form onSubmit={submit}>

@@ -1,3 +1,16 @@
+import {
+  Fieldset,
+  FieldsetLegend,
+  Heading1,
+  Heading2,
+  Heading3,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Organisation, User } from '../../../shared/domain/environment';
 import { can, hostRolesRefused } from '../../../shared/domain/permissions';
@@ -59,31 +72,31 @@ export function Admin() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{t('admin.title')}</h1>
+      <Heading1>{t('admin.title')}</Heading1>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
 
       <section aria-labelledby="users-h">
-        <h2 id="users-h">{t('admin.users')}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.name')}</th>
-              <th scope="col">{t('admin.users.username')}</th>
-              <th scope="col">{t('admin.users.org')}</th>
-              <th scope="col">{t('admin.users.roles')}</th>
-              <th scope="col">{t('admin.users.status')}</th>
-              <th scope="col">{t('admin.users.keyHolder')}</th>
-              <th scope="col">
+        <Heading2 id="users-h">{t('admin.users')}</Heading2>
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('admin.users.name')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.username')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.org')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.roles')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.users.keyHolder')}</TableHeaderCell>
+              <TableHeaderCell scope="col">
                 <span className="visually-hidden">{t('admin.users.reset')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {users.map((u) => (
               <UserRow key={u.id} user={u} orgName={orgName(u.organisationId)} onDone={run} />
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
         <p className="help">{t('admin.users.keyHolder.help')}</p>
         <NewUserForm
           orgs={orgs}
@@ -92,7 +105,7 @@ export function Admin() {
       </section>
 
       <section aria-labelledby="orgs-h">
-        <h2 id="orgs-h">{t('admin.orgs')}</h2>
+        <Heading2 id="orgs-h">{t('admin.orgs')}</Heading2>
         <p className="help">{t('admin.orgs.special.help')}</p>
         <ul className="org-special-list">
           {orgs.map((o) => (
@@ -115,7 +128,7 @@ export function Admin() {
       </section>
 
       <section aria-labelledby="settings-h">
-        <h2 id="settings-h">{t('admin.settings')}</h2>
+        <Heading2 id="settings-h">{t('admin.settings')}</Heading2>
         <Form
           onSubmit={() =>
             run(() => api['settings.update']({ idleLockMinutes: Number(idle) }), t('admin.saved'))
@@ -135,7 +148,7 @@ export function Admin() {
       <TrustedRoots />
 
       <section aria-labelledby="audit-h">
-        <h2 id="audit-h">{t('admin.audit')}</h2>
+        <Heading2 id="audit-h">{t('admin.audit')}</Heading2>
         <Button
           onPress={() =>
             void api['audit.verify']({}).then(
@@ -173,14 +186,14 @@ function UserRow({
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
   return (
-    <tr>
-      <td>{user.displayName}</td>
-      <td>
+    <TableRow>
+      <TableCell>{user.displayName}</TableCell>
+      <TableCell>
         <code>{user.username}</code>
-      </td>
-      <td>{orgName}</td>
-      <td>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-      <td>
+      </TableCell>
+      <TableCell>{orgName}</TableCell>
+      <TableCell>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</TableCell>
+      <TableCell>
         {user.disabled ? t('admin.users.disabled') : t('admin.users.active')}{' '}
         <Button
           onPress={() =>
@@ -192,8 +205,8 @@ function UserRow({
         >
           {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
         </Button>
-      </td>
-      <td>
+      </TableCell>
+      <TableCell>
         <Checkbox
           label={t('admin.users.keyHolder.toggle', { name: user.displayName })}
           checked={user.keyHolder}
@@ -205,8 +218,8 @@ function UserRow({
             )
           }
         />
-      </td>
-      <td>
+      </TableCell>
+      <TableCell>
         {resetting ? (
           <Form
             onSubmit={() =>
@@ -232,8 +245,8 @@ function UserRow({
             {t('admin.users.reset')}
           </Button>
         )}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }
 
@@ -275,7 +288,7 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
 
   return (
     <Form className="card" onSubmit={submit}>
-      <h3>{t('admin.users.new')}</h3>
+      <Heading3>{t('admin.users.new')}</Heading3>
       <Notice kind="error">{error}</Notice>
       <Field
         label={t('admin.users.name')}
@@ -308,8 +321,8 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
         onChange={(organisationId) => setForm({ ...form, organisationId })}
         options={orgs.map((o) => ({ value: String(o.id), label: o.name }))}
       />
-      <fieldset>
-        <legend>{t('admin.users.roles')}</legend>
+      <Fieldset>
+        <FieldsetLegend>{t('admin.users.roles')}</FieldsetLegend>
         {roles.map((r) => (
           <Checkbox
             key={r}
@@ -331,7 +344,7 @@ function NewUserForm({ orgs, onCreated }: { orgs: Organisation[]; onCreated(name
             onChange={setOutsideHost}
           />
         ) : null}
-      </fieldset>
+      </Fieldset>
       <Button type="submit" variant="primary">
         {t('common.add')}
       </Button>
@@ -350,7 +363,7 @@ function NewOrgForm({ onDone }: { onDone(fn: () => Promise<unknown>, success: st
         onDone(() => getApi()['organisations.add']({ name, kind }), t('admin.saved')).then(() => setName(''))
       }
     >
-      <h3>{t('admin.orgs.new')}</h3>
+      <Heading3>{t('admin.orgs.new')}</Heading3>
       <Field label={t('setup.org.name', { n: '' }).trim()} value={name} onChange={setName} isRequired />
       <SelectField
         label={t('setup.org.kind', { n: '' }).trim()}
@@ -381,7 +394,7 @@ function KeysSection({ onDone }: { onDone(fn: () => Promise<unknown>, success: s
   }, []);
   return (
     <section aria-labelledby="keys-h">
-      <h2 id="keys-h">{t('admin.keys')}</h2>
+      <Heading2 id="keys-h">{t('admin.keys')}</Heading2>
       {advised ? <Notice kind="warning">{t('admin.keys.advised')}</Notice> : null}
       <p className="help">{t('admin.keys.help')}</p>
       <Button

@@ -1,3 +1,14 @@
+import {
+  Heading2,
+  Heading3,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupContents, BackupStatus } from '../../../shared/contract/backups';
 import { can } from '../../../shared/domain/permissions';
@@ -66,7 +77,7 @@ export function BackupSection() {
 
   return (
     <section aria-labelledby="backup-h">
-      <h2 id="backup-h">{t('backup.title')}</h2>
+      <Heading2 id="backup-h">{t('backup.title')}</Heading2>
       <p>{t('backup.intro')}</p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {status?.lastError ? <Notice kind="warning">{t('backup.lastFailed')}</Notice> : null}
@@ -104,28 +115,28 @@ export function BackupSection() {
         {busy ? t('backup.busy') : t('backup.make')}
       </Button>
       {status && status.backups.length > 0 ? (
-        <table className="table">
-          <caption>{t('backup.list')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('backup.col.date')}</th>
-              <th scope="col">{t('backup.col.contents')}</th>
-              {administer ? <th scope="col">{t('backup.col.action')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
+        <Table>
+          <TableCaption>{t('backup.list')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('backup.col.date')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('backup.col.contents')}</TableHeaderCell>
+              {administer ? <TableHeaderCell scope="col">{t('backup.col.action')}</TableHeaderCell> : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {status.backups.map((b) => (
-              <tr key={b.name}>
-                <td>{b.contents ? dates.moment(b.contents.createdAt) : b.name}</td>
-                <td>
+              <TableRow key={b.name}>
+                <TableCell>{b.contents ? dates.moment(b.contents.createdAt) : b.name}</TableCell>
+                <TableCell>
                   {!b.contents
                     ? t('backup.unreadable')
                     : !b.ours
                       ? t('backup.otherEnvironment')
                       : describe(b.contents)}
-                </td>
+                </TableCell>
                 {administer ? (
-                  <td>
+                  <TableCell>
                     {b.contents && b.ours ? (
                       <Button
                         isDisabled={busy}
@@ -141,18 +152,18 @@ export function BackupSection() {
                         {t('backup.restore')}
                       </Button>
                     ) : null}
-                  </td>
+                  </TableCell>
                 ) : null}
-              </tr>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : status?.folder ? (
         <p>{t('backup.none')}</p>
       ) : null}
       {confirm ? (
         <div role="alertdialog" aria-labelledby="backup-confirm-h" className="confirm">
-          <h3 id="backup-confirm-h">{t('backup.confirm.title')}</h3>
+          <Heading3 id="backup-confirm-h">{t('backup.confirm.title')}</Heading3>
           <p>{t('backup.confirm.made', { at: dates.moment(confirm.contents.createdAt) })}</p>
           <p>{describe(confirm.contents)}</p>
           <Notice kind="warning">{t('backup.confirm.warning')}</Notice>

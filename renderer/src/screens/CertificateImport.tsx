@@ -1,3 +1,4 @@
+import { Heading2 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { CertificateInfo } from '../../../shared/contract/minutes';
 import { getApi } from '../api';
@@ -53,7 +54,7 @@ export function CertificateImport() {
 
   return (
     <section aria-labelledby="certificate-h" className="card">
-      <h2 id="certificate-h">{t('certificate.title')}</h2>
+      <Heading2 id="certificate-h">{t('certificate.title')}</Heading2>
       <p className="help">{t('certificate.intro')}</p>
       {current === undefined ? null : current ? (
         <p>

@@ -1,3 +1,13 @@
+import {
+  Heading2,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { CertificateRequest } from '../../../shared/contract/minutes';
 import { getApi } from '../api';
@@ -50,7 +60,7 @@ export function CertificateRequests() {
 
   return (
     <section aria-labelledby="requests-h">
-      <h2 id="requests-h">{t('requests.title')}</h2>
+      <Heading2 id="requests-h">{t('requests.title')}</Heading2>
       <p className="help">{t('requests.intro')}</p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {requests && requests.length === 0 ? <p>{t('requests.none')}</p> : null}
@@ -64,33 +74,33 @@ export function CertificateRequests() {
             autoComplete="current-password"
             error={errors.password}
           />
-          <table className="table">
-            <caption>{t('requests.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('requests.col.name')}</th>
-                <th scope="col">{t('requests.col.organisation')}</th>
-                <th scope="col">{t('requests.col.requestedAt')}</th>
-                <th scope="col">
+          <Table>
+            <TableCaption>{t('requests.caption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('requests.col.name')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('requests.col.organisation')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('requests.col.requestedAt')}</TableHeaderCell>
+                <TableHeaderCell scope="col">
                   <span className="visually-hidden">{t('trust.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {requests.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.name}</td>
-                  <td>{r.organisation}</td>
-                  <td>{dates.date(r.requestedAt.slice(0, 10))}</td>
-                  <td>
+                <TableRow key={r.id}>
+                  <TableCell>{r.name}</TableCell>
+                  <TableCell>{r.organisation}</TableCell>
+                  <TableCell>{dates.date(r.requestedAt.slice(0, 10))}</TableCell>
+                  <TableCell>
                     <Button variant="primary" isDisabled={busy} onPress={() => void approve(r)}>
                       {t('requests.approve', { name: r.name })}
                     </Button>
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </Form>
       ) : null}
     </section>

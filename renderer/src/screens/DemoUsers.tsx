@@ -1,3 +1,13 @@
+import {
+  Heading1,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import type { DemoUser } from '../../../shared/contract/auth';
 import { Button, Notice } from '../components/forms';
 import { useT } from '../i18n';
@@ -8,35 +18,35 @@ export function DemoUsers({ users }: { users: DemoUser[] }) {
   const setDemoUsers = useSession((s) => s.setDemoUsers);
   return (
     <main id="main">
-      <h1>{t('demo.title')}</h1>
+      <Heading1>{t('demo.title')}</Heading1>
       <Notice kind="warning">{t('demo.warning')}</Notice>
-      <table className="table">
-        <caption>{t('demo.users')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('demo.col.user')}</th>
-            <th scope="col">{t('demo.col.password')}</th>
-            <th scope="col">{t('demo.col.name')}</th>
-            <th scope="col">{t('demo.col.org')}</th>
-            <th scope="col">{t('demo.col.roles')}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table>
+        <TableCaption>{t('demo.users')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('demo.col.user')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('demo.col.password')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('demo.col.name')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('demo.col.org')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('demo.col.roles')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {users.map((u) => (
-            <tr key={u.username}>
-              <td>
+            <TableRow key={u.username}>
+              <TableCell>
                 <code>{u.username}</code>
-              </td>
-              <td>
+              </TableCell>
+              <TableCell>
                 <code>{u.password}</code>
-              </td>
-              <td>{u.displayName}</td>
-              <td>{u.organisation}</td>
-              <td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-            </tr>
+              </TableCell>
+              <TableCell>{u.displayName}</TableCell>
+              <TableCell>{u.organisation}</TableCell>
+              <TableCell>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
       <Button variant="primary" onPress={() => setDemoUsers(null)} autoFocus>
         {t('demo.toLogin')}
       </Button>

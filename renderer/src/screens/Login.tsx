@@ -1,3 +1,4 @@
+import { Heading1 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { Button, Field, Form, Notice } from '../components/forms';
 import { errorText } from '../errors';
@@ -58,7 +59,7 @@ export function Login({ locked, switching = false }: { locked: boolean; switchin
 
   return (
     <main id="main" className="narrow">
-      <h1>{switching ? t('login.switch') : locked ? t('login.locked') : t('login.title')}</h1>
+      <Heading1>{switching ? t('login.switch') : locked ? t('login.locked') : t('login.title')}</Heading1>
       {locked ? <p>{t('login.lockedHint')}</p> : null}
       {switching ? <p>{t('login.switchHint', { name: status?.session?.displayName ?? '' })}</p> : null}
       {status?.state === 'open' && !status.session ? <p>{t('login.openHint')}</p> : null}

@@ -1,3 +1,4 @@
+import { Heading2 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { getApi } from '../api';
 import { Button, Field, Form, Notice } from '../components/forms';
@@ -54,7 +55,7 @@ export function RecoverAccess({ onDone }: { onDone(): void }) {
 
   return (
     <section aria-labelledby="recover-h">
-      <h2 id="recover-h">{t('recover.title')}</h2>
+      <Heading2 id="recover-h">{t('recover.title')}</Heading2>
       <p>{t('recover.intro')}</p>
       <Notice kind="error">{error}</Notice>
       {result ? (
@@ -146,7 +147,7 @@ export function RestoreLatest({ backupAt }: { backupAt: string | undefined }) {
 
   return (
     <section aria-labelledby="restore-latest-h">
-      <h2 id="restore-latest-h">{t('restoreLatest.title')}</h2>
+      <Heading2 id="restore-latest-h">{t('restoreLatest.title')}</Heading2>
       <p>{backupAt ? t('restoreLatest.intro', { at: dates.moment(backupAt) }) : t('restoreLatest.none')}</p>
       <Notice kind="error">{error}</Notice>
       {done ? (

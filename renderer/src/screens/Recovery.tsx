@@ -1,3 +1,4 @@
+import { Heading1 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { Button, Field, Form, Notice } from '../components/forms';
 import { useT } from '../i18n';
@@ -24,7 +25,7 @@ export function Recovery({ recoveryKey }: { recoveryKey: string }) {
 
   return (
     <main id="main" className="narrow">
-      <h1>{t('recovery.title')}</h1>
+      <Heading1>{t('recovery.title')}</Heading1>
       {rekey ? <Notice kind="info">{t('recovery.rekeyed')}</Notice> : null}
       {rekey?.length ? (
         <Notice kind="warning">{t('admin.keys.needNewPassword', { names: rekey.join(', ') })}</Notice>

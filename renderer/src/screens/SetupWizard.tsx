@@ -1,3 +1,4 @@
+import { Heading1, Heading2 } from '@utrecht/component-library-react';
 import { ShippedThemeId } from '../../../shared/theme/themes';
 import { useRef, useState } from 'react';
 import { defaultOrganisations, type OrganisationInput } from '../../../shared/domain/environment';
@@ -111,15 +112,15 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
 
   return (
     <main id="main" className="narrow">
-      <h1>{t('setup.title')}</h1>
+      <Heading1>{t('setup.title')}</Heading1>
       <p className="help">{t('setup.step', { n: step, total: STEPS })}</p>
       <Notice kind="error">{error}</Notice>
       <Form onSubmit={() => (step < STEPS ? next() : submit())}>
         {step === 1 && (
           <section aria-labelledby="step-h">
-            <h2 id="step-h" ref={heading} tabIndex={-1}>
+            <Heading2 id="step-h" ref={heading} tabIndex={-1}>
               {t('setup.city.title')}
-            </h2>
+            </Heading2>
             <Field
               label={t('setup.city')}
               value={city}
@@ -157,9 +158,9 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
         )}
         {step === 2 && (
           <section aria-labelledby="step-h">
-            <h2 id="step-h" ref={heading} tabIndex={-1}>
+            <Heading2 id="step-h" ref={heading} tabIndex={-1}>
               {t('setup.orgs.title')}
-            </h2>
+            </Heading2>
             <p className="help">{t('setup.orgs.help')}</p>
             <Notice kind="error">{errors.organisations}</Notice>
             <ol className="org-list">
@@ -194,9 +195,9 @@ export function SetupWizard({ onCancel }: { onCancel(): void }) {
         )}
         {step === 3 && (
           <section aria-labelledby="step-h">
-            <h2 id="step-h" ref={heading} tabIndex={-1}>
+            <Heading2 id="step-h" ref={heading} tabIndex={-1}>
               {t('setup.admin.title')}
-            </h2>
+            </Heading2>
             <Field
               label={t('setup.admin.name')}
               value={admin.displayName}

@@ -1,3 +1,4 @@
+import { NavList, NavListLink, SkipLink } from '@utrecht/component-library-react';
 import { useEffect, type ReactNode } from 'react';
 import { Button } from '../components/forms';
 import { useLocale, useT } from '../i18n';
@@ -63,8 +64,7 @@ export function Shell({ children }: { children: ReactNode }) {
 
   return (
     <div className="shell">
-      <a
-        className="skip"
+      <SkipLink
         href="#main"
         onClick={(e) => {
           e.preventDefault();
@@ -72,7 +72,7 @@ export function Shell({ children }: { children: ReactNode }) {
         }}
       >
         {t('app.skip')}
-      </a>
+      </SkipLink>
       {status?.demo ? <div className="demo-banner">{t('demo.banner')}</div> : null}
       <IdleWarning />
       <header className="topbar">
@@ -80,32 +80,36 @@ export function Shell({ children }: { children: ReactNode }) {
           {t('app.name')} · {status?.city}
         </span>
         <nav aria-label={t('shell.nav')}>
-          <ul>
+          <NavList inlineSizeAuto>
             {nav.map((n) => (
-              <li key={n.path}>
-                <a
-                  href={`#/${n.path}`}
-                  aria-current={current === n.path ? 'page' : undefined}
-                  onClick={() => navigate(n.path)}
-                >
-                  {t(n.label)}
-                </a>
-              </li>
+              <NavListLink
+                key={n.path}
+                href={`#/${n.path}`}
+                aria-current={current === n.path ? 'page' : undefined}
+                onClick={() => navigate(n.path)}
+              >
+                {t(n.label)}
+              </NavListLink>
             ))}
-          </ul>
+          </NavList>
         </nav>
-        <span className="who">
-          {t('shell.loggedInAs', { name: session.displayName, org: session.organisationName })}
-          <span className="roles"> ({session.roles.map((r) => t(`role.${r}`)).join(', ')})</span>
-        </span>
-        <Button onPress={() => setLocale(locale === 'nl' ? 'en' : 'nl')} lang={locale === 'nl' ? 'en' : 'nl'}>
-          {t('lang.switch')}
-        </Button>
-        <Button onPress={() => setSwitching(true)}>{t('shell.switchUser')}</Button>
-        {session.keyHolder ? <Button onPress={() => void logout()}>{t('shell.logout')}</Button> : null}
-        <Button onPress={doLock} aria-keyshortcuts="Control+Shift+L">
-          {t(session.keyHolder ? 'shell.lock' : 'shell.logout')} <kbd>{t('shell.lockShortcut')}</kbd>
-        </Button>
+        <div className="topbar-tools">
+          <span className="who">
+            {t('shell.loggedInAs', { name: session.displayName, org: session.organisationName })}
+            <span className="roles"> ({session.roles.map((r) => t(`role.${r}`)).join(', ')})</span>
+          </span>
+          <Button
+            onPress={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
+            lang={locale === 'nl' ? 'en' : 'nl'}
+          >
+            {t('lang.switch')}
+          </Button>
+          <Button onPress={() => setSwitching(true)}>{t('shell.switchUser')}</Button>
+          {session.keyHolder ? <Button onPress={() => void logout()}>{t('shell.logout')}</Button> : null}
+          <Button onPress={doLock} aria-keyshortcuts="Control+Shift+L">
+            {t(session.keyHolder ? 'shell.lock' : 'shell.logout')} <kbd>{t('shell.lockShortcut')}</kbd>
+          </Button>
+        </div>
       </header>
       {children}
       <footer className="shell-footer">

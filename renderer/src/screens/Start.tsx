@@ -1,3 +1,4 @@
+import { Heading1 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { getApi } from '../api';
 import { Button, Notice } from '../components/forms';
@@ -32,7 +33,7 @@ export function Start() {
 
   return (
     <main id="main" className="narrow">
-      <h1>{t('start.title')}</h1>
+      <Heading1>{t('start.title')}</Heading1>
       <p>{t('start.intro')}</p>
       <Notice kind="error">{error}</Notice>
       <div className="choice">

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { Heading2 } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
 import type { CurrentTheme } from '../../../shared/contract/theme';
 import { ApiError } from '../../../shared/errors';
 import { ShippedThemeId } from '../../../shared/theme/themes';
@@ -20,12 +21,15 @@ export function ThemeSection() {
   const [choice, setChoice] = useState<ShippedThemeId | 'eigen'>('standaard');
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; lines: string[] } | null>(null);
+  // The stored theme may arrive after the beheerder has already picked one (a slow backend): it then
+  // shows what is stored, but does not undo the pick.
+  const picked = useRef(false);
 
   useEffect(() => {
     api['theme.get']({}).then(
       (theme) => {
         setCurrent(theme);
-        setChoice(theme.id);
+        if (!picked.current) setChoice(theme.id);
       },
       (e: unknown) => setMessage({ kind: 'error', lines: [errorText(e, t)] }),
     );
@@ -50,7 +54,7 @@ export function ThemeSection() {
 
   return (
     <section aria-labelledby="theme-h">
-      <h2 id="theme-h">{t('theme.title')}</h2>
+      <Heading2 id="theme-h">{t('theme.title')}</Heading2>
       <p>{t('theme.intro')}</p>
       {message ? (
         <Notice kind={message.kind}>
@@ -70,7 +74,15 @@ export function ThemeSection() {
           }
         }}
       >
-        <SelectField label={t('theme.choice')} value={choice} onChange={setChoice} options={options} />
+        <SelectField
+          label={t('theme.choice')}
+          value={choice}
+          onChange={(id) => {
+            picked.current = true;
+            setChoice(id);
+          }}
+          options={options}
+        />
         <Button type="submit" variant="primary">
           {t('theme.save')}
         </Button>

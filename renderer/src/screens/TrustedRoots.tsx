@@ -1,3 +1,14 @@
+import {
+  Heading2,
+  Heading3,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { TrustedCertificate, TrustedRoots as TrustedRootsList } from '../../../shared/contract/trust';
 import { getApi } from '../api';
@@ -70,24 +81,24 @@ export function TrustedRoots() {
 
   return (
     <section aria-labelledby="trust-h">
-      <h2 id="trust-h">{t('trust.title')}</h2>
+      <Heading2 id="trust-h">{t('trust.title')}</Heading2>
       <p className="help">{t('trust.intro')}</p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {list ? (
-        <table className="table">
-          <caption>{t('trust.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('trust.col.subject')}</th>
-              <th scope="col">{t('trust.col.kind')}</th>
-              <th scope="col">{t('trust.col.until')}</th>
-              <th scope="col">{t('trust.col.fingerprint')}</th>
-              <th scope="col">
+        <Table>
+          <TableCaption>{t('trust.caption')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('trust.col.subject')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('trust.col.kind')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('trust.col.until')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('trust.col.fingerprint')}</TableHeaderCell>
+              <TableHeaderCell scope="col">
                 <span className="visually-hidden">{t('trust.col.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             <CertificateRow cert={list.environmentCa} kind={t('trust.kind.environment')}>
               {t('trust.alwaysTrusted')}
             </CertificateRow>
@@ -112,11 +123,11 @@ export function TrustedRoots() {
                 )}
               </CertificateRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
       <Form className="card" onSubmit={add}>
-        <h3>{t('trust.add.title')}</h3>
+        <Heading3>{t('trust.add.title')}</Heading3>
         <p className="help">{t('trust.add.help')}</p>
         <FileField
           label={t('trust.add.file')}
@@ -143,20 +154,20 @@ function CertificateRow(props: { cert: TrustedCertificate; kind: string; childre
   const dates = useDates();
   const { cert } = props;
   return (
-    <tr>
-      <td>{cert.subject}</td>
-      <td>{props.kind}</td>
-      <td>{dates.date(cert.notAfter.slice(0, 10))}</td>
-      <td>
+    <TableRow>
+      <TableCell>{cert.subject}</TableCell>
+      <TableCell>{props.kind}</TableCell>
+      <TableCell>{dates.date(cert.notAfter.slice(0, 10))}</TableCell>
+      <TableCell>
         <code className="fingerprint">
           {cert.sha256
             .match(/.{1,2}/g)
             ?.join(':')
             .toUpperCase()}
         </code>
-      </td>
-      <td>{props.children}</td>
-    </tr>
+      </TableCell>
+      <TableCell>{props.children}</TableCell>
+    </TableRow>
   );
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { contrastRatio, parseColour } from '../../../shared/theme/colour';
 import { generatedThemes } from '../../../shared/theme/generated-themes';
 import { shippedThemes, themeFallback, ShippedThemeId } from '../../../shared/theme/themes';
-import { readTokenFile, themeContrast, themeDeclarations } from '../../../shared/theme/tokens';
+import {
+  componentPairs,
+  readTokenFile,
+  themeContrast,
+  themeDeclarations,
+} from '../../../shared/theme/tokens';
 import { buildShippedThemes } from '../../support/generate-themes';
 
 const colour = (v: string) => {
@@ -49,6 +54,16 @@ describe('shipped themes', () => {
       const app = shippedThemes[id].app;
       expect(contrastRatio(colour(app.danger), colour(app.background))).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(colour(app.link), colour(app.background))).toBeGreaterThanOrEqual(4.5);
+    },
+  );
+
+  it.each(ShippedThemeId.options)(
+    '%s: every text/background pair its component tokens set (alerts, badges, buttons, table header, skip link) holds 4.5:1',
+    (id) => {
+      const pairs = componentPairs(shippedThemes[id].components);
+      if (id !== 'standaard') expect(pairs.length).toBeGreaterThan(10);
+      for (const pair of pairs)
+        expect(pair.ratio, `${pair.color} on ${pair.background}`).toBeGreaterThanOrEqual(4.5);
     },
   );
 
@@ -124,6 +139,20 @@ describe("a city's own token file", () => {
       ok: false,
       issues: [{ token: '', code: 'theme_not_json' }],
     });
+  });
+
+  it('leaves out a component colour pair of its own that reads below 4.5:1, so the readable default applies', () => {
+    const withBadge = structuredClone(good) as typeof good & { utrecht: Record<string, unknown> };
+    withBadge.utrecht['status-badge'] = {
+      // White on a light green: 2.9:1, as a published package has it.
+      active: { color: { value: 'hsl(0 0% 100%)' }, 'background-color': { value: 'hsl(90 30% 50%)' } },
+      danger: { color: { value: '#ffffff' }, 'background-color': { value: '#a4001c' } },
+    };
+    const r = read(withBadge);
+    if (!r.ok) throw new Error('refused');
+    expect(r.tokens.components).not.toHaveProperty('utrecht-status-badge-active-color');
+    expect(r.tokens.components).not.toHaveProperty('utrecht-status-badge-active-background-color');
+    expect(r.tokens.components['utrecht-status-badge-danger-background-color']).toBe('#a4001c');
   });
 
   it('keeps only plain component values: a reference is left out, so the component keeps its default', () => {

@@ -1,3 +1,12 @@
+import {
+  Heading1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Action, ActionFilter } from '../../../../shared/contract/actions';
 import { can } from '../../../../shared/domain/permissions';
@@ -52,7 +61,7 @@ export function ActionsScreen() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{orgName ? t('actions.titleOther', { org: orgName }) : t('actions.title')}</h1>
+      <Heading1>{orgName ? t('actions.titleOther', { org: orgName }) : t('actions.title')}</Heading1>
       {session && !orgName ? <p className="help">{session.organisationName}</p> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div className="action-filters" role="group" aria-label={t('actions.filter')}>
@@ -85,21 +94,21 @@ export function ActionsScreen() {
       {shown.length === 0 ? (
         <p>{t('actions.empty')}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('actions.col.what')}</th>
-              <th scope="col">{t('actions.col.dossier')}</th>
-              <th scope="col">{t('actions.col.person')}</th>
-              <th scope="col">{t('actions.col.due')}</th>
-              <th scope="col">{t('actions.col.status')}</th>
-              <th scope="col">{t('actions.col.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('actions.col.what')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('actions.col.dossier')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('actions.col.person')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('actions.col.due')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('actions.col.status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('actions.col.decision')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {shown.map((a) => (
-              <tr key={a.id}>
-                <td>
+              <TableRow key={a.id}>
+                <TableCell>
                   {a.what}
                   {runsMeeting && a.status === 'open' ? (
                     <details>
@@ -107,23 +116,23 @@ export function ActionsScreen() {
                       <ActionReview action={a} meetingId={null} onDone={load} />
                     </details>
                   ) : null}
-                </td>
-                <td>{a.dossierLabel ?? ''}</td>
-                <td>{a.person ?? ''}</td>
-                <td>
+                </TableCell>
+                <TableCell>{a.dossierLabel ?? ''}</TableCell>
+                <TableCell>{a.person ?? ''}</TableCell>
+                <TableCell>
                   {dates.short(a.dueDate)}
                   {a.overdue ? <strong className="overdue"> · {t('actions.overdue')}</strong> : null}
-                </td>
-                <td>
+                </TableCell>
+                <TableCell>
                   {t(`actions.status.${a.status}`)}
                   {a.postponements ? ` · ${t('actions.postponed', { n: a.postponements })}` : ''}
                   {a.reason ? ` — ${a.reason}` : ''}
-                </td>
-                <td>{a.decisionNumber ?? ''}</td>
-              </tr>
+                </TableCell>
+                <TableCell>{a.decisionNumber ?? ''}</TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
     </main>
   );

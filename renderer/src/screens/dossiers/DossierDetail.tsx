@@ -1,3 +1,4 @@
+import { Heading1, Heading2, Link, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { DossierDetail as Detail, HistoryEntry } from '../../../../shared/contract/dossiers';
 import type { Organisation, EnvironmentSettings } from '../../../../shared/domain/environment';
@@ -45,9 +46,9 @@ export function NewDossier() {
   return (
     <main id="main" tabIndex={-1}>
       <p>
-        <a href="#/dossiers">{t('dossiers.back')}</a>
+        <Link href="#/dossiers">{t('dossiers.back')}</Link>
       </p>
-      <h1>{t('dossiers.new')}</h1>
+      <Heading1>{t('dossiers.new')}</Heading1>
       <Notice kind="error">{error}</Notice>
       {settings ? (
         <DossierForm
@@ -85,7 +86,7 @@ export function DossierDetail({ id }: { id: number }) {
     return (
       <main id="main" tabIndex={-1}>
         <p>
-          <a href="#/dossiers">{t('dossiers.back')}</a>
+          <Link href="#/dossiers">{t('dossiers.back')}</Link>
         </p>
         {error ? <Notice kind="error">{error}</Notice> : <p role="status">{t('common.loading')}</p>}
       </main>
@@ -104,16 +105,16 @@ export function DossierDetail({ id }: { id: number }) {
   return (
     <main id="main" tabIndex={-1} className="dossier-detail">
       <p>
-        <a href="#/dossiers">{t('dossiers.back')}</a>
+        <Link href="#/dossiers">{t('dossiers.back')}</Link>
       </p>
-      <h1>
+      <Heading1>
         {d.number} — {d.name}
-      </h1>
+      </Heading1>
       {flags.length ? (
         <ul className="flag-list" aria-label={t('dossiers.flags')}>
           {flags.map((f) => (
-            <li key={f} className="flag">
-              {f}
+            <li key={f}>
+              <StatusBadge status="warning">{f}</StatusBadge>
             </li>
           ))}
         </ul>
@@ -151,7 +152,7 @@ export function DossierDetail({ id }: { id: number }) {
           ) : null}
           <div className="dossier-columns">
             <section aria-labelledby="person-h" className="dossier-section">
-              <h2 id="person-h">{t('dossiers.person')}</h2>
+              <Heading2 id="person-h">{t('dossiers.person')}</Heading2>
               <dl className="facts">
                 <Fact label={t('dossiers.f.vNumber')}>{d.vNumber ?? '—'}</Fact>
                 <Fact label={t('dossiers.f.aliases')}>{d.aliases.join(', ') || '—'}</Fact>
@@ -168,7 +169,7 @@ export function DossierDetail({ id }: { id: number }) {
               </dl>
             </section>
             <section aria-labelledby="dossier-h" className="dossier-section">
-              <h2 id="dossier-h">{t('dossiers.dossier')}</h2>
+              <Heading2 id="dossier-h">{t('dossiers.dossier')}</Heading2>
               <dl className="facts">
                 <Fact label={t('dossiers.f.status')}>{labels.dossierStatus[d.status]}</Fact>
                 <Fact label={t('dossiers.f.track')}>{labels.track[d.track]}</Fact>
@@ -186,7 +187,7 @@ export function DossierDetail({ id }: { id: number }) {
             </section>
           </div>
           <section aria-labelledby="notes-h" className="dossier-section">
-            <h2 id="notes-h">{t('dossiers.notes')}</h2>
+            <Heading2 id="notes-h">{t('dossiers.notes')}</Heading2>
             <p className="notes">{d.notes ?? '—'}</p>
           </section>
         </>
@@ -230,7 +231,7 @@ function Timeline({ history, t }: { history: HistoryEntry[]; t: T }) {
   const dates = useDates();
   return (
     <section aria-labelledby="history-h" className="dossier-section">
-      <h2 id="history-h">{t('dossiers.history')}</h2>
+      <Heading2 id="history-h">{t('dossiers.history')}</Heading2>
       {history.length === 0 ? (
         <p>{t('dossiers.history.empty')}</p>
       ) : (

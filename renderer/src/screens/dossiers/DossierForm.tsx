@@ -1,3 +1,4 @@
+import { Fieldset, FieldsetLegend, Link } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { Dossier, DossierDetail, VNumberCheck } from '../../../../shared/contract/dossiers';
 import { isIsoDate } from '../../../../shared/domain/dates';
@@ -289,8 +290,8 @@ export function DossierForm(props: {
         </Notice>
       ) : null}
 
-      <fieldset>
-        <legend>{t('dossiers.person')}</legend>
+      <Fieldset>
+        <FieldsetLegend>{t('dossiers.person')}</FieldsetLegend>
         <div className="dossier-form-grid">
           <div>
             <Field
@@ -304,9 +305,9 @@ export function DossierForm(props: {
             {existing ? (
               <Notice kind="warning">
                 {t('dossiers.f.vNumber.exists', { number: existing.number })}{' '}
-                <a href={`#/dossiers/${existing.id}`}>
+                <Link href={`#/dossiers/${existing.id}`}>
                   {t('dossiers.f.vNumber.open', { number: existing.number })}
-                </a>
+                </Link>
               </Notice>
             ) : null}
           </div>
@@ -347,10 +348,10 @@ export function DossierForm(props: {
           />
         </div>
         <Checkbox label={t('dossiers.f.exAmv')} checked={form.exAmv} onChange={(v) => set('exAmv', v)} />
-      </fieldset>
+      </Fieldset>
 
-      <fieldset>
-        <legend>{t('dossiers.dossier')}</legend>
+      <Fieldset>
+        <FieldsetLegend>{t('dossiers.dossier')}</FieldsetLegend>
         <div className="dossier-form-grid">
           <SelectField
             label={t('dossiers.f.leadNgoId')}
@@ -419,10 +420,10 @@ export function DossierForm(props: {
             </>
           ) : null}
         </div>
-      </fieldset>
+      </Fieldset>
 
-      <fieldset>
-        <legend>{t('dossiers.flags')}</legend>
+      <Fieldset>
+        <FieldsetLegend>{t('dossiers.flags')}</FieldsetLegend>
         <Checkbox label={t('dossiers.f.stuck')} checked={form.stuck} onChange={(v) => set('stuck', v)} />
         {form.stuck ? (
           <TextAreaField
@@ -439,7 +440,7 @@ export function DossierForm(props: {
           checked={form.vulnerable}
           onChange={(v) => set('vulnerable', v)}
         />
-      </fieldset>
+      </Fieldset>
 
       <TextAreaField
         label={t('dossiers.f.notes')}

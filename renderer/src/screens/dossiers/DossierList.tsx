@@ -1,3 +1,4 @@
+import { Heading1 } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useState } from 'react';
 import {
   Cell,
@@ -66,7 +67,7 @@ export function DossierList() {
   return (
     <main id="main" tabIndex={-1} className="dossier-list">
       <div className="dossier-list-head">
-        <h1>{t('dossiers.title')}</h1>
+        <Heading1>{t('dossiers.title')}</Heading1>
         {mayWrite ? (
           <>
             <Button variant="primary" onPress={() => navigate('dossiers/nieuw')}>

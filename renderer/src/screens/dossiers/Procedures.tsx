@@ -1,3 +1,13 @@
+import {
+  Heading2,
+  Heading3,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { Procedure } from '../../../../shared/contract/dossiers';
 import type { ProcedureKind } from '../../../../shared/domain/dossier';
@@ -21,45 +31,45 @@ export function Procedures(props: {
   const [editing, setEditing] = useState<Procedure | 'new' | null>(null);
   return (
     <section aria-labelledby="procedures-h" className="dossier-section">
-      <h2 id="procedures-h">{t('dossiers.procedures')}</h2>
+      <Heading2 id="procedures-h">{t('dossiers.procedures')}</Heading2>
       {props.procedures.length === 0 ? (
         <p>{t('dossiers.procedures.empty')}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('dossiers.procedures.kind')}</th>
-              <th scope="col">{t('dossiers.procedures.startedOn')}</th>
-              <th scope="col">{t('dossiers.procedures.endedOn')}</th>
-              <th scope="col">{t('dossiers.procedures.result')}</th>
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('dossiers.procedures.kind')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('dossiers.procedures.startedOn')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('dossiers.procedures.endedOn')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('dossiers.procedures.result')}</TableHeaderCell>
               {props.mayWrite ? (
-                <th scope="col">
+                <TableHeaderCell scope="col">
                   <span className="visually-hidden">{t('dossiers.edit')}</span>
-                </th>
+                </TableHeaderCell>
               ) : null}
-            </tr>
-          </thead>
-          <tbody>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {props.procedures.map((p) => (
-              <tr key={p.id}>
-                <td>{kindLabels[p.kind]}</td>
-                <td>{showDate(p.startedOn)}</td>
-                <td>{showDate(p.endedOn)}</td>
-                <td>{p.result ?? '—'}</td>
+              <TableRow key={p.id}>
+                <TableCell>{kindLabels[p.kind]}</TableCell>
+                <TableCell>{showDate(p.startedOn)}</TableCell>
+                <TableCell>{showDate(p.endedOn)}</TableCell>
+                <TableCell>{p.result ?? '—'}</TableCell>
                 {props.mayWrite ? (
-                  <td>
+                  <TableCell>
                     <Button
                       onPress={() => setEditing(p)}
                       aria-label={t('dossiers.procedures.edit', { kind: kindLabels[p.kind] })}
                     >
                       {t('dossiers.edit')}
                     </Button>
-                  </td>
+                  </TableCell>
                 ) : null}
-              </tr>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
       {editing ? (
         <ProcedureForm
@@ -122,9 +132,9 @@ function ProcedureForm(props: {
       }}
       noValidate
     >
-      <h3>
+      <Heading3>
         {p ? t('dossiers.procedures.edit', { kind: kindLabels[p.kind] }) : t('dossiers.procedures.add')}
-      </h3>
+      </Heading3>
       <Notice kind="error">{error}</Notice>
       <SelectField
         label={t('dossiers.procedures.kind')}

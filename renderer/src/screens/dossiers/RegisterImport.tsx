@@ -3,6 +3,8 @@ import {
   Fieldset,
   FieldsetLegend,
   FormLabel,
+  Heading1,
+  Heading2,
   Link,
   RadioButton,
   Table,
@@ -95,7 +97,7 @@ export function RegisterImport() {
 
   return (
     <main id="main" tabIndex={-1} className="register-import">
-      <h1>{t('import.title')}</h1>
+      <Heading1>{t('import.title')}</Heading1>
       <p>{t('import.intro')}</p>
       {done ? null : (
         <FileField
@@ -199,7 +201,7 @@ function Mapping(props: {
   const missing = requiredImportFields.filter((f) => report.mapping[f] === null);
   return (
     <section aria-labelledby="import-mapping-h">
-      <h2 id="import-mapping-h">{t('import.mapping.title')}</h2>
+      <Heading2 id="import-mapping-h">{t('import.mapping.title')}</Heading2>
       <p className="help">
         {t('import.mapping.help')} {report.sheet ? t('import.sheet', { sheet: report.sheet }) : null}
       </p>
@@ -249,7 +251,7 @@ function Rows(props: { report: ImportReport; filter: Filter; onFilter(f: Filter)
   });
   return (
     <section aria-labelledby="import-rows-h">
-      <h2 id="import-rows-h">{t('import.col.result')}</h2>
+      <Heading2 id="import-rows-h">{t('import.col.result')}</Heading2>
       <p role="status" className="import-summary">
         {t('import.summary', { rows: c.rows, ok: c.ok, refused: c.refused, empty: c.empty })}
       </p>
@@ -326,9 +328,9 @@ function ModeAndRun(props: {
   const blocked = mode === 'alles_of_niets' && report.counts.refused > 0;
   return (
     <section aria-labelledby="import-run-h" className="import-run">
-      <h2 id="import-run-h" className="visually-hidden">
+      <Heading2 id="import-run-h" className="visually-hidden">
         {t('import.run')}
-      </h2>
+      </Heading2>
       <Fieldset>
         <FieldsetLegend>{t('import.mode')}</FieldsetLegend>
         {modes.map((m) => (

@@ -1,3 +1,4 @@
+import { Heading2 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { getApi } from '../../api';
 import { Button, Notice } from '../../components/forms';
@@ -47,7 +48,7 @@ export function RequestDiscussion({ dossierId }: { dossierId: number }) {
 
   return (
     <section aria-labelledby="request-h" className="dossier-section">
-      <h2 id="request-h">{t('dossiers.request.title')}</h2>
+      <Heading2 id="request-h">{t('dossiers.request.title')}</Heading2>
       <p className="help">{t('dossiers.request.help')}</p>
       <Button onPress={() => void request()} isDisabled={busy}>
         {t('dossiers.request.submit')}

@@ -1,3 +1,4 @@
+import { Heading2 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { SpecialConclusion, SpecialData } from '../../../../shared/contract/dossiers';
 import { healthAnswers, type HealthAnswer } from '../../../../shared/domain/dossier';
@@ -27,7 +28,7 @@ export function SpecialPanel({
 
   return (
     <section aria-labelledby="special-h" className="dossier-section special-panel">
-      <h2 id="special-h">{t('dossiers.special')}</h2>
+      <Heading2 id="special-h">{t('dossiers.special')}</Heading2>
       <p className="help">{t('dossiers.special.intro')}</p>
       <p className="special-conclusion">
         <strong>{t('dossiers.special.conclusion', { answer: answer(shownAnswer) })}</strong>

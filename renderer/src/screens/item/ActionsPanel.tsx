@@ -1,3 +1,4 @@
+import { Heading3 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { ItemWork } from '../../../../shared/contract/items';
 import { getApi } from '../../api';
@@ -50,7 +51,7 @@ export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promi
 
   return (
     <section className="item-section" aria-labelledby="actions-h">
-      <h3 id="actions-h">{t('actions.item.title')}</h3>
+      <Heading3 id="actions-h">{t('actions.item.title')}</Heading3>
       {work.actions.length === 0 ? <p className="muted">{t('actions.item.none')}</p> : null}
       <ul className="action-list">
         {work.actions.map((a) => (

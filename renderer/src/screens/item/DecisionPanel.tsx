@@ -1,3 +1,4 @@
+import { Heading3, Heading4 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { Decision } from '../../../../shared/contract/decisions';
 import type { ItemWork } from '../../../../shared/contract/items';
@@ -70,11 +71,11 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
 
   return (
     <section className="item-section" aria-labelledby="decision-h">
-      <h3 id="decision-h">
+      <Heading3 id="decision-h">
         {d
           ? t('decision.heading', { number: d.number, state: t(`decision.state.${d.state}`) })
           : t('decision.title')}
-      </h3>
+      </Heading3>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <div data-shortcut="decision">
         {canEditText ? (
@@ -237,9 +238,9 @@ function Consents({
   const editable = decision.state === 'concept' && !decision.locked;
   return (
     <section aria-labelledby="consent-h" data-shortcut="consent">
-      <h4 id="consent-h" tabIndex={-1}>
+      <Heading4 id="consent-h" tabIndex={-1}>
         {t('consent.title')} <kbd>Alt+I</kbd>
-      </h4>
+      </Heading4>
       <ul className="consent-list">
         {work.participants.map((p) => {
           const c = decision.consents.find((x) => x.organisationId === p.organisationId);

@@ -1,3 +1,4 @@
+import { Heading3 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { Escalation } from '../../../../shared/contract/decisions';
 import type { ItemWork } from '../../../../shared/contract/items';
@@ -14,7 +15,7 @@ export function EscalationsPanel({ work, reload }: { work: ItemWork; reload(): P
   const locale = useLocale((s) => s.locale);
   return (
     <section className="item-section" aria-labelledby="escalations-h">
-      <h3 id="escalations-h">{t('escalation.title')}</h3>
+      <Heading3 id="escalations-h">{t('escalation.title')}</Heading3>
       <ul className="escalation-list">
         {work.escalations.map((e) => (
           <li key={e.id}>

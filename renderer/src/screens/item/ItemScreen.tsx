@@ -1,3 +1,4 @@
+import { Heading1 } from '@utrecht/component-library-react';
 import { useT } from '../../i18n';
 import { ItemWork } from './ItemWork';
 
@@ -7,7 +8,7 @@ export function ItemScreen({ rest }: { rest: string[] }) {
   const [meetingId, itemId] = rest.map(Number);
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{t('items.titleTopic')}</h1>
+      <Heading1>{t('items.titleTopic')}</Heading1>
       {meetingId && itemId ? (
         <ItemWork meetingId={meetingId} itemId={itemId} />
       ) : (

@@ -1,3 +1,4 @@
+import { Heading2, Heading3, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemWork as ItemWorkData } from '../../../../shared/contract/items';
 import { getApi } from '../../api';
@@ -68,14 +69,21 @@ export function ItemWork({
   return (
     // Keyed by item: moving to another item starts with fresh forms (and flushes the drafts of this one).
     <section className="item-work" aria-labelledby="item-work-h" ref={root} key={itemId}>
-      <h2 id="item-work-h">
+      <Heading2 id="item-work-h">
         {d
           ? t('items.title', { label: `${d.number} ${d.name}` })
           : work.item.title
             ? agendaLabel({ kind: work.item.kind, label: work.item.title })
             : t('items.titleTopic')}
-        {d?.escalated ? <span className="flag"> {t('items.escalatedFlag')}</span> : null}
-      </h2>
+        {d?.escalated ? (
+          <>
+            {' '}
+            <StatusBadge status="warning" className="flag">
+              {t('items.escalatedFlag')}
+            </StatusBadge>
+          </>
+        ) : null}
+      </Heading2>
       <p className="help">
         {t('items.meeting', { date: formatDate(work.meeting.date, locale) })}
         {d
@@ -122,7 +130,7 @@ export function ItemWork({
       ) : (
         <>
           <section className="item-section" aria-labelledby="positions-h">
-            <h3 id="positions-h">{t('positions.title')}</h3>
+            <Heading3 id="positions-h">{t('positions.title')}</Heading3>
             {work.participants.length === 0 ? <p>{t('positions.none')}</p> : null}
             {work.participants.map((p, i) => (
               <PositionRow

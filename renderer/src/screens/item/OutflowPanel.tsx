@@ -1,3 +1,4 @@
+import { Heading3 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { ItemWork } from '../../../../shared/contract/items';
 import {
@@ -63,9 +64,9 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
 
   return (
     <section className="item-section" aria-labelledby="outflow-h" data-shortcut="outflow">
-      <h3 id="outflow-h" tabIndex={-1}>
+      <Heading3 id="outflow-h" tabIndex={-1}>
         {t('outflow.title')} <kbd>Alt+U</kbd>
-      </h3>
+      </Heading3>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {out ? (
         <form

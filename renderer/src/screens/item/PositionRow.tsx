@@ -1,3 +1,4 @@
+import { Heading4, Heading5 } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import type { ParticipantWork } from '../../../../shared/contract/items';
 import type { Position, PositionDraftFields, PositionField } from '../../../../shared/contract/positions';
@@ -189,14 +190,14 @@ export function PositionRow(props: {
 
   return (
     <section className="pos-row" aria-labelledby={headingId} data-org-row={index}>
-      <h4 id={headingId} tabIndex={-1}>
+      <Heading4 id={headingId} tabIndex={-1}>
         {t('positions.rowTitle', { n: index, org: row.organisationName })}{' '}
         <span className="presence">({t(`positions.presence.${row.presence}`)})</span>
         {index <= 9 ? <kbd>Alt+{index}</kbd> : null}
-      </h4>
+      </Heading4>
       <div className="pos-columns">
         <div className="pos-col">
-          <h5>{t('positions.previous')}</h5>
+          <Heading5>{t('positions.previous')}</Heading5>
           {row.previous ? (
             <PositionView p={row.previous} changed={[]} />
           ) : (
@@ -204,7 +205,7 @@ export function PositionRow(props: {
           )}
         </div>
         <div className="pos-col">
-          <h5>{t('positions.current')}</h5>
+          <Heading5>{t('positions.current')}</Heading5>
           {row.current ? (
             <PositionView p={row.current} changed={row.changed} />
           ) : (

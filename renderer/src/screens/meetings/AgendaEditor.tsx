@@ -1,3 +1,4 @@
+import { FormFieldErrorMessage, FormLabel, Link, Textbox } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { plannedMinutesRange, type AgendaItemView } from '../../../../shared/contract/meetings';
 import { Button } from '../../components/forms';
@@ -114,13 +115,13 @@ export function AgendaEditor(props: AgendaEditorProps) {
               ) : null}
             </div>
             {props.canWork && item.kind === 'dossier' ? (
-              <a
+              <Link
                 className="agenda-work"
                 href={`#/punt/${props.meetingId}/${item.id}`}
                 aria-label={t('meeting.item.work.label', { label: label(item) })}
               >
                 {t('meeting.item.work')}
-              </a>
+              </Link>
             ) : null}
             {props.editable ? (
               <div className="agenda-tools">
@@ -193,10 +194,11 @@ function MinutesInput({
   };
   return (
     <div className="minutes-field">
-      <label htmlFor={`${id}-input`}>{t('meeting.item.minutes.label')}</label>
-      <input
+      <FormLabel htmlFor={`${id}-input`}>{t('meeting.item.minutes.label')}</FormLabel>
+      <Textbox
         id={`${id}-input`}
         className="minutes-input"
+        invalid={Boolean(error)}
         type="number"
         min={min}
         max={max}
@@ -218,9 +220,9 @@ function MinutesInput({
       />
       <span aria-hidden="true">{t('meeting.item.minutes.unit')}</span>
       {error ? (
-        <span id={`${id}-error`} className="field-error" role="alert">
+        <FormFieldErrorMessage id={`${id}-error`} className="field-error" role="alert">
           {error}
-        </span>
+        </FormFieldErrorMessage>
       ) : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { Heading2 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { StoredAgendaSettings } from '../../../../shared/contract/meetings';
 import { getApi } from '../../api';
@@ -53,7 +54,7 @@ export function AgendaSettingsForm() {
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   return (
     <section aria-labelledby="agenda-settings-h" className="card">
-      <h2 id="agenda-settings-h">{t('meetings.settings.title')}</h2>
+      <Heading2 id="agenda-settings-h">{t('meetings.settings.title')}</Heading2>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <form
         onSubmit={(e) => {

@@ -1,3 +1,10 @@
+import {
+  Heading1,
+  Heading2,
+  Heading3,
+  Link,
+  Button as UtrechtButton,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ItemDetail, MeetingDetail, ProjectorControl } from '../../../../shared/contract/meetings';
 import { agendaItemStatuses, type AgendaItemStatus } from '../../../../shared/domain/agenda';
@@ -161,9 +168,9 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   if (m.state !== 'bezig')
     return (
       <main id="main" tabIndex={-1}>
-        <h1>{t('mode.title', { date: dates.date(m.date) })}</h1>
+        <Heading1>{t('mode.title', { date: dates.date(m.date) })}</Heading1>
         <p>{t('mode.notRunning')}</p>
-        <a href={`#/overleggen/${meetingId}`}>{t('meeting.back')}</a>
+        <Link href={`#/overleggen/${meetingId}`}>{t('meeting.back')}</Link>
       </main>
     );
 
@@ -178,17 +185,18 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
 
   return (
     <main id="main" tabIndex={-1} className="meeting-mode">
-      <h1>{t('mode.title', { date: dates.date(m.date) })}</h1>
+      <Heading1>{t('mode.title', { date: dates.date(m.date) })}</Heading1>
       {message ? <Notice kind="error">{message}</Notice> : null}
       <p className="help">{t('mode.shortcuts')}</p>
       <div className="mode-grid">
         <nav aria-labelledby="mode-agenda-h" className="mode-agenda">
-          <h2 id="mode-agenda-h">{t('mode.agenda')}</h2>
+          <Heading2 id="mode-agenda-h">{t('mode.agenda')}</Heading2>
           <ol>
             {items.map((item, i) => (
               <li key={item.id}>
-                <button
+                <UtrechtButton
                   type="button"
+                  appearance="subtle-button"
                   className="mode-jump"
                   aria-current={item.id === currentId ? 'step' : undefined}
                   disabled={!isChair}
@@ -200,7 +208,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                   {item.status !== 'open' ? (
                     <span className="agenda-status"> {t(`meeting.item.status.${item.status}`)}</span>
                   ) : null}
-                </button>
+                </UtrechtButton>
               </li>
             ))}
           </ol>
@@ -208,9 +216,9 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
 
         <section aria-labelledby="mode-current-h" className="mode-current">
           <p className="mode-position">{t('mode.current', { n: index + 1, total: items.length })}</p>
-          <h2 id="mode-current-h">
+          <Heading2 id="mode-current-h">
             {dossier ? `${dossier.pseudonym} — ${dossier.name}` : current ? agendaLabel(current) : ''}
-          </h2>
+          </Heading2>
           <div className="actions">
             <Button
               onPress={() => void go(index - 1)}
@@ -235,7 +243,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           </p>
           {current && current.reasons.length > 0 ? (
             <>
-              <h3>{t('mode.why')}</h3>
+              <Heading3>{t('mode.why')}</Heading3>
               <ul>
                 {current.reasons.map((r, i) => (
                   <li key={i}>{reasonText(r, t, dates, orgName)}</li>
@@ -258,19 +266,19 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
 
           {dossier ? (
             <section aria-labelledby="mode-dossier-h" className="card">
-              <h3 id="mode-dossier-h">{t('mode.summary')}</h3>
+              <Heading3 id="mode-dossier-h">{t('mode.summary')}</Heading3>
               <DossierSummary dossier={dossier} />
               <p>
-                <a href={`#/dossiers/${dossier.id}`}>{t('mode.summary.open')}</a>
+                <Link href={`#/dossiers/${dossier.id}`}>{t('mode.summary.open')}</Link>
                 {current ? (
                   <>
                     {' · '}
                     {/* The positions, decision and actions of this item: where the table's work is recorded. */}
-                    <a href={`#/punt/${meetingId}/${current.id}`}>{t('meeting.item.work')}</a>
+                    <Link href={`#/punt/${meetingId}/${current.id}`}>{t('meeting.item.work')}</Link>
                   </>
                 ) : null}
               </p>
-              <h3>{t('mode.timeline')}</h3>
+              <Heading3>{t('mode.timeline')}</Heading3>
               {dossier.history.length === 0 ? (
                 <p>{t('mode.timeline.empty')}</p>
               ) : (
@@ -307,7 +315,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             {canRoom ? <RoomPanel meetingId={meetingId} onRevision={onRoomRevision} /> : null}
             {isChair ? (
               <aside className="mode-side" aria-labelledby="mode-projector-h">
-                <h2 id="mode-projector-h">{t('mode.projector')}</h2>
+                <Heading2 id="mode-projector-h">{t('mode.projector')}</Heading2>
                 <div className="actions">
                   <Button onPress={() => window.open('#/projector', 'lvv-projector')}>
                     {t('mode.projector.open')}
@@ -344,14 +352,14 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                       ? t('mode.projector.revealed')
                       : ''}
                 </p>
-                <h2>{t('mode.nextPreview')}</h2>
+                <Heading2>{t('mode.nextPreview')}</Heading2>
                 <p className="mode-next">{next ? agendaLabel(next) : t('mode.nextPreview.none')}</p>
                 {next && next.reasons.length > 0 ? (
                   <p className="help">
                     {next.reasons.map((r) => reasonText(r, t, dates, orgName)).join(' · ')}
                   </p>
                 ) : null}
-                <h2>{t('mode.end')}</h2>
+                <Heading2>{t('mode.end')}</Heading2>
                 <p className="help">{t('mode.end.help')}</p>
                 {confirmEnd ? (
                   <div className="confirm" role="group" aria-label={t('mode.end')}>

@@ -1,3 +1,4 @@
+import { Heading1, Heading2, Link, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AgendaProposalView, MeetingDetail, MeetingOptions } from '../../../../shared/contract/meetings';
 import { presences } from '../../../../shared/domain/consent';
@@ -105,12 +106,14 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
   return (
     <main id="main" tabIndex={-1}>
       <p>
-        <a href="#/overleggen">{t('meeting.back')}</a>
+        <Link href="#/overleggen">{t('meeting.back')}</Link>
       </p>
-      <h1>
+      <Heading1>
         {t('meeting.title', { date: dates.date(m.date) })}{' '}
-        <span className="state-badge">{t(`meetings.state.${m.state}`)}</span>
-      </h1>
+        <StatusBadge status={m.state === 'bezig' ? 'active' : 'neutral'} className="state-badge">
+          {t(`meetings.state.${m.state}`)}
+        </StatusBadge>
+      </Heading1>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <p>
         {m.time} · {m.place ? `${m.place} · ` : ''}
@@ -143,7 +146,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
       </div>
 
       <section aria-labelledby="agenda-h">
-        <h2 id="agenda-h">{t('meeting.agenda')}</h2>
+        <Heading2 id="agenda-h">{t('meeting.agenda')}</Heading2>
         {m.items.length === 0 ? (
           <p>{t('meeting.agenda.empty')}</p>
         ) : (
@@ -182,7 +185,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
 
       {editable && proposal ? (
         <section aria-labelledby="proposal-h" className="card">
-          <h2 id="proposal-h">{t('meeting.proposal')}</h2>
+          <Heading2 id="proposal-h">{t('meeting.proposal')}</Heading2>
           <p className="help">{t('meeting.proposal.help')}</p>
           {pending.length === 0 ? (
             <p>{t('meeting.proposal.none')}</p>
@@ -242,7 +245,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
       ) : null}
 
       <section aria-labelledby="attendance-h">
-        <h2 id="attendance-h">{t('meeting.attendance')}</h2>
+        <Heading2 id="attendance-h">{t('meeting.attendance')}</Heading2>
         <div className="meeting-fields">
           {m.attendance.map((a) =>
             editable ? (
@@ -322,7 +325,7 @@ function AddItemForm({
   };
   return (
     <section aria-labelledby="add-h" className="card">
-      <h2 id="add-h">{t('meeting.add.title')}</h2>
+      <Heading2 id="add-h">{t('meeting.add.title')}</Heading2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -410,7 +413,7 @@ function RequestForm({
   };
   return (
     <section aria-labelledby="request-h" className="card">
-      <h2 id="request-h">{t('meeting.request.title')}</h2>
+      <Heading2 id="request-h">{t('meeting.request.title')}</Heading2>
       <p className="help">{t('meeting.request.help', { org })}</p>
       <form
         onSubmit={(e) => {
@@ -482,7 +485,7 @@ function DetailsForm({
   };
   return (
     <section aria-labelledby="details-h" className="card">
-      <h2 id="details-h">{t('meeting.details')}</h2>
+      <Heading2 id="details-h">{t('meeting.details')}</Heading2>
       <form
         onSubmit={(e) => {
           e.preventDefault();

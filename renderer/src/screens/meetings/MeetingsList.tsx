@@ -1,3 +1,15 @@
+import {
+  Heading1,
+  Heading2,
+  Link,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { MeetingOptions, MeetingSummary } from '../../../../shared/contract/meetings';
 import { getApi } from '../../api';
@@ -34,7 +46,7 @@ export function MeetingsList() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{t('meetings.title')}</h1>
+      <Heading1>{t('meetings.title')}</Heading1>
       {/* Planning and chairing is for the chair and secretary; the others read and ask. */}
       <p>{t(canPlan ? 'meetings.intro' : 'meetings.intro.participant')}</p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
@@ -43,38 +55,38 @@ export function MeetingsList() {
       ) : meetings.length === 0 ? (
         <p>{t('meetings.none')}</p>
       ) : (
-        <table className="table">
-          <caption>{t('meetings.list.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('meetings.col.date')}</th>
-              <th scope="col">{t('meetings.col.time')}</th>
-              <th scope="col">{t('meetings.col.place')}</th>
-              <th scope="col">{t('meetings.col.chair')}</th>
-              <th scope="col">{t('meetings.col.items')}</th>
-              <th scope="col">{t('meetings.col.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table>
+          <TableCaption>{t('meetings.list.caption')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('meetings.col.date')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('meetings.col.time')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('meetings.col.place')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('meetings.col.chair')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('meetings.col.items')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('meetings.col.state')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {meetings.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <a
+              <TableRow key={m.id}>
+                <TableCell>
+                  <Link
                     href={`#/overleggen/${m.id}`}
                     aria-label={t('meetings.open', { date: dates.date(m.date) })}
                   >
                     {dates.date(m.date)}
-                  </a>
-                </td>
-                <td>{m.time}</td>
-                <td>{m.place}</td>
-                <td>{m.chair?.displayName ?? ''}</td>
-                <td>{m.itemCount}</td>
-                <td>{t(`meetings.state.${m.state}`)}</td>
-              </tr>
+                  </Link>
+                </TableCell>
+                <TableCell>{m.time}</TableCell>
+                <TableCell>{m.place}</TableCell>
+                <TableCell>{m.chair?.displayName ?? ''}</TableCell>
+                <TableCell>{m.itemCount}</TableCell>
+                <TableCell>{t(`meetings.state.${m.state}`)}</TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
       {canPlan ? <PlanForm onPlanned={(id) => navigate(`overleggen/${id}`)} onError={setMessage} /> : null}
       {canSet ? <AgendaSettingsForm /> : null}
@@ -131,7 +143,7 @@ function PlanForm({
 
   return (
     <section aria-labelledby="plan-h" className="card">
-      <h2 id="plan-h">{t('meetings.plan.title')}</h2>
+      <Heading2 id="plan-h">{t('meetings.plan.title')}</Heading2>
       <p className="help">{t('meetings.plan.help', { cadence: t(`meetings.cadence.${options.cadence}`) })}</p>
       <form
         onSubmit={(e) => {

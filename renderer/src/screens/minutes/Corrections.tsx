@@ -1,3 +1,4 @@
+import { Heading2, Heading3 } from '@utrecht/component-library-react';
 import { useId, useState } from 'react';
 import type {
   Correction,
@@ -8,7 +9,7 @@ import type {
 import type { Session } from '../../../../shared/domain/roles';
 import { can } from '../../../../shared/domain/permissions';
 import { getApi } from '../../api';
-import { Button, Field, SelectField } from '../../components/forms';
+import { Button, Field, SelectField, TextAreaField } from '../../components/forms';
 import { useT, type T } from '../../i18n';
 
 type Step = (run: () => Promise<MinutesDetail>, success: (d: MinutesDetail) => string) => Promise<boolean>;
@@ -39,7 +40,7 @@ export function CorrectionsPanel(props: {
   const decides = round && can(session, 'minutes.decideCorrection');
   return (
     <section aria-labelledby="corrections-h">
-      <h2 id="corrections-h">{t('minutes.corrections')}</h2>
+      <Heading2 id="corrections-h">{t('minutes.corrections')}</Heading2>
       {detail.corrections.length === 0 ? <p>{t('minutes.corrections.none')}</p> : null}
       {detail.corrections.map((c, i) => (
         <CorrectionCard
@@ -89,10 +90,10 @@ function CorrectionCard(props: {
   };
   return (
     <div className="card minutes-correction" role="group" aria-labelledby={headingId}>
-      <h3 id={headingId}>
+      <Heading3 id={headingId}>
         {props.n}. {targetLabel(t, c.targetKind, c.organisation, c.dossierNumber)} ·{' '}
         {t(`minutes.field.${c.field as CorrectionField}`)}
-      </h3>
+      </Heading3>
       <p>
         <strong>{t(`minutes.correction.status.${c.status}`)}</strong> —{' '}
         {/* Proposer (with organisation, unless the name says it) and deciding secretary: name both. */}
@@ -196,7 +197,7 @@ function ProposeForm(props: {
       }}
       noValidate
     >
-      <h3 id="propose-h">{t('minutes.propose.title')}</h3>
+      <Heading3 id="propose-h">{t('minutes.propose.title')}</Heading3>
       <p className="help">{t(props.secretary ? 'minutes.propose.help.secretary' : 'minutes.propose.help')}</p>
       <SelectField
         label={t('minutes.propose.target')}
@@ -218,22 +219,14 @@ function ProposeForm(props: {
         onChange={(v) => choose(keyOf(target), v)}
         options={fieldOptions.map((f) => ({ value: f, label: t(`minutes.field.${f}`) }))}
       />
-      <div className="field">
-        <label htmlFor={textId}>{t('minutes.propose.text')}</label>
-        <textarea
-          id={textId}
-          rows={4}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${textId}-err` : undefined}
-        />
-        {error ? (
-          <span id={`${textId}-err`} className="field-error">
-            {error}
-          </span>
-        ) : null}
-      </div>
+      <TextAreaField
+        id={textId}
+        label={t('minutes.propose.text')}
+        rows={4}
+        value={text}
+        onChange={setText}
+        error={error}
+      />
       <Button type="submit" variant="primary" isDisabled={props.busy}>
         {t('minutes.propose.submit')}
       </Button>

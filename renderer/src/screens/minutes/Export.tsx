@@ -1,3 +1,4 @@
+import { Heading2, Link } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { ExtractScope, MinutesDetail } from '../../../../shared/contract/minutes';
 import { can } from '../../../../shared/domain/permissions';
@@ -42,7 +43,7 @@ export function ExportPanel(props: { detail: MinutesDetail; session: Session; on
 
   return (
     <section aria-labelledby="export-h">
-      <h2 id="export-h">{t('minutes.export')}</h2>
+      <Heading2 id="export-h">{t('minutes.export')}</Heading2>
       {full ? (
         <div className="card">
           <Button variant="primary" onPress={() => void run('full')}>
@@ -95,9 +96,13 @@ export function ExportPanel(props: { detail: MinutesDetail; session: Session; on
           <ul>
             {downloads.map((d) => (
               <li key={d.url}>
-                <a href={d.url} download={d.name} aria-label={t('minutes.export.download', { name: d.name })}>
+                <Link
+                  href={d.url}
+                  download={d.name}
+                  aria-label={t('minutes.export.download', { name: d.name })}
+                >
                   {d.name}
-                </a>
+                </Link>
               </li>
             ))}
           </ul>

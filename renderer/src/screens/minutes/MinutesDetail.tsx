@@ -1,6 +1,8 @@
+import { Heading1, Heading2, Heading3, Link, StatusBadge } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { MinutesDetail } from '../../../../shared/contract/minutes';
 import { can } from '../../../../shared/domain/permissions';
+import { minutesStatus } from './status';
 import { getApi } from '../../api';
 import { Button, Field, Notice } from '../../components/forms';
 import { errorText } from '../../errors';
@@ -62,16 +64,16 @@ export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
   return (
     <main id="main" tabIndex={-1} className="minutes">
       <p>
-        <a href="#/verslagen">{t('minutes.back')}</a>
+        <Link href="#/verslagen">{t('minutes.back')}</Link>
       </p>
-      <h1>{t('minutes.detail.title', { date: dates.date(detail.date) })}</h1>
+      <Heading1>{t('minutes.detail.title', { date: dates.date(detail.date) })}</Heading1>
       <p>
         {t('minutes.detail.meta', { place: detail.place, chair: detail.chair, secretary: detail.secretary })}
       </p>
       <p>
-        <span className={`minutes-state minutes-state-${detail.state}`}>
+        <StatusBadge status={minutesStatus[detail.state]}>
           {t('minutes.detail.status', { version: detail.version, state: t(`minutes.state.${detail.state}`) })}
-        </span>
+        </StatusBadge>
       </p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {detail.changedSinceAdoption ? <Notice kind="warning">{t('minutes.detail.changed')}</Notice> : null}
@@ -154,10 +156,12 @@ function VersionsPanel({ detail }: { detail: MinutesDetail }) {
   const dates = useDates();
   return (
     <section aria-labelledby="versions-h">
-      <h2 id="versions-h">{t('minutes.versions')}</h2>
+      <Heading2 id="versions-h">{t('minutes.versions')}</Heading2>
       {[...detail.versions].reverse().map((v) => (
         <div className="card" key={v.version}>
-          <h3>{t('minutes.version.title', { version: v.version, state: t(`minutes.state.${v.state}`) })}</h3>
+          <Heading3>
+            {t('minutes.version.title', { version: v.version, state: t(`minutes.state.${v.state}`) })}
+          </Heading3>
           {v.adoptedAt ? (
             <dl className="minutes-hashes">
               <dt>{t('minutes.version.adopted', { date: dates.moment(v.adoptedAt) })}</dt>

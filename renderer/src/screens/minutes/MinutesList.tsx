@@ -1,5 +1,18 @@
+import {
+  Heading1,
+  Link,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { MinutesSummary } from '../../../../shared/contract/minutes';
+import { minutesStatus } from './status';
 import { getApi } from '../../api';
 import { Notice } from '../../components/forms';
 import { errorText } from '../../errors';
@@ -20,49 +33,47 @@ export function MinutesList() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{t('minutes.title')}</h1>
+      <Heading1>{t('minutes.title')}</Heading1>
       <p>{t('minutes.intro')}</p>
       <p>
-        <a href="#/verslag-controleren">{t('minutes.toVerify')}</a>
+        <Link href="#/verslag-controleren">{t('minutes.toVerify')}</Link>
       </p>
       {error ? <Notice kind="error">{error}</Notice> : null}
       {rows === null && !error ? <p>{t('common.loading')}</p> : null}
       {rows?.length === 0 ? <p>{t('minutes.none')}</p> : null}
       {rows && rows.length > 0 ? (
-        <table className="table">
-          <caption>{t('minutes.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('minutes.col.date')}</th>
-              <th scope="col">{t('minutes.col.place')}</th>
-              <th scope="col">{t('minutes.col.version')}</th>
-              <th scope="col">{t('minutes.col.state')}</th>
-              <th scope="col">{t('minutes.col.signatures')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table>
+          <TableCaption>{t('minutes.caption')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('minutes.col.date')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('minutes.col.place')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('minutes.col.version')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('minutes.col.state')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('minutes.col.signatures')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((r) => (
-              <tr key={r.meetingId}>
-                <td>
-                  <a
+              <TableRow key={r.meetingId}>
+                <TableCell>
+                  <Link
                     href={`#/verslagen/${r.meetingId}`}
                     aria-label={t('minutes.open', { date: dates.date(r.date) })}
                   >
                     {dates.date(r.date)}
-                  </a>
-                </td>
-                <td>{r.place || '—'}</td>
-                <td>{r.version}</td>
-                <td>
-                  <span className={`minutes-state minutes-state-${r.state}`}>
-                    {t(`minutes.state.${r.state}`)}
-                  </span>
-                </td>
-                <td>{r.signatures} / 2</td>
-              </tr>
+                  </Link>
+                </TableCell>
+                <TableCell>{r.place || '—'}</TableCell>
+                <TableCell>{r.version}</TableCell>
+                <TableCell>
+                  <StatusBadge status={minutesStatus[r.state]}>{t(`minutes.state.${r.state}`)}</StatusBadge>
+                </TableCell>
+                <TableCell>{r.signatures} / 2</TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
     </main>
   );

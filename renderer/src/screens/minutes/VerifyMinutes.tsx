@@ -1,3 +1,13 @@
+import {
+  Heading1,
+  Heading2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { MinutesVerification, SigningCertificate } from '../../../../shared/contract/minutes';
 import { getApi } from '../../api';
@@ -52,7 +62,7 @@ export function VerifyMinutes() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1>{t('verify.title')}</h1>
+      <Heading1>{t('verify.title')}</Heading1>
       <p>{t('verify.intro')}</p>
       <Form className="card" onSubmit={submit}>
         <FileField
@@ -102,13 +112,13 @@ function VerifyResult({ result }: { result: MinutesVerification }) {
   const dates = useDates();
   return (
     <section aria-labelledby="verify-result-h" className="verify-result">
-      <h2 id="verify-result-h" className={result.allValid ? 'verify-ok' : 'verify-bad'}>
+      <Heading2 id="verify-result-h" className={result.allValid ? 'verify-ok' : 'verify-bad'}>
         {result.allValid
           ? t(plural(result.signatures.length, 'verify.allValid.one', 'verify.allValid.other'), {
               count: result.signatures.length,
             })
           : t('verify.notValid')}
-      </h2>
+      </Heading2>
       <p>
         {result.knownVersion
           ? t('verify.known', {
@@ -119,36 +129,38 @@ function VerifyResult({ result }: { result: MinutesVerification }) {
         {t(`verify.caSource.${result.caSource}`)}
       </p>
       <p className="help">{t('verify.sha', { sha: result.documentSha256 })}</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('verify.col.file')}</th>
-            <th scope="col">{t('verify.col.result')}</th>
-            <th scope="col">{t('verify.col.signer')}</th>
-            <th scope="col">{t('verify.col.organisation')}</th>
-            <th scope="col">{t('verify.col.time')}</th>
-            <th scope="col">{t('verify.col.certificate')}</th>
-            <th scope="col">{t('verify.col.bytes')}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('verify.col.file')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.result')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.signer')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.organisation')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.time')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.certificate')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('verify.col.bytes')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {result.signatures.map((s) => (
-            <tr key={s.file}>
-              <td>{s.file}</td>
-              <td className={s.valid ? 'verify-ok' : 'verify-bad'}>
+            <TableRow key={s.file}>
+              <TableCell>{s.file}</TableCell>
+              <TableCell className={s.valid ? 'verify-ok' : 'verify-bad'}>
                 {s.valid
                   ? t('verify.valid')
                   : t('verify.invalid', { reason: t(`verify.reason.${s.reason!}`) })}
-              </td>
-              <td>{s.signer?.name ?? t('verify.unknownSigner')}</td>
-              <td>{s.signer?.organisation ?? t('verify.unknownSigner')}</td>
-              <td>{s.signingTime ? dates.moment(s.signingTime) : '—'}</td>
-              <td>{s.certificate ? <SigningCertificateFacts cert={s.certificate} /> : '—'}</td>
-              <td>{bytesMatch(s) === null ? '—' : bytesMatch(s) ? t('common.yes') : t('common.no')}</td>
-            </tr>
+              </TableCell>
+              <TableCell>{s.signer?.name ?? t('verify.unknownSigner')}</TableCell>
+              <TableCell>{s.signer?.organisation ?? t('verify.unknownSigner')}</TableCell>
+              <TableCell>{s.signingTime ? dates.moment(s.signingTime) : '—'}</TableCell>
+              <TableCell>{s.certificate ? <SigningCertificateFacts cert={s.certificate} /> : '—'}</TableCell>
+              <TableCell>
+                {bytesMatch(s) === null ? '—' : bytesMatch(s) ? t('common.yes') : t('common.no')}
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Heading1, Heading2 } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Action } from '../../../../shared/contract/actions';
 import type { ItemWork } from '../../../../shared/contract/items';
@@ -166,11 +167,11 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
 
   return (
     <main id="main" tabIndex={-1} className="room-page" ref={root}>
-      <h1>
+      <Heading1>
         {state.meeting
           ? t('room.meeting', { city: state.meeting.city, date: dates.date(state.meeting.date) })
           : t('room.noMeeting')}
-      </h1>
+      </Heading1>
       <p className={connected ? 'help room-connection' : 'room-connection is-offline'} role="status">
         {connected ? t('room.connected') : t('room.reconnecting')}
       </p>
@@ -198,12 +199,12 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
             </section>
             {dossier ? (
               <section className="card" aria-labelledby="room-dossier-h">
-                <h2 id="room-dossier-h">{t('room.dossier')}</h2>
+                <Heading2 id="room-dossier-h">{t('room.dossier')}</Heading2>
                 <DossierSummary dossier={dossier} />
               </section>
             ) : null}
             <section className="card" aria-labelledby="room-actions-h">
-              <h2 id="room-actions-h">{t('room.actions', { org: session.organisationName })}</h2>
+              <Heading2 id="room-actions-h">{t('room.actions', { org: session.organisationName })}</Heading2>
               {actions.length === 0 ? <p className="muted">{t('room.actions.none')}</p> : null}
               <ul className="action-list">
                 {actions.map((a) => (
@@ -226,7 +227,9 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
             ) : (
               <>
                 <section className="item-section" aria-labelledby="room-position-h">
-                  <h2 id="room-position-h">{t('room.position', { org: session.organisationName })}</h2>
+                  <Heading2 id="room-position-h">
+                    {t('room.position', { org: session.organisationName })}
+                  </Heading2>
                   {own ? (
                     // Keyed by item: the next item starts with a fresh form (this one's draft is flushed).
                     <PositionRow

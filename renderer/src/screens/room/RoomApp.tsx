@@ -1,3 +1,4 @@
+import { Heading1 } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../../shared/errors';
 import { Button, Field, Form, Notice } from '../../components/forms';
@@ -132,7 +133,7 @@ function RoomLoginForm({ ended, onLoggedIn }: { ended: string | null; onLoggedIn
           {t('lang.switch')}
         </Button>
       </p>
-      <h1>{ended && ended !== 'logout' ? t('room.ended.title') : t('room.login.title')}</h1>
+      <Heading1>{ended && ended !== 'logout' ? t('room.ended.title') : t('room.login.title')}</Heading1>
       {ended ? (
         <Notice kind={ended === 'logout' ? 'success' : 'info'}>
           {isMessageKey(endKey) ? t(endKey) : t('room.end.ended')}

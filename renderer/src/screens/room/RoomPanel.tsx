@@ -1,3 +1,4 @@
+import { Heading2, Heading3 } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import type { RoomConnection, RoomInterface, RoomStatus } from '../../../../shared/contract/room';
 import { getApi } from '../../api';
@@ -100,7 +101,7 @@ export function RoomPanel({ meetingId, onRevision }: { meetingId: number; onRevi
 
   return (
     <aside className="mode-side room-panel" aria-labelledby="room-panel-h">
-      <h2 id="room-panel-h">{t('roomPanel.title')}</h2>
+      <Heading2 id="room-panel-h">{t('roomPanel.title')}</Heading2>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {!running ? (
         <>
@@ -186,14 +187,14 @@ function RunningRoom({ status, dates }: { status: RoomStatus; dates: Dates }) {
   if (!status.url) return null;
   return (
     <div className="room-join">
-      <h3>{t('roomPanel.address')}</h3>
+      <Heading3>{t('roomPanel.address')}</Heading3>
       <p className="room-url">
         <code>{status.url}</code>
       </p>
       <QrCode text={status.url} label={t('roomPanel.qr', { url: status.url })} />
       {status.fingerprint ? (
         <>
-          <h3 id="room-fp-h">{t('roomPanel.fingerprint')}</h3>
+          <Heading3 id="room-fp-h">{t('roomPanel.fingerprint')}</Heading3>
           <FingerprintGroups fingerprint={status.fingerprint} label={t('roomPanel.fingerprint')} />
           <p className="help">{t('roomPanel.fingerprint.help')}</p>
         </>
@@ -225,7 +226,7 @@ function Connections({
   const dates = useDates();
   return (
     <>
-      <h3 id="room-conn-h">{t('roomPanel.connections', { n: connections.length })}</h3>
+      <Heading3 id="room-conn-h">{t('roomPanel.connections', { n: connections.length })}</Heading3>
       {connections.length === 0 ? (
         <p className="muted">{t('roomPanel.connections.none')}</p>
       ) : (
