@@ -101,14 +101,20 @@ function AboutContent({ load }: { load: () => Promise<LicenseReport> }) {
             <details>
               <summary>
                 <span lang="en">{p.name}</span> {p.version} —{' '}
-                {/^SEE LICEN[CS]E IN /i.test(p.license) ? t('about.ownTerms') : p.license}
+                {/^SEE LICEN[CS]E IN /i.test(p.license)
+                  ? t('about.ownTerms')
+                  : p.license === 'UNKNOWN'
+                    ? t('about.noLicence')
+                    : p.license}
               </summary>
               {p.text ? (
                 <pre lang="en" tabIndex={0}>
                   {p.text}
                 </pre>
               ) : (
-                <Paragraph>{t('about.noText', { id: p.license })}</Paragraph>
+                <Paragraph>
+                  {p.license === 'UNKNOWN' ? t('about.noLicence') : t('about.noText', { id: p.license })}
+                </Paragraph>
               )}
             </details>
           </li>

@@ -13,6 +13,7 @@ export const aboutNl = {
   'about.thirdParty.intro':
     'Het programma bevat {n} open-sourcepakketten van anderen. Open een pakket voor de tekst van zijn licentie.',
   'about.ownTerms': 'eigen licentievoorwaarden (zie de tekst)',
+  'about.noLicence': 'geen licentie vermeld door het pakket',
   'about.noText': 'Dit pakket levert geen licentietekst mee; de licentie {id} is van toepassing.',
   'about.unavailable':
     'De lijst met licenties is hier niet beschikbaar. Die wordt gemaakt wanneer het programma wordt gebouwd.',
@@ -31,6 +32,7 @@ export const aboutEn: Record<keyof typeof aboutNl, string> = {
   'about.thirdParty': 'Open-source components',
   'about.thirdParty.intro':
     'The program contains {n} open-source packages by others. Open a package to read its licence.',
+  'about.noLicence': 'no licence stated by the package',
   'about.ownTerms': 'own licence terms (see the text)',
   'about.noText': 'This package ships no licence text; the {id} licence applies.',
   'about.unavailable': 'The list of licences is not available here. It is made when the program is built.',
