@@ -11,6 +11,7 @@ import { meetingHandlers } from './handlers/meetings';
 import { dossierHandlers } from './handlers/dossiers';
 import { positionHandlers } from './handlers/positions';
 import { decisionHandlers } from './handlers/decisions';
+import { reportHandlers } from './handlers/reports';
 import { actionHandlers } from './handlers/actions';
 import { certificateHandlers } from './handlers/certificates';
 import { minutesHandlers } from './handlers/minutes';
@@ -55,6 +56,7 @@ export function createBackend(ports: Ports): Backend {
     ...meetingHandlers(ctx),
     ...positionHandlers(ctx),
     ...decisionHandlers(ctx),
+    ...reportHandlers(ctx),
     ...actionHandlers(ctx),
     ...minutesHandlers(ctx),
     ...certificateHandlers(ctx),

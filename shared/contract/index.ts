@@ -5,6 +5,7 @@ import { dossierMethods } from './dossiers';
 import { itemsMethods } from './items';
 import { meetingMethods } from './meetings';
 import { minutesMethods } from './minutes';
+import { reportMethods } from './reports';
 import { themeMethods } from './theme';
 import { trustMethods } from './trust';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...minutesMethods,
   ...trustMethods,
   ...themeMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

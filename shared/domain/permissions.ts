@@ -95,6 +95,10 @@ export const permissions = {
    * password (never a recovery session: it has no password to unwrap the CA key with).
    */
   'certificates.issue': admin,
+
+  // --- monitoring
+  /** The reports: counts and shares only, no names or V-nummers, so the beheerder may see them too. */
+  'reports.read': ['voorzitter', 'notulist', 'casemanager', 'beheerder'],
 } as const satisfies Record<string, Allowed>;
 
 export type Action = keyof typeof permissions;
