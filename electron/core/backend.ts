@@ -1,3 +1,4 @@
+import type { HandlerContext } from '../../shared/contract/define';
 import type { Handlers } from '../../shared/contract/index';
 import { createDispatcher, type Caller, type Dispatch } from '../../shared/dispatcher';
 import type { Session } from '../../shared/domain/roles';
@@ -64,10 +65,26 @@ export function createBackend(ports: Ports): Backend {
     ...themeHandlers(ctx),
   };
 
+  // Setting up (a new environment or the demo) opens the vault before anyone has a session and takes
+  // a while (key derivations, certificates): the idle check must not lock it halfway, as it did when
+  // the demo took longer than one tick on a busy machine (setup.demo then failed with UNAUTHENTICATED).
+  let settingUp = 0;
+  for (const m of ['setup.create', 'setup.demo'] as const) {
+    const inner = handlers[m] as (input: unknown, c: HandlerContext) => unknown;
+    (handlers as Record<string, unknown>)[m] = async (input: unknown, c: HandlerContext) => {
+      settingUp++;
+      try {
+        return await inner(input, c);
+      } finally {
+        settingUp--;
+      }
+    };
+  }
+
   const idleLimitMs = () =>
     Number(getMeta(vault.database(), 'idle_lock_minutes') ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000;
   const tick = () => {
-    if (vault.state() !== 'open') return;
+    if (vault.state() !== 'open' || settingUp > 0) return;
     const now = ports.clock().getTime();
     for (const callerId of sessions.idle(now, idleLimitMs())) {
       // The idle timer of the machine that opened the environment closes it for everyone.
