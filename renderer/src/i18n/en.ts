@@ -7,6 +7,7 @@ import { trustEn } from './areas/trust';
 import { themeEn } from './areas/theme';
 import { signingEn } from './areas/signing';
 import { errorsEn } from './areas/errors';
+import { reportsEn } from './areas/reports';
 
 /** English. Typed against the Dutch keys: a missing or misspelt key fails to compile. */
 export const en: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...themeEn,
   ...signingEn,
   ...errorsEn,
+  ...reportsEn,
   'app.name': 'LVV Overleg',
   'app.skip': 'Skip to content',
   'lang.switch': 'Nederlands',

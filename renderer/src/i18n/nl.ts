@@ -11,6 +11,7 @@ import { trustNl } from './areas/trust';
 import { themeNl } from './areas/theme';
 import { signingNl } from './areas/signing';
 import { errorsNl } from './areas/errors';
+import { reportsNl } from './areas/reports';
 
 export const nl = {
   ...dossiersNl,
@@ -21,6 +22,7 @@ export const nl = {
   ...themeNl,
   ...signingNl,
   ...errorsNl,
+  ...reportsNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',
   'lang.switch': 'English',
