@@ -14,6 +14,7 @@ import { silentLogger, type Logger } from '../core/ports';
 import { acquireFolderLock } from '../core/storage/folder-lock';
 import { agendaCommand, parseAgendaMeeting } from './agenda-command';
 import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minutes-commands';
+import { parseReportOptions, reportCommand } from './report-command';
 import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
 
 const cliLogger: Logger = {
@@ -37,6 +38,8 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
          Exitcode 0 alleen als elke handtekening geldig is.
   agenda --db PAD --meeting next|NUMMER --format json|docx [--out BESTAND] --user NAAM [--password-file BESTAND]
          De agenda, gepseudonimiseerd (dossiernummer en initialen), als JSON of DOCX.
+  report outcomes --db PAD --from JJJJ-MM-DD --to JJJJ-MM-DD --format json|csv [--out BESTAND] --user NAAM [--password-file BESTAND]
+         De uitkomstentabel van de monitoring (aantallen per categorie en vorm, zonder namen of V-nummers).
 PAD is de map van de omgeving of het .db-bestand. Elke opdracht gaat via dezelfde API als de app, met
 dezelfde rechten; alleen sleutelhouders openen een vergrendelde omgeving.`;
 
@@ -57,6 +60,8 @@ function parseCli(argv: string[]) {
       meeting: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -176,6 +181,22 @@ async function runCommand(
           out: values.out,
           today: amsterdamDate(new Date()),
         });
+      }
+      case 'report': {
+        if (positionals[1] !== 'outcomes')
+          throw new CliError(
+            'usage: report outcomes --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv',
+          );
+        const options = parseReportOptions(values);
+        const session = await open();
+        process.stdout.write(
+          await reportCommand(api, session, {
+            ...options,
+            out: values.out,
+            cwd: process.env.INIT_CWD ?? process.cwd(),
+          }),
+        );
+        return 0;
       }
       default:
         throw new CliError(`unknown command "${command}"`);
