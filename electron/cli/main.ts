@@ -38,7 +38,7 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
          Exitcode 0 alleen als elke handtekening geldig is.
   agenda --db PAD --meeting next|NUMMER --format json|docx [--out BESTAND] --user NAAM [--password-file BESTAND]
          De agenda, gepseudonimiseerd (dossiernummer en initialen), als JSON of DOCX.
-  report outcomes --db PAD --from JJJJ-MM-DD --to JJJJ-MM-DD --format json|csv [--out BESTAND] --user NAAM [--password-file BESTAND]
+  report outcomes --db PAD --from JJJJ-MM-DD --to JJJJ-MM-DD --format json|csv|xlsx [--out BESTAND] --user NAAM [--password-file BESTAND]
          De uitkomstentabel van de monitoring (aantallen per categorie en vorm, zonder namen of V-nummers).
 PAD is de map van de omgeving of het .db-bestand. Elke opdracht gaat via dezelfde API als de app, met
 dezelfde rechten; alleen sleutelhouders openen een vergrendelde omgeving.`;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +6,8 @@ import { makeEnv, tempDir, type TestEnv } from '../support/backend';
 
 /**
  * `npm run cli -- report outcomes` (issue 12, step 4 in part): the outcome table as JSON and CSV, run
- * as a real process on the demo; the numbers equal the API's; no names; XLSX and DOCX are refused
- * plainly until they are built.
+ * as a real process on the demo; the numbers equal the API's; no names; the XLSX read back by
+ * LibreOffice has the same numbers; DOCX is refused plainly until it is built.
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -81,10 +81,42 @@ describe('npm run cli -- report outcomes', () => {
     expect(n).toEqual(expected);
   });
 
+  it('writes every report as XLSX; LibreOffice reads the same numbers back (converted to CSV)', () => {
+    const r = cli(...base(), '--format', 'xlsx', '--out', 'monitoring.xlsx');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const profile = tempDir('lvv-lo-profile-');
+    try {
+      // The first sheet is the outcome table; LibreOffice converts the first sheet to CSV.
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--convert-to',
+          'csv',
+          '--outdir',
+          work,
+          path.join(work, 'monitoring.xlsx'),
+        ],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
+    } finally {
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+    if (!fs.existsSync(path.join(work, 'monitoring.csv')))
+      throw new Error("LibreOffice wrote no CSV: install Debian's libreoffice-calc-nogui to run this test");
+    const lines = fs.readFileSync(path.join(work, 'monitoring.csv'), 'utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('code,niveau,n,aandeel_van_allen,aandeel_van_uitgestroomden');
+    const n: Record<string, number> = {};
+    for (const l of lines.slice(1)) n[l.split(',')[0]!] = Number(l.split(',')[2]);
+    expect(n).toEqual(expected);
+  }, 150_000);
+
   it('refuses what is not built yet, and bad dates, in one line', () => {
-    const xlsx = cli(...base(), '--format', 'xlsx');
-    expect(xlsx.status).toBe(1);
-    expect(xlsx.stderr).toContain('--format xlsx is not available yet');
+    const docx = cli(...base(), '--format', 'docx');
+    expect(docx.status).toBe(1);
+    expect(docx.stderr).toContain('--format docx is not available yet');
     const bad = cli('report', 'outcomes', '--db', env.dir, '--from', '2026-13-01', '--to', '2026-12-01');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--from YYYY-MM-DD is required');

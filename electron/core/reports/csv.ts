@@ -6,9 +6,17 @@ import type { MonitoringReport } from '../../../shared/contract/reports';
  * decimal fractions with a dot (0.125), not formatted percentages, so a spreadsheet can compute with them.
  */
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
-function csv(header: string[], rows: Cell[][]): string {
+export interface ReportTable {
+  header: string[];
+  rows: Cell[][];
+}
+
+const csv = (header: string[], rows: Cell[][]): ReportTable => ({ header, rows });
+
+/** A report table as CSV text. */
+export function toCsv({ header, rows }: ReportTable): string {
   const cell = (c: Cell) => {
     const s = c === null ? '' : String(c);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -28,7 +36,8 @@ export const reportNames = [
 ] as const;
 export type ReportName = (typeof reportNames)[number];
 
-export function reportCsv(r: MonitoringReport, name: ReportName): string {
+/** One report as a table: the header and rows that the CSV and the XLSX sheet both hold. */
+export function reportTable(r: MonitoringReport, name: ReportName): ReportTable {
   switch (name) {
     case 'uitkomsten':
       return csv(
@@ -101,6 +110,8 @@ export function reportCsv(r: MonitoringReport, name: ReportName): string {
       );
   }
 }
+
+export const reportCsv = (r: MonitoringReport, name: ReportName): string => toCsv(reportTable(r, name));
 
 /** The CLI's JSON for `report outcomes`: one row per category and sub-kind with its code and n. */
 export const outcomesJson = (r: MonitoringReport) => ({
