@@ -24,7 +24,9 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // Production dependencies stay external (node_modules ships with the app); that includes the
       // native SQLite driver, which must never be bundled: it loads its .node binary at runtime.
-      externalizeDeps: { include: ['better-sqlite3-multiple-ciphers'] },
+      // i18n-iso-countries is bundled: shared/domain/countries.ts imports its JSON data, which Node's
+      // own loader would refuse without an import attribute that the bundler drops.
+      externalizeDeps: { include: ['better-sqlite3-multiple-ciphers'], exclude: ['i18n-iso-countries'] },
       rolldownOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),

@@ -15,6 +15,7 @@ import { acquireFolderLock } from '../core/storage/folder-lock';
 import { agendaCommand, parseAgendaMeeting } from './agenda-command';
 import { importCommand } from './import-command';
 import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minutes-commands';
+import { parseReportOptions, reportCommand } from './report-command';
 import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
 import { backupCommand, restoreCommand } from './backup-commands';
 import { checkCommand } from './check-command';
@@ -53,6 +54,8 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
   recover --db PAD --recovery-key-file BESTAND --user NAAM --password-file BESTAND
          Wachtwoord of sleutelbestand kwijt: de herstelsleutel geeft sleutelhouder NAAM het nieuwe wachtwoord uit
          --password-file en bouwt een ontbrekend of beschadigd sleutelbestand opnieuw op (het oude wordt hernoemd).
+  report outcomes --db PAD --from JJJJ-MM-DD --to JJJJ-MM-DD --format json|csv|xlsx [--out BESTAND] --user NAAM [--password-file BESTAND]
+         De uitkomstentabel van de monitoring (aantallen per categorie en vorm, zonder namen of V-nummers).
 PAD is de map van de omgeving of het .db-bestand. Elke opdracht gaat via dezelfde API als de app, met
 dezelfde rechten; alleen sleutelhouders openen een vergrendelde omgeving.`;
 
@@ -77,6 +80,7 @@ function parseCli(argv: string[]) {
       'dry-run': { type: 'boolean' },
       'skip-refused': { type: 'boolean' },
       from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -250,6 +254,22 @@ async function runCommand(
         });
         process.stdout.write(text);
         return code;
+      }
+      case 'report': {
+        if (positionals[1] !== 'outcomes')
+          throw new CliError(
+            'usage: report outcomes --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv',
+          );
+        const options = parseReportOptions(values);
+        const session = await open();
+        process.stdout.write(
+          await reportCommand(api, session, {
+            ...options,
+            out: values.out,
+            cwd: process.env.INIT_CWD ?? process.cwd(),
+          }),
+        );
+        return 0;
       }
       default:
         throw new CliError(`unknown command "${command}"`);

@@ -12,6 +12,7 @@ import { meetingHandlers } from './handlers/meetings';
 import { dossierHandlers } from './handlers/dossiers';
 import { positionHandlers } from './handlers/positions';
 import { decisionHandlers } from './handlers/decisions';
+import { reportHandlers } from './handlers/reports';
 import { actionHandlers } from './handlers/actions';
 import { certificateHandlers } from './handlers/certificates';
 import { minutesHandlers } from './handlers/minutes';
@@ -70,6 +71,7 @@ export function createBackend(ports: Ports): Backend {
     ...meetingHandlers(ctx, hub),
     ...positionHandlers(ctx),
     ...decisionHandlers(ctx),
+    ...reportHandlers(ctx),
     ...actionHandlers(ctx),
     ...minutesHandlers(ctx),
     ...certificateHandlers(ctx),

@@ -11,6 +11,7 @@ import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { ActionsScreen } from './screens/actions/ActionsScreen';
 import { ItemScreen } from './screens/item/ItemScreen';
 import { Projector } from './screens/projector/Projector';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 
 /**
  * Every screen of the logged-in app, in menu order. `action` (shared/domain/permissions.ts) hides a
@@ -67,6 +68,8 @@ export const appRoutes: AppRoute[] = [
     action: 'minutes.read',
     render: (rest) => <MinutesScreen rest={rest} />,
   },
+  // Monitoring: counts only, so the beheerder sees it too.
+  { path: 'rapportages', label: 'nav.reports', action: 'reports.read', render: () => <ReportsScreen /> },
   { path: 'verslag-controleren', label: 'nav.verify', render: () => <VerifyMinutes /> },
   { path: 'beheer', label: 'nav.admin', action: 'administer', render: () => <Admin /> },
   { path: 'account', label: 'nav.account', render: () => <Account /> },

@@ -83,6 +83,11 @@ export const DossierOutcome = z.object({
   outcomeDetail: z.string().nullable(),
   endedBy: EndedBy.nullable(),
   outflowDate: z.string().nullable(),
+  permitGround: z.string().nullable(),
+  mobReason: z.string().nullable(),
+  country: z.string().nullable(),
+  /** Left without the facts the reports count (migrated or imported): shown as "onvolledig". */
+  outcomeIncomplete: z.boolean(),
 });
 export type DossierOutcome = z.infer<typeof DossierOutcome>;
 

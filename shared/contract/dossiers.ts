@@ -4,12 +4,15 @@ import {
   DossierInput,
   DossierStatus,
   DossierUpdate,
+  EndedBy,
   HealthAnswer,
+  OutcomeCategory,
   ProcedureInput,
   ProcedureKind,
   Sex,
   Shelter,
   SpecialInput,
+  StuckReason,
   Track,
   isFinished,
 } from '../domain/dossier';
@@ -209,19 +212,46 @@ export const Dossier = z.object({
   reviewDate: z.string().nullable(),
   stuck: z.boolean(),
   stuckReason: z.string().nullable(),
+  stuckReasonCode: StuckReason.nullable(),
   onHold: z.boolean(),
   vulnerable: z.boolean(),
   escalated: z.boolean(),
   notes: z.string().nullable(),
-  outcome: z.string().nullable(),
+  outcome: OutcomeCategory.nullable(),
+  outcomeSubkind: z.string().nullable(),
+  permitGround: z.string().nullable(),
+  mobReason: z.string().nullable(),
+  country: z.string().nullable(),
+  outcomeDetail: z.string().nullable(),
+  endedBy: EndedBy.nullable(),
   outflowDate: z.string().nullable(),
+  /** Left or closed without the facts the reports count: shown as "onvolledig" until completed. */
+  outcomeIncomplete: z.boolean(),
   version: z.number().int(),
   updatedAt: z.string(),
 });
 export type Dossier = z.infer<typeof Dossier>;
 
+/** An earlier outcome of a dossier that was reopened (after MOB, a return that failed, …). */
+export const Episode = z.object({
+  id: z.number().int(),
+  outcome: OutcomeCategory.nullable(),
+  outcomeSubkind: z.string().nullable(),
+  permitGround: z.string().nullable(),
+  mobReason: z.string().nullable(),
+  country: z.string().nullable(),
+  detail: z.string().nullable(),
+  endedBy: EndedBy.nullable(),
+  outflowDate: z.string().nullable(),
+  track: Track,
+  reopenedAt: z.string(),
+  reopenReason: z.string(),
+});
+export type Episode = z.infer<typeof Episode>;
+
 export const DossierDetail = z.object({
   dossier: Dossier,
+  episodes: z.array(Episode),
   history: z.array(HistoryEntry),
   procedures: z.array(Procedure),
   special: SpecialConclusion,

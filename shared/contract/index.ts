@@ -6,6 +6,7 @@ import { itemsMethods } from './items';
 import { meetingMethods } from './meetings';
 import { minutesMethods } from './minutes';
 import { registerImportMethods } from './register-import';
+import { reportMethods } from './reports';
 import { themeMethods } from './theme';
 import { trustMethods } from './trust';
 import { roomMethods } from './room';
@@ -23,6 +24,7 @@ export const contract = {
   ...roomMethods,
   ...registerImportMethods,
   ...backupMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCountryCode } from './countries';
 import { addMonths, IsoDate } from './dates';
 
 /*
@@ -77,7 +78,7 @@ export const UNKNOWN_COUNTRY = 'onbekend';
 // --- outcome (uitstroom): exactly the categories of the Perspectief evaluation ------------------------
 
 const outcome = vocabulary({
-  TERUGKEER: '(begeleide) terugkeer naar land van herkomst',
+  TERUGKEER: 'terugkeer naar land van herkomst (gecontroleerd en aantoonbaar)',
   VERBLIJFSVERGUNNING: '(tijdelijke) verblijfsvergunning verkregen',
   DOORMIGRATIE: 'doormigratie of Dublin-overdracht',
   MOB: 'met onbekende bestemming vertrokken',
@@ -88,16 +89,22 @@ export const OutcomeCategory = outcome.schema;
 export type OutcomeCategory = z.infer<typeof OutcomeCategory>;
 export const outcomeLabels = outcome.labels;
 
-/** Sub-kinds per category; only TERUGKEER and OVERIG have them (and then one is required). */
+/**
+ * Sub-kinds per category. Return counts only when it is controlled and demonstrable, so it is either
+ * "zelfstandig aantoonbaar" (with or without IOM/REAN support) or "gedwongen" (uitzetting). DT&V's
+ * "vertrek zonder toezicht" only means the person left the last known address: it is not return but
+ * counted with MOB, as a sub-kind shown apart.
+ */
 export const outcomeSubkinds = {
   TERUGKEER: {
-    zelfstandig_aantoonbaar: 'zelfstandig (aantoonbaar)',
-    gedwongen: 'gedwongen',
-    zelfstandig_zonder_toezicht: 'zelfstandig zonder toezicht',
+    zelfstandig_aantoonbaar: 'zelfstandig aantoonbaar (met of zonder steun van IOM/REAN)',
+    gedwongen: 'gedwongen (uitzetting)',
   },
   VERBLIJFSVERGUNNING: {},
   DOORMIGRATIE: {},
-  MOB: {},
+  MOB: {
+    vertrek_zonder_toezicht: 'vertrek zonder toezicht (van het laatst bekende adres vertrokken)',
+  },
   OVERIG: {
     vbl: 'VBL (vrijheidsbeperkende locatie)',
     detentie_ongewenstverklaring: 'detentie / ongewenstverklaring',
@@ -105,6 +112,89 @@ export const outcomeSubkinds = {
     mbb: 'met bekende bestemming (MBB)',
   },
 } as const satisfies Record<OutcomeCategory, Record<string, string>>;
+
+/** Categories whose sub-kind must be chosen (for MOB it is optional: "vertrek zonder toezicht" or not). */
+export const subkindRequired: Readonly<Record<OutcomeCategory, boolean>> = {
+  TERUGKEER: true,
+  VERBLIJFSVERGUNNING: false,
+  DOORMIGRATIE: false,
+  MOB: false,
+  OVERIG: true,
+};
+
+/** Permit grounds, as the evaluation's tables group them (asiel / regulier; art. 8 Vw and the usual grounds). */
+const permitGround = vocabulary({
+  asiel_bepaalde_tijd: 'Asiel, bepaalde tijd (art. 8 sub c Vw)',
+  asiel_onbepaalde_tijd: 'Asiel, onbepaalde tijd (art. 8 sub d Vw)',
+  regulier_bepaalde_tijd: 'Regulier, bepaalde tijd (art. 8 sub a Vw)',
+  gemeenschapsrecht: 'Gemeenschapsrecht / EU (art. 8 sub e Vw)',
+  gezinsleven: 'Regulier: gezinsleven (art. 8 EVRM, Chavez)',
+  buitenschuld: 'Regulier: buitenschuld',
+  medisch: 'Medisch: uitstel van vertrek (art. 64 Vw)',
+  schrijnend: 'Regulier: schrijnendheid',
+  mensenhandel: 'Regulier: mensenhandel',
+  overig_regulier: 'Regulier: overige grond',
+});
+export const permitGrounds = permitGround.codes;
+export const PermitGround = permitGround.schema;
+export type PermitGround = z.infer<typeof PermitGround>;
+export const permitGroundLabels = permitGround.labels;
+/** The evaluation's two groups of grounds. */
+export const permitGroundGroup = (g: PermitGround): 'asiel' | 'regulier' =>
+  g.startsWith('asiel') ? 'asiel' : 'regulier';
+
+/** Why someone left with unknown destination, when known. */
+const mobReason = vocabulary({
+  angst_terugkeer: 'Angst voor terugkeer of uitzetting',
+  einde_opvang: 'Einde of verlies van opvang',
+  netwerk_elders: 'Onderdak bij eigen netwerk elders',
+  dreigende_bewaring: 'Dreigende vreemdelingenbewaring',
+  werk_elders: 'Werk elders (informeel)',
+  onbekend: 'Reden onbekend',
+});
+export const mobReasons = mobReason.codes;
+export const MobReason = mobReason.schema;
+export type MobReason = z.infer<typeof MobReason>;
+export const mobReasonLabels = mobReason.labels;
+
+/** Why a dossier is stuck (vastgelopen); the national working group's own list of causes. */
+const stuckReason = vocabulary({
+  geen_reisdocumenten: 'Geen reisdocumenten (geen laissez-passer)',
+  identiteit_niet_aantoonbaar: 'Identiteit of nationaliteit niet aantoonbaar',
+  niet_uitzetbaar: 'Niet uitzetbaar',
+  langlopende_procedure: 'Langlopende procedure (buitenschuld, schrijnend)',
+  medische_belemmering: 'Medische belemmering',
+  instanties_blokkeren: 'Instanties blokkeren elkaar',
+  overig: 'Overige reden',
+});
+export const stuckReasons = stuckReason.codes;
+export const StuckReason = stuckReason.schema;
+export type StuckReason = z.infer<typeof StuckReason>;
+export const stuckReasonLabels = stuckReason.labels;
+
+/** What a finished dossier's outcome needs before it can be counted. */
+export interface OutcomeFacts {
+  status: DossierStatus;
+  outcome: string | null;
+  outcomeSubkind: string | null;
+  permitGround: string | null;
+  endedBy: string | null;
+  outflowDate: string | null;
+}
+
+/**
+ * "Onvolledig": a dossier that left (or was closed) without the facts the reports count, such as
+ * data from before the outflow form was required, or imported. It is shown, and counted apart.
+ */
+export function outcomeIncomplete(d: OutcomeFacts): boolean {
+  if (!isFinished(d.status)) return false;
+  const parsed = OutcomeCategory.safeParse(d.outcome);
+  if (!parsed.success || !d.endedBy || !d.outflowDate) return true;
+  const allowed: Record<string, string> = outcomeSubkinds[parsed.data];
+  if (subkindRequired[parsed.data] && !(d.outcomeSubkind && Object.hasOwn(allowed, d.outcomeSubkind)))
+    return true;
+  return parsed.data === 'VERBLIJFSVERGUNNING' && !d.permitGround;
+}
 
 const endedBy = vocabulary({
   organisatie: 'De organisatie',
@@ -216,6 +306,8 @@ const dossierShape = {
   reviewDate: optionalDate,
   stuck: z.boolean(),
   stuckReason: optionalText(500),
+  /** The pick-list reason, so stuck dossiers can be counted by cause; `stuckReason` explains it. */
+  stuckReasonCode: StuckReason.nullish().transform((s) => s ?? null),
   onHold: z.boolean(),
   vulnerable: z.boolean(),
   notes: optionalText(4000),
@@ -250,6 +342,8 @@ export type DossierIssueCode =
   | 'birth_in_future'
   | 'first_known_before_birth'
   | 'stuck_reason_required'
+  | 'status_via_outflow'
+  | 'country_invalid'
   | 'target_override_reason_required'
   | 'target_override_date_required'
   | 'outcome_subkind_required'
@@ -273,6 +367,7 @@ type CrossFields = Pick<
   | 'firstKnownNl'
   | 'stuck'
   | 'stuckReason'
+  | 'stuckReasonCode'
 >;
 
 /**
@@ -291,7 +386,7 @@ export function dossierIssues(d: CrossFields, today?: string): DossierIssue[] {
   if (d.birthDate && today && d.birthDate > today) add('birthDate', 'birth_in_future');
   else if (d.birthDate && today && d.firstKnownNl && d.firstKnownNl < d.birthDate)
     add('firstKnownNl', 'first_known_before_birth');
-  if (d.stuck && !d.stuckReason) add('stuckReason', 'stuck_reason_required');
+  if (d.stuck && !d.stuckReason && !d.stuckReasonCode) add('stuckReasonCode', 'stuck_reason_required');
   if (d.targetOverride && !d.targetOverrideReason)
     add('targetOverrideReason', 'target_override_reason_required');
   if (d.targetOverride && !d.targetDate) add('targetDate', 'target_override_date_required');
@@ -364,7 +459,11 @@ export const ProcedureInput = z
   });
 export type ProcedureInput = z.input<typeof ProcedureInput>;
 
-/** Outflow: the outcome category and sub-kind, the permit ground / return form, who ended it, when. */
+/**
+ * Outflow: the outcome category and sub-kind, the permit ground (VERBLIJFSVERGUNNING, required), the
+ * MOB reason (when known), the country returned or migrated to (ISO code, optional), who ended the
+ * trajectory and when; `detail` is a free explanation beside the pick-lists.
+ */
 export const OutflowInput = z
   .object({
     outcome: OutcomeCategory,
@@ -372,22 +471,38 @@ export const OutflowInput = z
       .string()
       .nullish()
       .transform((s) => s ?? null),
-    /** Permit ground (VERBLIJFSVERGUNNING, required), reason (MOB, when known), or other detail. */
+    permitGround: PermitGround.nullish().transform((s) => s ?? null),
+    mobReason: MobReason.nullish().transform((s) => s ?? null),
+    country: z
+      .string()
+      .nullish()
+      .transform((s) => s ?? null),
     detail: optionalText(500),
     endedBy: EndedBy,
     date: IsoDate,
   })
   .superRefine((o, ctx) => {
     const allowed: Record<string, string> = outcomeSubkinds[o.outcome];
-    const hasSubkinds = Object.keys(allowed).length > 0;
-    if (hasSubkinds && !o.subkind)
+    if (subkindRequired[o.outcome] && !o.subkind)
       ctx.addIssue({ code: 'custom', path: ['subkind'], message: 'outcome_subkind_required' });
     else if (o.subkind && !Object.hasOwn(allowed, o.subkind))
       ctx.addIssue({ code: 'custom', path: ['subkind'], message: 'outcome_subkind_invalid' });
-    if (o.outcome === 'VERBLIJFSVERGUNNING' && !o.detail)
-      ctx.addIssue({ code: 'custom', path: ['detail'], message: 'permit_ground_required' });
+    if (o.outcome === 'VERBLIJFSVERGUNNING' && !o.permitGround)
+      ctx.addIssue({ code: 'custom', path: ['permitGround'], message: 'permit_ground_required' });
+    if (o.country && !isCountryCode(o.country))
+      ctx.addIssue({ code: 'custom', path: ['country'], message: 'country_invalid' });
   });
 export type OutflowInput = z.input<typeof OutflowInput>;
+
+/** Only what belongs to the category is stored: a permit ground on a return would be counted wrongly. */
+export function scopeOutflow<T extends z.output<typeof OutflowInput>>(o: T): T {
+  return {
+    ...o,
+    permitGround: o.outcome === 'VERBLIJFSVERGUNNING' ? o.permitGround : null,
+    mobReason: o.outcome === 'MOB' ? o.mobReason : null,
+    country: o.outcome === 'TERUGKEER' || o.outcome === 'DOORMIGRATIE' ? o.country : null,
+  };
+}
 
 /** Dutch text for every issue code above (the UI shows these at the field). */
 export const dossierIssueMessages: Record<DossierIssueCode, string> = {
@@ -404,10 +519,13 @@ export const dossierIssueMessages: Record<DossierIssueCode, string> = {
   birth_in_future: 'De geboortedatum ligt in de toekomst.',
   first_known_before_birth: 'De datum "eerst bekend in Nederland" ligt vóór de geboortedatum.',
   stuck_reason_required: 'Geef aan waarom het dossier is vastgelopen.',
+  status_via_outflow:
+    'Uitstroom en heropenen gaan via het uitstroomformulier (met categorie, datum en wie het traject beëindigde).',
+  country_invalid: 'Kies een land uit de lijst.',
   target_override_reason_required: 'Geef een reden voor het aanpassen van de streefdatum.',
   target_override_date_required: 'Vul de aangepaste streefdatum in.',
   outcome_subkind_required: 'Kies de vorm van de uitstroom.',
   outcome_subkind_invalid: 'Deze vorm past niet bij de gekozen uitstroomcategorie.',
-  permit_ground_required: 'Vul de grond van de verblijfsvergunning in.',
+  permit_ground_required: 'Kies de grond van de verblijfsvergunning.',
   procedure_end_before_start: 'De einddatum ligt vóór de begindatum.',
 };

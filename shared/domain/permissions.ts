@@ -107,6 +107,9 @@ export const permissions = {
    * encrypted. Choosing the folder and restoring are `administer`.
    */
   'backups.make': admin,
+  // --- monitoring
+  /** The reports: counts and shares only, no names or V-nummers, so the beheerder may see them too. */
+  'reports.read': ['voorzitter', 'notulist', 'casemanager', 'beheerder'],
 } as const satisfies Record<string, Allowed>;
 
 export type Action = keyof typeof permissions;

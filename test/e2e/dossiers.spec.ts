@@ -17,14 +17,14 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
 
   // The register is the first screen; the list shows the open demo dossiers.
   await expect(page.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'dossiers' })).toHaveText(/van 10 dossiers/);
+  await expect(page.getByRole('status').filter({ hasText: 'dossiers' })).toHaveText(/van 16 dossiers/);
   await expect(page.getByRole('grid', { name: 'Dossiers' })).toBeVisible();
   await expectAccessible(page);
   await snap(page, 'dossiers-01-list');
 
   // Part of the V-nummer, typed the way people do, with a space.
   await page.getByLabel(/^Zoeken op naam/).fill('3012 457');
-  await expect(page.getByRole('status').filter({ hasText: 'dossiers' })).toHaveText('1 van 10 dossiers');
+  await expect(page.getByRole('status').filter({ hasText: 'dossiers' })).toHaveText('1 van 16 dossiers');
   const row = page.getByRole('row', { name: 'D-2026-0001 Mateus Kiala Domingos' });
   await expect(row).toBeVisible();
   await row.focus();

@@ -420,7 +420,10 @@ describe('uitstroom', () => {
           date: '2026-03-09',
         }),
       ),
-    ).toMatchObject({ code: 'BAD_INPUT', fields: [{ path: 'detail', code: 'permit_ground_required' }] });
+    ).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: [{ path: 'permitGround', code: 'permit_ground_required' }],
+    });
     const out = await env.api['outflow.record']({
       dossierId: id,
       expectedVersion: before.version,
@@ -441,7 +444,8 @@ describe('uitstroom', () => {
         .prepare("SELECT reason FROM dossier_history WHERE dossier_id = ? AND to_value = 'uitgestroomd'")
         .get(id),
     ).toEqual({
-      reason: 'Uitstroom: (begeleide) terugkeer naar land van herkomst: zelfstandig (aantoonbaar)',
+      reason:
+        'Uitstroom: terugkeer naar land van herkomst (gecontroleerd en aantoonbaar): zelfstandig aantoonbaar (met of zonder steun van IOM/REAN)',
     });
     expect(
       await failure(

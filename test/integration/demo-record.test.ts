@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemWork } from '../../shared/contract/items';
 import { verifyAudit } from '../../electron/core/audit/audit';
+import { demoPastDossiers } from '../../electron/core/demo/demo-outcomes';
 import { demoDossiers } from '../../electron/core/demo/demo-dossiers';
 import { makeEnv, type TestEnv } from '../support/backend';
 
@@ -108,7 +109,7 @@ describe('the demo’s earlier record', () => {
 
   it('gives every dossier a timeline from registration to where it stands now', async () => {
     const { rows } = await env.api['dossiers.list']({});
-    expect(rows).toHaveLength(demoDossiers.length);
+    expect(rows).toHaveLength(demoDossiers.length + demoPastDossiers.length);
     for (const row of rows) {
       const { dossier, history } = await env.api['dossiers.get']({ id: row.id });
       const latest = (field: string) => history.find((h) => h.field === field)!;

@@ -316,7 +316,11 @@ describe('the key only with those who hold the meeting', () => {
     db.exec(
       "ALTER TABLE users DROP COLUMN key_holder; ALTER TABLE users DROP COLUMN password_verifier; ALTER TABLE users DROP COLUMN must_change_password; ALTER TABLE users DROP COLUMN holder_public_key; DELETE FROM meta WHERE key = 'host_organisation_id'; DROP TABLE trusted_roots; DROP TABLE certificate_requests;" +
         // Version 1's certificates table: one row per user, the key in the clear (migration 0005).
-        " DROP TABLE certificates; CREATE TABLE certificates (user_id INTEGER PRIMARY KEY REFERENCES users(id), certificate_pem TEXT NOT NULL, private_key BLOB NOT NULL, issued_at TEXT NOT NULL, imported INTEGER NOT NULL DEFAULT 0, chain_pem TEXT NOT NULL DEFAULT '') STRICT;",
+        " DROP TABLE certificates; CREATE TABLE certificates (user_id INTEGER PRIMARY KEY REFERENCES users(id), certificate_pem TEXT NOT NULL, private_key BLOB NOT NULL, issued_at TEXT NOT NULL, imported INTEGER NOT NULL DEFAULT 0, chain_pem TEXT NOT NULL DEFAULT '') STRICT;" +
+        // What schema 8 adds (issue 12): coded outcome columns and earlier episodes.
+        ' DROP INDEX dossiers_outflow; DROP TABLE dossier_episodes; ALTER TABLE dossiers DROP COLUMN outcome_ground;' +
+        ' ALTER TABLE dossiers DROP COLUMN outcome_reason; ALTER TABLE dossiers DROP COLUMN outcome_country;' +
+        ' ALTER TABLE dossiers DROP COLUMN stuck_reason_code;',
     );
     db.pragma('user_version = 1');
     db.close();

@@ -114,7 +114,9 @@ describe('domain labels', () => {
   });
 
   it('keeps the Dutch outcome labels of the Perspectief evaluation', () => {
-    expect(domainLabelsNl.outcome.TERUGKEER).toBe('(begeleide) terugkeer naar land van herkomst');
+    expect(domainLabelsNl.outcome.TERUGKEER).toBe(
+      'terugkeer naar land van herkomst (gecontroleerd en aantoonbaar)',
+    );
     expect(domainLabelsNl.outcome.OVERIG).toBe('overig (niet MOB)');
   });
 

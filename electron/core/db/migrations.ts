@@ -6,7 +6,8 @@ import { migration0003 } from './migrations/0003-trusted-roots';
 import { migration0004 } from './migrations/0004-holder-public-keys';
 import { migration0005 } from './migrations/0005-signer-keys';
 import { migration0006 } from './migrations/0006-certificate-requests';
-import { migration0011 } from './migrations/0011-dossier-imports';
+import { migration0008 } from './migrations/0008-countable-outcomes';
+import { migration0009 } from './migrations/0009-dossier-imports';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -22,7 +23,8 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
-  migration0011,
+  migration0008,
+  migration0009,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,5 +1,11 @@
 import type { DossierOutcome } from '../../../shared/contract/decisions';
-import { DossierStatus, EndedBy, OutcomeCategory, Track } from '../../../shared/domain/dossier';
+import {
+  DossierStatus,
+  EndedBy,
+  OutcomeCategory,
+  Track,
+  outcomeIncomplete,
+} from '../../../shared/domain/dossier';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 
@@ -8,7 +14,7 @@ import type { Db } from '../db/open';
  * dossier's version, so a dossier form opened before it gets a CONFLICT rather than overwriting it.
  */
 
-interface DossierRow {
+export interface DossierRow {
   id: number;
   number: string;
   name: string;
@@ -22,6 +28,9 @@ interface DossierRow {
   outcome_detail: string | null;
   ended_by: string | null;
   outflow_date: string | null;
+  outcome_ground: string | null;
+  outcome_reason: string | null;
+  outcome_country: string | null;
 }
 
 export function dossierRow(db: Db, id: number): DossierRow {
@@ -38,11 +47,22 @@ export function toOutcome(r: DossierRow): DossierOutcome {
     track: Track.parse(r.track),
     escalated: r.escalated === 1,
     version: r.version,
-    outcome: r.outcome === null ? null : OutcomeCategory.parse(r.outcome),
+    outcome: OutcomeCategory.safeParse(r.outcome).data ?? null,
     outcomeSubkind: r.outcome_subkind,
     outcomeDetail: r.outcome_detail,
-    endedBy: r.ended_by === null ? null : EndedBy.parse(r.ended_by),
+    endedBy: EndedBy.safeParse(r.ended_by).data ?? null,
     outflowDate: r.outflow_date,
+    permitGround: r.outcome_ground,
+    mobReason: r.outcome_reason,
+    country: r.outcome_country,
+    outcomeIncomplete: outcomeIncomplete({
+      status: DossierStatus.parse(r.status),
+      outcome: r.outcome,
+      outcomeSubkind: r.outcome_subkind,
+      permitGround: r.outcome_ground,
+      endedBy: r.ended_by,
+      outflowDate: r.outflow_date,
+    }),
   };
 }
 

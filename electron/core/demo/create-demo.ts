@@ -12,6 +12,7 @@ import { addDemoRecord } from './demo-record';
 import { addDemoSignedMeeting } from '../minutes/demo-signed';
 import { issueWithUnlockedCa } from '../signing/store';
 import { newEnvironmentCa, refreshRevocationList, sealEnvironmentCa } from '../signing/ca-store';
+import { addDemoOutcomes } from './demo-outcomes';
 import { insertDemoMeetings } from '../meetings/demo-meetings';
 
 const demoOrganisations = [
@@ -48,6 +49,8 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
   const sealed = await sealEnvironmentCa(ca, demoPassword(DEMO_ADMIN), vault.kdf);
   const at = ctx.nowIso();
   const userIds: number[] = [];
+  const demoIds: number[] = [];
+  let demoNgoId = 0;
   try {
     await vault.create(
       (db) => {
@@ -79,6 +82,7 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
           );
         }
         const ngoId = env.organisationIds[3]!;
+        demoNgoId = ngoId;
         const dossierIds = demoDossiers.map((d, i) => {
           const id = insertDossierRow(db, {
             number: `D-${d.referredAt.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
@@ -110,6 +114,7 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
             updatedAt: at,
           });
           insertSpecialRow(db, id, d.special);
+          demoIds.push(id);
           return id;
         });
         appendAudit(db, {
@@ -171,6 +176,17 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
     });
     // After the signed meeting, so decisions are numbered in meeting order.
     addDemoRecord(vault.database(), ctx.today(), ctx.nowIso());
+    addDemoOutcomes(
+      vault.database(),
+      {
+        city: 'Demostad',
+        voorzitterId: userIds[0]!,
+        casemanagerId: userIds[2]!,
+        ngoId: demoNgoId,
+        at,
+      },
+      demoIds,
+    );
     // The administrator's entry was made with the environment; their verifier follows at first login.
     for (const [i, u] of demoUsers.entries())
       await ctx.passwords.set(userIds[i]!, demoPassword(u.username), { temporary: false });

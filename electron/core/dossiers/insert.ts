@@ -32,6 +32,7 @@ export interface NewDossierRow {
   exAmv?: boolean;
   targetOverrideReason?: string | null;
   reviewDate?: string | null;
+  stuckReasonCode?: string | null;
 }
 
 /** Inserts a dossier row (validation happens before, at the boundary). Returns its id. */
@@ -43,11 +44,11 @@ export function insertDossierRow(db: Db, d: NewDossierRow): number {
       `INSERT INTO dossiers (number, city, v_number, name, aliases, sex, birth_date, birth_date_estimated, country_of_origin,
            nationality, first_known_nl, family_in_nl, languages, lead_ngo_id, casemanager, shelter, referred_at, intake_date,
            track, status, target_date, stuck, stuck_reason, on_hold, vulnerable, notes, updated_at, ex_amv,
-           target_override_reason, review_date)
+           target_override_reason, review_date, stuck_reason_code)
          VALUES (@number, @city, @vNumber, @name, @aliases, @sex, @birthDate, @birthDateEstimated, @countryOfOrigin,
            @nationality, @firstKnownNl, @familyInNl, @languages, @leadNgoId, @casemanager, @shelter, @referredAt, @intakeDate,
            @track, @status, @targetDate, @stuck, @stuckReason, @onHold, @vulnerable, @notes, @updatedAt, @exAmv,
-           @targetOverrideReason, @reviewDate)`,
+           @targetOverrideReason, @reviewDate, @stuckReasonCode)`,
     ).run({
       ...d,
       aliases: JSON.stringify(d.aliases),
@@ -58,6 +59,7 @@ export function insertDossierRow(db: Db, d: NewDossierRow): number {
       exAmv: d.exAmv ? 1 : 0,
       targetOverrideReason: d.targetOverrideReason ?? null,
       reviewDate: d.reviewDate ?? null,
+      stuckReasonCode: d.stuckReasonCode ?? null,
     }).lastInsertRowid,
   );
 }

@@ -4,7 +4,9 @@ import type { Dossier, DossierDetail, Procedure, SpecialData } from '../../../sh
 import {
   computeTargetDate,
   dossierIssues,
+  isFinished,
   type DossierInput,
+  type DossierStatus,
   type DossierIssue,
   type DossierUpdate,
 } from '../../../shared/domain/dossier';
@@ -14,6 +16,7 @@ import type { AuditFacts } from '../context';
 import type { Db } from '../db/open';
 import { organisationExists } from '../organisations/repo';
 import { getSetting } from '../settings/settings';
+import { episodesOf } from '../decisions/outflow-repo';
 import { insertDossierRow } from './insert';
 import {
   addHistory,
@@ -87,6 +90,7 @@ function targetFor(
 export function detailOf(db: Db, session: Session, id: number): DossierDetail {
   return {
     dossier: requireDossier(db, id),
+    episodes: episodesOf(db, id),
     history: historyOf(db, id),
     procedures: proceduresOf(db, id),
     special: conclusionOf(db, id, maySeeSpecial(db, session)),
@@ -125,6 +129,7 @@ function fieldsOf(d: Dossier): Fields {
     reviewDate: d.reviewDate,
     stuck: d.stuck,
     stuckReason: d.stuckReason,
+    stuckReasonCode: d.stuckReasonCode,
     onHold: d.onHold,
     vulnerable: d.vulnerable,
     notes: d.notes,
@@ -137,9 +142,21 @@ export function settle(f: Fields, term: number): Pick<Dossier, WritableField> {
   return {
     ...rest,
     stuckReason: f.stuck ? f.stuckReason : null,
+    stuckReasonCode: f.stuck ? f.stuckReasonCode : null,
     targetOverrideReason: f.targetOverride ? f.targetOverrideReason : null,
     targetDate: targetFor(f, term),
   };
+}
+
+/**
+ * Which status changes a plain edit may make. Leaving (uitgestroomd) needs the outflow form's facts,
+ * and coming back needs a reopen that keeps the outcome as an earlier episode; a plain edit doing
+ * either would leave an outcome nobody can count. Closing a dossier that has left is a plain edit.
+ */
+function plainStatusChangeAllowed(from: DossierStatus, to: DossierStatus): boolean {
+  if (from === to) return true;
+  if (to === 'gesloten') return from === 'uitgestroomd';
+  return !isFinished(to) && !isFinished(from);
 }
 
 /** Registers a dossier with the next number of the year; its timeline starts with its status and track. */
@@ -151,6 +168,8 @@ export function createDossier(
   at: string,
 ): Change<DossierDetail> {
   const issues = dossierIssues(input, today);
+  // A new dossier cannot start out of the process: leaving goes through the outflow form.
+  if (isFinished(input.status)) issues.push({ path: 'status', code: 'status_via_outflow' });
   if (issues.length) throw invalid(issues);
   checkLeadNgo(db, input.leadNgoId);
   checkVNumberFree(db, input.vNumber, null);
@@ -198,6 +217,8 @@ export function updateDossier(
   const next = settle(merged, termMonths(db));
   const changedTrackOrStatus = next.status !== current.status || next.track !== current.track;
   if (changedTrackOrStatus && !reason) issues.push({ path: 'reason', code: 'required' });
+  if (!plainStatusChangeAllowed(current.status, next.status))
+    issues.push({ path: 'status', code: 'status_via_outflow' });
   if (issues.length) throw invalid(issues);
   if (given.leadNgoId !== undefined) checkLeadNgo(db, next.leadNgoId);
   if (next.vNumber !== current.vNumber) checkVNumberFree(db, next.vNumber, id);

@@ -1,6 +1,10 @@
 import type { Dossier, DossierRow, HistoryEntry, Procedure } from '../../../shared/contract/dossiers';
 import {
   DossierStatus,
+  EndedBy,
+  OutcomeCategory,
+  StuckReason,
+  outcomeIncomplete,
   ProcedureKind,
   Sex,
   Shelter,
@@ -43,11 +47,18 @@ interface DossierDbRow {
   review_date: string | null;
   stuck: number;
   stuck_reason: string | null;
+  stuck_reason_code: string | null;
   on_hold: number;
   vulnerable: number;
   escalated: number;
   notes: string | null;
   outcome: string | null;
+  outcome_subkind: string | null;
+  outcome_ground: string | null;
+  outcome_reason: string | null;
+  outcome_country: string | null;
+  outcome_detail: string | null;
+  ended_by: string | null;
   outflow_date: string | null;
   version: number;
   updated_at: string;
@@ -88,12 +99,27 @@ function toDossier(r: DossierDbRow): Dossier {
     reviewDate: r.review_date,
     stuck: r.stuck === 1,
     stuckReason: r.stuck_reason,
+    stuckReasonCode: StuckReason.safeParse(r.stuck_reason_code).data ?? null,
     onHold: r.on_hold === 1,
     vulnerable: r.vulnerable === 1,
     escalated: r.escalated === 1,
     notes: r.notes,
-    outcome: r.outcome,
+    outcome: OutcomeCategory.safeParse(r.outcome).data ?? null,
+    outcomeSubkind: r.outcome_subkind,
+    permitGround: r.outcome_ground,
+    mobReason: r.outcome_reason,
+    country: r.outcome_country,
+    outcomeDetail: r.outcome_detail,
+    endedBy: EndedBy.safeParse(r.ended_by).data ?? null,
     outflowDate: r.outflow_date,
+    outcomeIncomplete: outcomeIncomplete({
+      status: DossierStatus.parse(r.status),
+      outcome: r.outcome,
+      outcomeSubkind: r.outcome_subkind,
+      permitGround: r.outcome_ground,
+      endedBy: r.ended_by,
+      outflowDate: r.outflow_date,
+    }),
     version: r.version,
     updatedAt: r.updated_at,
   };
@@ -339,6 +365,7 @@ const columns = {
   reviewDate: 'review_date',
   stuck: 'stuck',
   stuckReason: 'stuck_reason',
+  stuckReasonCode: 'stuck_reason_code',
   onHold: 'on_hold',
   vulnerable: 'vulnerable',
   notes: 'notes',

@@ -21,6 +21,9 @@ import {
   dossierStatusLabels,
   endedByLabels,
   healthAnswerLabels,
+  mobReasonLabels,
+  permitGroundLabels,
+  stuckReasonLabels,
   outcomeLabels,
   outcomeSubkinds,
   procedureKindLabels,
@@ -30,12 +33,16 @@ import {
   type DossierStatus,
   type EndedBy,
   type HealthAnswer,
+  type MobReason,
   type OutcomeCategory,
+  type PermitGround,
+  type StuckReason,
   type ProcedureKind,
   type Sex,
   type Shelter,
   type Track,
 } from '../../../shared/domain/dossier';
+import { countryName, isCountryCode } from '../../../shared/domain/countries';
 import { useLocale, type Locale } from './index';
 
 /*
@@ -57,6 +64,9 @@ export interface DomainLabels {
   outcome: Readonly<Record<OutcomeCategory, string>>;
   outcomeSubkinds: SubkindLabels;
   endedBy: Readonly<Record<EndedBy, string>>;
+  permitGround: Readonly<Record<PermitGround, string>>;
+  mobReason: Readonly<Record<MobReason, string>>;
+  stuckReason: Readonly<Record<StuckReason, string>>;
   procedureKind: Readonly<Record<ProcedureKind, string>>;
   presence: Readonly<Record<Presence, string>>;
   positionDirection: Readonly<Record<PositionDirection, string>>;
@@ -76,6 +86,9 @@ export const domainLabelsNl: DomainLabels = {
   outcome: outcomeLabels,
   outcomeSubkinds,
   endedBy: endedByLabels,
+  permitGround: permitGroundLabels,
+  mobReason: mobReasonLabels,
+  stuckReason: stuckReasonLabels,
   procedureKind: procedureKindLabels,
   presence: presenceLabels,
   positionDirection: positionDirectionLabels,
@@ -123,7 +136,7 @@ export const domainLabelsEn: DomainLabels = {
   sex: { m: 'Male', v: 'Female', x: 'Other', onbekend: 'Unknown' },
   healthAnswer: { ja: 'Yes', nee: 'No', onbekend: 'Unknown' },
   outcome: {
-    TERUGKEER: '(assisted) return to the country of origin',
+    TERUGKEER: 'return to the country of origin (controlled and demonstrable)',
     VERBLIJFSVERGUNNING: '(temporary) residence permit obtained',
     DOORMIGRATIE: 'onward migration or Dublin transfer',
     MOB: 'left, destination unknown (MOB)',
@@ -131,13 +144,12 @@ export const domainLabelsEn: DomainLabels = {
   },
   outcomeSubkinds: {
     TERUGKEER: {
-      zelfstandig_aantoonbaar: 'independent (verifiable)',
-      gedwongen: 'forced',
-      zelfstandig_zonder_toezicht: 'independent, unsupervised',
+      zelfstandig_aantoonbaar: 'independent, demonstrable (with or without IOM/REAN support)',
+      gedwongen: 'forced (deportation)',
     },
     VERBLIJFSVERGUNNING: {},
     DOORMIGRATIE: {},
-    MOB: {},
+    MOB: { vertrek_zonder_toezicht: 'departure without supervision (left the last known address)' },
     OVERIG: {
       vbl: 'VBL (restricted-freedom location)',
       detentie_ongewenstverklaring: 'detention / declared undesirable',
@@ -151,6 +163,35 @@ export const domainLabelsEn: DomainLabels = {
     client: 'The client',
     wederzijds: 'By mutual agreement',
     onbekend: 'Unknown',
+  },
+  permitGround: {
+    asiel_bepaalde_tijd: 'Asylum, temporary (art. 8(c) Aliens Act)',
+    asiel_onbepaalde_tijd: 'Asylum, permanent (art. 8(d) Aliens Act)',
+    regulier_bepaalde_tijd: 'Regular, temporary (art. 8(a) Aliens Act)',
+    gemeenschapsrecht: 'EU law (art. 8(e) Aliens Act)',
+    gezinsleven: 'Regular: family life (art. 8 ECHR, Chavez)',
+    buitenschuld: 'Regular: no-fault (buitenschuld)',
+    medisch: 'Medical: stay of departure (art. 64 Aliens Act)',
+    schrijnend: 'Regular: compelling humanitarian grounds',
+    mensenhandel: 'Regular: human trafficking',
+    overig_regulier: 'Regular: other ground',
+  },
+  mobReason: {
+    angst_terugkeer: 'Fear of return or deportation',
+    einde_opvang: 'End or loss of shelter',
+    netwerk_elders: 'Staying with own network elsewhere',
+    dreigende_bewaring: 'Imminent immigration detention',
+    werk_elders: 'Work elsewhere (informal)',
+    onbekend: 'Reason unknown',
+  },
+  stuckReason: {
+    geen_reisdocumenten: 'No travel documents (no laissez-passer)',
+    identiteit_niet_aantoonbaar: 'Identity or nationality not provable',
+    niet_uitzetbaar: 'Not deportable',
+    langlopende_procedure: 'Long-pending procedure (no-fault, humanitarian)',
+    medische_belemmering: 'Medical obstacle',
+    instanties_blokkeren: 'Agencies block each other',
+    overig: 'Other reason',
   },
   procedureKind: {
     asiel_eerste: 'First asylum application',
@@ -199,6 +240,12 @@ export const domainLabelsEn: DomainLabels = {
 
 export const domainLabels = (locale: Locale): DomainLabels =>
   locale === 'en' ? domainLabelsEn : domainLabelsNl;
+
+/** A country's name in the UI's language: Dutch from the ISO list in shared/, English from Intl. */
+export function countryLabel(code: string, locale: Locale): string {
+  if (locale === 'nl' || !isCountryCode(code)) return countryName(code);
+  return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? countryName(code);
+}
 
 /** The domain labels in the UI's language. */
 export function useLabels(): DomainLabels {

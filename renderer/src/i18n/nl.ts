@@ -15,6 +15,7 @@ import { errorsNl } from './areas/errors';
 import { registerImportNl } from './areas/register-import';
 import { aboutNl } from './areas/about';
 import { roomNl } from './areas/room';
+import { reportsNl } from './areas/reports';
 
 export const nl = {
   ...dossiersNl,
@@ -29,6 +30,7 @@ export const nl = {
   ...registerImportNl,
   ...aboutNl,
   ...roomNl,
+  ...reportsNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',
   'lang.switch': 'English',

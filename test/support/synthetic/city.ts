@@ -1400,6 +1400,7 @@ export function generateCity(db: Db, opts: GenerateCityOptions): CityStats {
        reviewed_in, created_at, version) VALUES (${q(14)})`,
     actionRows,
   );
+  codeOutcomes(db);
   const tInsert = performance.now();
 
   // ---------------------------------------------------------------- audit: sort by time, chain in memory, bulk insert
@@ -1551,4 +1552,32 @@ export async function createSyntheticEnvironment(
     admin: { username: SYNTHETIC_ADMIN.username, password: SYNTHETIC_ADMIN.password },
     stats,
   };
+}
+
+/**
+ * The generator draws outcomes in the evaluation's words; here they become the codes the app stores
+ * since schema 8 (issue 12), without changing the random draws (so every other count stays the same):
+ * "zelfstandig zonder toezicht" is MOB (vertrek zonder toezicht), not return; OVERIG's sub-kinds get
+ * their codes; permit grounds and stuck reasons become pick-list codes.
+ */
+function codeOutcomes(db: Db): void {
+  db.exec(`
+UPDATE dossiers SET outcome = 'MOB', outcome_subkind = 'vertrek_zonder_toezicht'
+ WHERE outcome = 'TERUGKEER' AND outcome_subkind = 'zelfstandig_zonder_toezicht';
+UPDATE dossiers SET outcome_subkind = 'detentie_ongewenstverklaring' WHERE outcome = 'OVERIG' AND outcome_subkind = 'detentie';
+UPDATE dossiers SET outcome_subkind = 'azc_andere_opvang' WHERE outcome = 'OVERIG' AND outcome_subkind = 'opvang';
+UPDATE dossiers SET outcome_ground = CASE outcome_detail
+    WHEN 'buitenschuld' THEN 'buitenschuld' WHEN 'asiel' THEN 'asiel_bepaalde_tijd' WHEN 'medisch' THEN 'medisch'
+    WHEN 'gezin' THEN 'gezinsleven' WHEN 'schrijnend' THEN 'schrijnend' WHEN 'mensenhandel' THEN 'mensenhandel'
+    ELSE 'overig_regulier' END
+ WHERE outcome = 'VERBLIJFSVERGUNNING';
+UPDATE dossiers SET stuck_reason_code = CASE
+    WHEN stuck_reason LIKE 'Geen ambassade%' THEN 'geen_reisdocumenten'
+    WHEN stuck_reason LIKE 'Buitenschuld%' THEN 'langlopende_procedure'
+    WHEN stuck_reason LIKE '%medisch%' THEN 'medische_belemmering'
+    WHEN stuck_reason LIKE 'Identiteit%' THEN 'identiteit_niet_aantoonbaar'
+    WHEN stuck_reason LIKE 'Procedure%' THEN 'langlopende_procedure'
+    ELSE 'overig' END
+ WHERE stuck = 1;
+`);
 }

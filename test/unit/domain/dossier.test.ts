@@ -62,17 +62,15 @@ describe('vocabularies', () => {
   it('keeps the outcome categories exactly as the Perspectief evaluation', () => {
     expect(outcomeCategories).toEqual(['TERUGKEER', 'VERBLIJFSVERGUNNING', 'DOORMIGRATIE', 'MOB', 'OVERIG']);
     expect(outcomeLabels).toEqual({
-      TERUGKEER: '(begeleide) terugkeer naar land van herkomst',
+      TERUGKEER: 'terugkeer naar land van herkomst (gecontroleerd en aantoonbaar)',
       VERBLIJFSVERGUNNING: '(tijdelijke) verblijfsvergunning verkregen',
       DOORMIGRATIE: 'doormigratie of Dublin-overdracht',
       MOB: 'met onbekende bestemming vertrokken',
       OVERIG: 'overig (niet MOB)',
     });
-    expect(Object.keys(outcomeSubkinds.TERUGKEER)).toEqual([
-      'zelfstandig_aantoonbaar',
-      'gedwongen',
-      'zelfstandig_zonder_toezicht',
-    ]);
+    // Return only when controlled and demonstrable; "vertrek zonder toezicht" is counted with MOB.
+    expect(Object.keys(outcomeSubkinds.TERUGKEER)).toEqual(['zelfstandig_aantoonbaar', 'gedwongen']);
+    expect(Object.keys(outcomeSubkinds.MOB)).toEqual(['vertrek_zonder_toezicht']);
     expect(Object.keys(outcomeSubkinds.OVERIG)).toEqual([
       'vbl',
       'detentie_ongewenstverklaring',
@@ -196,13 +194,19 @@ describe('DossierInput', () => {
     expect(DossierInput.safeParse(future).success).toBe(true);
   });
 
-  it('stuck requires a reason', () => {
+  it('stuck requires a reason: a pick-list code (counted in the reports) or at least an explanation', () => {
     expect(issues(DossierInput.safeParse({ ...minimal, stuck: true }))).toEqual([
-      ['stuckReason', 'stuck_reason_required'],
+      ['stuckReasonCode', 'stuck_reason_required'],
     ]);
     expect(issues(DossierInput.safeParse({ ...minimal, stuck: true, stuckReason: '  ' }))).toEqual([
-      ['stuckReason', 'stuck_reason_required'],
+      ['stuckReasonCode', 'stuck_reason_required'],
     ]);
+    expect(
+      DossierInput.safeParse({ ...minimal, stuck: true, stuckReasonCode: 'niet_uitzetbaar' }).success,
+    ).toBe(true);
+    expect(DossierInput.safeParse({ ...minimal, stuck: true, stuckReasonCode: 'vrije tekst' }).success).toBe(
+      false,
+    );
     expect(
       DossierInput.safeParse({ ...minimal, stuck: true, stuckReason: 'geen ambassade erkent hem' }).success,
     ).toBe(true);
@@ -279,12 +283,16 @@ describe('outflow and procedures', () => {
     ]);
   });
   it('requires the permit ground for VERBLIJFSVERGUNNING; MOB reason is optional', () => {
-    expect(issues(OutflowInput.safeParse({ ...base, outcome: 'VERBLIJFSVERGUNNING' }))).toEqual([
-      ['detail', 'permit_ground_required'],
-    ]);
     expect(
-      OutflowInput.safeParse({ ...base, outcome: 'VERBLIJFSVERGUNNING', detail: 'buitenschuld' }).success,
+      issues(OutflowInput.safeParse({ ...base, outcome: 'VERBLIJFSVERGUNNING', detail: 'buitenschuld' })),
+    ).toEqual([['permitGround', 'permit_ground_required']]);
+    expect(
+      OutflowInput.safeParse({ ...base, outcome: 'VERBLIJFSVERGUNNING', permitGround: 'buitenschuld' })
+        .success,
     ).toBe(true);
+    expect(
+      OutflowInput.safeParse({ ...base, outcome: 'VERBLIJFSVERGUNNING', permitGround: 'art. 8' }).success,
+    ).toBe(false);
     expect(OutflowInput.safeParse({ ...base, outcome: 'MOB' }).success).toBe(true);
     expect(OutflowInput.safeParse({ ...base, outcome: 'MOB', endedBy: 'iemand' }).success).toBe(false);
   });

@@ -46,6 +46,8 @@ describe('the permission table', () => {
         'minutes.list',
         'minutes.settings',
         'minutes.verify',
+        // Counts and shares only (issue 12): no name, V-nummer or dossier number.
+        'reports.read',
       ].sort(),
     );
     for (const method of [

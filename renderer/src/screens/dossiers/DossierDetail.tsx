@@ -14,6 +14,7 @@ import { Procedures } from './Procedures';
 import { useMayWrite, useOptionalDates } from './shared';
 import { RequestDiscussion } from './RequestDiscussion';
 import { SpecialPanel } from './SpecialPanel';
+import { OutcomeSection } from './OutcomeSection';
 
 /** What the dossier screens need besides the dossier: today, the city's term, the organisations. */
 export function useDossierContext(): {
@@ -96,7 +97,15 @@ export function DossierDetail({ id }: { id: number }) {
   const orgName = (oid: number | null) =>
     organisations.find((o) => o.id === oid)?.name ?? (oid === null ? '—' : String(oid));
   const flags = [
-    d.stuck && `${t('dossiers.flag.stuck')}${d.stuckReason ? `: ${d.stuckReason}` : ''}`,
+    d.stuck &&
+      `${t('dossiers.flag.stuck')}${
+        d.stuckReasonCode
+          ? `: ${labels.stuckReason[d.stuckReasonCode]}${d.stuckReason ? ` (${d.stuckReason})` : ''}`
+          : d.stuckReason
+            ? `: ${d.stuckReason}`
+            : ''
+      }`,
+    d.outcomeIncomplete && `${t('dossiers.outcome.h')}: ${t('dossiers.outcome.incomplete')}`,
     d.onHold && t('dossiers.flag.onHold'),
     d.vulnerable && t('dossiers.flag.vulnerable'),
     d.escalated && t('dossiers.flag.escalated'),
@@ -186,6 +195,7 @@ export function DossierDetail({ id }: { id: number }) {
               </dl>
             </section>
           </div>
+          <OutcomeSection dossier={d} episodes={detail.episodes} />
           <section aria-labelledby="notes-h" className="dossier-section">
             <Heading2 id="notes-h">{t('dossiers.notes')}</Heading2>
             <p className="notes">{d.notes ?? '—'}</p>

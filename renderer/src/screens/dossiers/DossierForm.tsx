@@ -5,6 +5,9 @@ import { isIsoDate } from '../../../../shared/domain/dates';
 import {
   computeTargetDate,
   dossierStatuses,
+  isFinished,
+  stuckReasons,
+  type StuckReason,
   shelters,
   tracks,
   type DossierInput,
@@ -49,6 +52,7 @@ interface FormState {
   reviewDate: string;
   stuck: boolean;
   stuckReason: string;
+  stuckReasonCode: StuckReason | '';
   onHold: boolean;
   vulnerable: boolean;
   notes: string;
@@ -80,6 +84,7 @@ const blank = (today: string): FormState => ({
   reviewDate: '',
   stuck: false,
   stuckReason: '',
+  stuckReasonCode: '',
   onHold: false,
   vulnerable: false,
   notes: '',
@@ -111,6 +116,7 @@ const fromDossier = (d: Dossier): FormState => ({
   reviewDate: d.reviewDate ?? '',
   stuck: d.stuck,
   stuckReason: d.stuckReason ?? '',
+  stuckReasonCode: d.stuckReasonCode ?? '',
   onHold: d.onHold,
   vulnerable: d.vulnerable,
   notes: d.notes ?? '',
@@ -148,6 +154,7 @@ function toInput(f: FormState): DossierInput {
     reviewDate: orNull(f.reviewDate),
     stuck: f.stuck,
     stuckReason: f.stuck ? orNull(f.stuckReason) : null,
+    stuckReasonCode: f.stuck && f.stuckReasonCode ? f.stuckReasonCode : null,
     onHold: f.onHold,
     vulnerable: f.vulnerable,
     notes: orNull(f.notes),
@@ -383,7 +390,14 @@ export function DossierForm(props: {
             label={t('dossiers.f.status')}
             value={form.status}
             onChange={(v) => set('status', v)}
-            options={dossierStatuses.map((s) => ({ value: s, label: labels.dossierStatus[s] }))}
+            // Leaving and reopening go through the outflow form; closing follows outflow.
+            options={dossierStatuses
+              .filter(
+                (s) =>
+                  s === form.status || !isFinished(s) || (s === 'gesloten' && form.status === 'uitgestroomd'),
+              )
+              .map((s) => ({ value: s, label: labels.dossierStatus[s] }))}
+            help={t('dossiers.f.status.help')}
           />
         </div>
         {trackOrStatusChanged ? (
@@ -426,13 +440,23 @@ export function DossierForm(props: {
         <FieldsetLegend>{t('dossiers.flags')}</FieldsetLegend>
         <Checkbox label={t('dossiers.f.stuck')} checked={form.stuck} onChange={(v) => set('stuck', v)} />
         {form.stuck ? (
-          <TextAreaField
-            label={t('dossiers.f.stuckReason')}
-            value={form.stuckReason}
-            onChange={(v) => set('stuckReason', v)}
-            error={errors.stuckReason}
-            isRequired
-          />
+          <>
+            <SelectField
+              label={t('dossiers.f.stuckReasonCode')}
+              value={form.stuckReasonCode}
+              onChange={(v) => set('stuckReasonCode', v)}
+              options={stuckReasons.map((r) => ({ value: r, label: labels.stuckReason[r] }))}
+              placeholder={t('dossiers.f.choose')}
+              error={errors.stuckReasonCode}
+              isRequired
+            />
+            <TextAreaField
+              label={t('dossiers.f.stuckReason')}
+              value={form.stuckReason}
+              onChange={(v) => set('stuckReason', v)}
+              error={errors.stuckReason}
+            />
+          </>
         ) : null}
         <Checkbox label={t('dossiers.f.onHold')} checked={form.onHold} onChange={(v) => set('onHold', v)} />
         <Checkbox

@@ -1,19 +1,26 @@
 import { Heading3 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { ItemWork } from '../../../../shared/contract/items';
+import { countries } from '../../../../shared/domain/countries';
 import {
   endedByValues,
+  mobReasons,
   outcomeCategories,
+  permitGrounds,
   type EndedBy,
+  type MobReason,
   type OutcomeCategory,
+  type PermitGround,
 } from '../../../../shared/domain/dossier';
 import { getApi } from '../../api';
 import { Button, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
-import { useLabels } from '../../i18n/domain';
+import { countryLabel, useLabels } from '../../i18n/domain';
+import { useLocale } from '../../i18n/index';
 import { errorText } from '../../errors';
+import { outcomeText } from '../dossiers/OutcomeSection';
 
 /** Uitstroom: the categories of the Perspectief evaluation, exactly as domain.md lists them. */
 export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promise<void> }) {
@@ -24,6 +31,10 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
   const [outcome, setOutcome] = useState<OutcomeCategory | ''>('');
   const [subkind, setSubkind] = useState('');
   const [detail, setDetail] = useState('');
+  const [permitGround, setPermitGround] = useState<PermitGround | ''>('');
+  const [mobReason, setMobReason] = useState<MobReason | ''>('');
+  const [country, setCountry] = useState('');
+  const locale = useLocale((s) => s.locale);
   const [endedBy, setEndedBy] = useState<EndedBy | ''>('');
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
@@ -54,11 +65,14 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
         expectedVersion: dossier.version,
         outcome,
         subkind: subkind || null,
+        permitGround: permitGround || null,
+        mobReason: mobReason || null,
+        country: country || null,
         detail: detail.trim() || null,
         endedBy,
         date: date.trim(),
       });
-      return t('outflow.saved');
+      return t(out ? 'outflow.completed' : 'outflow.saved');
     });
   };
 
@@ -88,8 +102,9 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
           <p>
             {t('outflow.current', {
               date: dossier.outflowDate ? dates.date(dossier.outflowDate) : '',
-              outcome: dossier.outcome ? labels.outcome[dossier.outcome] : '',
+              outcome: outcomeText(labels, dossier),
             })}
+            {dossier.outcomeIncomplete ? <strong className="flag"> {t('outflow.incomplete')}</strong> : null}
             {dossier.outcomeDetail ? ` — ${dossier.outcomeDetail}` : ''}
           </p>
           <Field
@@ -100,7 +115,8 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
           />
           <Button type="submit">{t('outflow.reopen')}</Button>
         </form>
-      ) : (
+      ) : null}
+      {!out || dossier.outcomeIncomplete ? (
         <form
           noValidate
           onKeyDown={submitOnCtrlEnter}
@@ -131,6 +147,37 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
               error={errors.subkind}
             />
           ) : null}
+          {outcome === 'VERBLIJFSVERGUNNING' ? (
+            <SelectField
+              label={t('outflow.permitGround')}
+              value={permitGround}
+              onChange={setPermitGround}
+              options={permitGrounds.map((g) => ({ value: g, label: labels.permitGround[g] }))}
+              placeholder={t('outflow.choose')}
+              error={errors.permitGround}
+              isRequired
+            />
+          ) : null}
+          {outcome === 'MOB' ? (
+            <SelectField
+              label={t('outflow.mobReason')}
+              value={mobReason}
+              onChange={setMobReason}
+              options={mobReasons.map((r) => ({ value: r, label: labels.mobReason[r] }))}
+              placeholder={t('outflow.choose')}
+              error={errors.mobReason}
+            />
+          ) : null}
+          {outcome === 'TERUGKEER' || outcome === 'DOORMIGRATIE' ? (
+            <SelectField
+              label={t('outflow.country')}
+              value={country}
+              onChange={setCountry}
+              options={countries.map((c) => ({ value: c.code, label: countryLabel(c.code, locale) }))}
+              placeholder={t('outflow.choose')}
+              error={errors.country}
+            />
+          ) : null}
           <Field label={t('outflow.detail')} value={detail} onChange={setDetail} error={errors.detail} />
           <SelectField
             label={t('outflow.endedBy')}
@@ -150,10 +197,10 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
             isRequired
           />
           <Button type="submit" aria-keyshortcuts="Control+Enter">
-            {t('outflow.save')} <kbd>Ctrl+Enter</kbd>
+            {t(out ? 'outflow.complete' : 'outflow.save')} <kbd>Ctrl+Enter</kbd>
           </Button>
         </form>
-      )}
+      ) : null}
     </section>
   );
 }

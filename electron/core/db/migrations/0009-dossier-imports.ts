@@ -1,5 +1,5 @@
 /**
- * Schema step 0011 (issue 10): a record per import of an existing register. The audit log keeps ids
+ * Schema step 0009 (issue 10): a record per import of an existing register. The audit log keeps ids
  * only, so an import of 5,000 rows is one audit record (`dossier.import`, entity dossier_imports)
  * pointing at this row, which holds what a reviewer asks: which file (name and SHA-256), how it was
  * run, how many rows were imported, refused and empty, and the range of dossiers it created (ids are
@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 
-export function migration0011(db: Database.Database): void {
+export function migration0009(db: Database.Database): void {
   db.exec(/* sql */ `
 CREATE TABLE dossier_imports (
   id                INTEGER PRIMARY KEY,

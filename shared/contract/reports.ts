@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { IsoDate } from '../domain/dates';
+import { Track } from '../domain/dossier';
+import { allow, method } from './define';
+
+/*
+ * Monitoring (issue 12): what the gemeente, its koepel and the ministry ask, computed in the backend
+ * over the whole register. Pseudonymised by construction: only counts, shares and organisation names
+ * leave the backend, never a name, V-nummer or dossier number. The same numbers feed the screen, the
+ * CSV/XLSX/DOCX exports and the CLI.
+ */
+
+export const ReportQuery = z
+  .object({
+    from: IsoDate,
+    to: IsoDate,
+    /** All dossiers, or those whose (last) track is this one. */
+    track: z.union([Track, z.literal('alle')]).default('alle'),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'period_end_before_start' });
+  });
+export type ReportQuery = z.output<typeof ReportQuery>;
+export type ReportQueryInput = z.input<typeof ReportQuery>;
+
+/** One row of the evaluation's outcome table: a category ("MOB") or a sub-row ("MOB.vertrek_zonder_toezicht"). */
+export const OutcomeRow = z.object({
+  code: z.string(),
+  level: z.enum(['total', 'category', 'sub']),
+  n: z.number().int(),
+  /** Share of everyone in the period's population (0..1). */
+  shareOfAll: z.number().nullable(),
+  /** Share of those who left in the period (0..1); null for "nog in begeleiding". */
+  shareOfLeft: z.number().nullable(),
+});
+export type OutcomeRow = z.infer<typeof OutcomeRow>;
+
+const Stat = z.object({
+  n: z.number().int(),
+  meanMonths: z.number().nullable(),
+  medianMonths: z.number().nullable(),
+});
+
+export const DurationReport = z.object({
+  left: Stat,
+  stillIn: Stat,
+  /** Of those who left: how many within 6, 12 and 18 months of the start, and within their target date. */
+  within: z.array(z.object({ months: z.number().int(), n: z.number().int(), share: z.number().nullable() })),
+  withinTerm: z.object({ n: z.number().int(), of: z.number().int(), share: z.number().nullable() }),
+});
+export type DurationReport = z.infer<typeof DurationReport>;
+
+export const QuarterRow = z.object({
+  quarter: z.string(),
+  inflow: z.number().int(),
+  outflow: z.number().int(),
+});
+export type QuarterRow = z.infer<typeof QuarterRow>;
+
+/** Per track: those still in, and those who left by category. */
+export const TrackRow = z.object({
+  track: Track,
+  inBegeleiding: z.number().int(),
+  TERUGKEER: z.number().int(),
+  VERBLIJFSVERGUNNING: z.number().int(),
+  DOORMIGRATIE: z.number().int(),
+  MOB: z.number().int(),
+  OVERIG: z.number().int(),
+  ONVOLLEDIG: z.number().int(),
+});
+export type TrackRow = z.infer<typeof TrackRow>;
+
+export const CountRow = z.object({ code: z.string(), n: z.number().int() });
+export type CountRow = z.infer<typeof CountRow>;
+
+export const MonitoringReport = z.object({
+  query: z.object({ from: IsoDate, to: IsoDate, track: z.string() }),
+  /** The day the state-of-now reports (stuck, escalations, overdue actions) were taken. */
+  today: IsoDate,
+  termMonths: z.number().int(),
+  population: z.number().int(),
+  left: z.number().int(),
+  outcomes: z.array(OutcomeRow),
+  duration: DurationReport,
+  flow: z.array(QuarterRow),
+  byTrack: z.array(TrackRow),
+  endedBy: z.array(CountRow),
+  endedByMob: z.array(CountRow),
+  stuck: z.array(CountRow),
+  escalations: z.array(z.object({ body: z.string(), n: z.number().int(), oldest: z.string() })),
+  overdueActions: z.array(z.object({ organisation: z.string(), n: z.number().int() })),
+});
+export type MonitoringReport = z.infer<typeof MonitoringReport>;
+
+export const reportMethods = {
+  'reports.monitoring': method({
+    input: ReportQuery,
+    output: MonitoringReport,
+    access: allow('reports.read'),
+  }),
+} as const;
