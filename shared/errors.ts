@@ -47,6 +47,8 @@ export const conflictReasons = [
   'decision_open',
   'not_carried',
   'carried_not_escalated',
+  /** A participant marked as leaving while a decision of the meeting is open with consents given. */
+  'attendance_after_consent',
   'escalation_returned',
   'stale_action',
   'action_closed',

@@ -26,10 +26,12 @@ import {
   decisionRow,
   escalationBody,
   escalationRow,
+  freezeEvaluation,
   getDecision,
   nextDecisionNumber,
   requireUnlocked,
   requireVersion,
+  unfreezeEvaluation,
   type DecisionRow,
 } from './repo';
 
@@ -234,6 +236,8 @@ export function settleDecision(
   // Settled after the meeting closed (a reopened decision): it is locked again at once.
   const meetingClosed =
     row.agenda_item_id !== null && loadItem(db, row.agenda_item_id).meetingState === CLOSED_MEETING_STATE;
+  // What was true now is what the record keeps: later attendance changes do not touch it.
+  freezeEvaluation(db, row);
   db.prepare(
     'UPDATE decisions SET state = ?, decided_at = ?, locked = ?, version = version + 1 WHERE id = ?',
   ).run(state, now, meetingClosed ? 1 : 0, row.id);
@@ -259,6 +263,8 @@ export function reopenDecision(
   db.prepare(
     "UPDATE decisions SET state = 'concept', locked = 0, decided_at = NULL, version = version + 1 WHERE id = ?",
   ).run(row.id);
+  // Back to concept: it is evaluated over the table as it is now until it is settled again.
+  unfreezeEvaluation(db, row.id);
   addHistoryRow(db, row.dossier_id, 'besluit', `${row.number}: ${row.state}`, `${row.number}: concept`, {
     at: now,
     userId: session.userId,

@@ -1,9 +1,16 @@
-import type { Consent, Decision, Escalation } from '../../../shared/contract/decisions';
+import { z } from 'zod';
+import {
+  Consent as ConsentSchema,
+  type Consent,
+  type Decision,
+  type Escalation,
+} from '../../../shared/contract/decisions';
 import {
   ConsentValue,
   DecisionDirection,
   DecisionState,
   evaluateDecision,
+  Presence,
 } from '../../../shared/domain/consent';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
@@ -28,6 +35,63 @@ export interface DecisionRow {
   locked: number;
   decided_at: string | null;
   version: number;
+  settled_evaluation: string | null;
+}
+
+/**
+ * What was true when the chair settled (issue 11): who took part, with which presence, and every
+ * consent as recorded then. A settled decision is evaluated over this, never over the attendance as
+ * it is later, so marking a party absent or present afterwards cannot change the record.
+ */
+export const FrozenEvaluation = z.object({
+  participants: z.array(z.object({ organisationId: z.number().int(), presence: Presence })),
+  consents: z.array(ConsentSchema),
+});
+export type FrozenEvaluation = z.infer<typeof FrozenEvaluation>;
+
+/** The table as it is now for this decision: its meeting's participants and the recorded consents. */
+export function currentTable(db: Db, row: DecisionRow): FrozenEvaluation {
+  return {
+    participants:
+      row.meeting_id === null
+        ? []
+        : participants(db, row.meeting_id).map((p) => ({
+            organisationId: p.organisationId,
+            presence: p.presence,
+          })),
+    consents: consentsOf(db, row.id),
+  };
+}
+
+export function freezeEvaluation(db: Db, row: DecisionRow): void {
+  db.prepare('UPDATE decisions SET settled_evaluation = ? WHERE id = ?').run(
+    JSON.stringify(currentTable(db, row)),
+    row.id,
+  );
+}
+
+export function unfreezeEvaluation(db: Db, decisionId: number): void {
+  db.prepare('UPDATE decisions SET settled_evaluation = NULL WHERE id = ?').run(decisionId);
+}
+
+/** The frozen table of a settled decision, or the live one of a concept. */
+export function tableOf(db: Db, row: DecisionRow): FrozenEvaluation {
+  return row.settled_evaluation === null
+    ? currentTable(db, row)
+    : FrozenEvaluation.parse(JSON.parse(row.settled_evaluation));
+}
+
+/**
+ * The first concept decision of a meeting (not settled, not locked) on which a consent was given, if
+ * any: while it is open, no participant may be marked as leaving (that would take their voice away).
+ */
+export function openDecisionWithConsents(db: Db, meetingId: number): { number: string } | undefined {
+  return db
+    .prepare(
+      `SELECT d.number FROM decisions d WHERE d.meeting_id = ? AND d.state = 'concept' AND d.locked = 0
+          AND EXISTS (SELECT 1 FROM consents c WHERE c.decision_id = d.id) ORDER BY d.id LIMIT 1`,
+    )
+    .get(meetingId) as { number: string } | undefined;
 }
 
 export function decisionRow(db: Db, id: number): DecisionRow {
@@ -71,11 +135,14 @@ export function consentsOf(db: Db, decisionId: number): Consent[] {
   }));
 }
 
-/** A decision with its consents, evaluated over its meeting's current participants. */
+/**
+ * A decision with its consents: a concept evaluated over its meeting's current participants, a settled
+ * one over the table frozen when it was settled.
+ */
 export function toDecision(db: Db, row: DecisionRow, clearedConsents = 0): Decision {
-  const consents = consentsOf(db, row.id);
-  const participantIds =
-    row.meeting_id === null ? [] : participants(db, row.meeting_id).map((p) => p.organisationId);
+  const table = tableOf(db, row);
+  const consents = table.consents;
+  const participantIds = table.participants.map((p) => p.organisationId);
   const evaluation = evaluateDecision({ participants: participantIds, consents });
   return {
     id: row.id,

@@ -15,6 +15,8 @@ export const errorsNl = {
   'error.CONFLICT.already_signed_by_you':
     'U hebt deze versie al ondertekend; de tweede handtekening komt van een andere persoon.',
   'error.CONFLICT.carried_not_escalated': 'Een gedragen besluit wordt niet geëscaleerd.',
+  'error.CONFLICT.attendance_after_consent':
+    'Bij besluit {number} is al instemming gegeven. Een partij kan pas als vertrokken worden genoteerd nadat dat besluit is afgerond (of de tekst is gewijzigd, waarmee de instemming vervalt).',
   'error.CONFLICT.changed_meanwhile':
     'Het verslag is intussen gewijzigd. Bekijk de actuele versie en probeer het opnieuw.',
   'error.CONFLICT.current_item': 'Dit punt wordt nu besproken en kan niet van de agenda.',
@@ -83,6 +85,8 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   'error.CONFLICT.already_signed_by_you':
     'You already signed this version; the second signature comes from another person.',
   'error.CONFLICT.carried_not_escalated': 'A carried decision is not escalated.',
+  'error.CONFLICT.attendance_after_consent':
+    'Consent was already given on decision {number}. A party can be recorded as leaving only after that decision is settled (or its text changed, which clears the consents).',
   'error.CONFLICT.changed_meanwhile':
     'The minutes changed meanwhile. Look at the current version and try again.',
   'error.CONFLICT.current_item': 'This item is being discussed and cannot be removed.',
