@@ -49,6 +49,10 @@ export const conflictReasons = [
   'carried_not_escalated',
   /** A participant marked as leaving while a decision of the meeting is open with consents given. */
   'attendance_after_consent',
+  /** Carried by the table, but a party the direction cannot do without did not consent. */
+  'required_parties_missing',
+  /** Confirming: the decision is not provisionally carried (or already carried). */
+  'nothing_to_confirm',
   'escalation_returned',
   'stale_action',
   'action_closed',

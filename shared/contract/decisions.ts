@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { allow, method } from './define';
 import { Id } from './positions';
-import { ConsentInput, ConsentValue, DecisionDirection, DecisionState } from '../domain/consent';
+import {
+  ConsentInput,
+  ConsentValue,
+  DecisionDirection,
+  DecisionState,
+  RequiredParties,
+} from '../domain/consent';
+import { OrganisationKind } from '../domain/roles';
 import { IsoDate } from '../domain/dates';
 import { DossierStatus, EndedBy, OutcomeCategory, OutflowInput, Track } from '../domain/dossier';
 
@@ -31,13 +38,17 @@ export type Consent = z.infer<typeof Consent>;
 
 export const Evaluation = z.object({
   carried: z.boolean(),
-  state: z.enum(['gedragen', 'open', 'geblokkeerd']),
+  state: z.enum(['gedragen', 'voorlopig', 'open', 'geblokkeerd']),
   participants: z.array(z.number().int()),
   missing: z.array(z.number().int()),
   objections: z.array(z.number().int()),
   reservations: z.array(z.number().int()),
   abstentions: z.array(z.number().int()),
   ignored: z.array(z.number().int()),
+  /** Required parties (per kind) without a consent: "bevestiging nodig van {label}". */
+  missingRequired: z.array(
+    z.object({ kind: OrganisationKind, label: z.string(), organisationIds: z.array(z.number().int()) }),
+  ),
 });
 
 export const Decision = z.object({
@@ -54,6 +65,8 @@ export const Decision = z.object({
   decidedAt: z.string().nullable(),
   version: z.number().int(),
   consents: z.array(Consent),
+  /** A provisionally carried decision: the required parties' answers, given after it was settled. */
+  confirmations: z.array(Consent),
   evaluation: Evaluation,
   /** Consents cleared by this save because the text or direction changed (0 otherwise). */
   clearedConsents: z.number().int(),
@@ -112,7 +125,8 @@ export const DecisionConsentInput = ConsentInput.safeExtend({
 }).strict();
 export type DecisionConsentInput = z.input<typeof DecisionConsentInput>;
 
-export const SettleOutcome = z.enum(['gedragen', 'aanhouden', 'escaleren']);
+/** 'voorlopig': carried by everyone at the table, but a required party's confirmation is pending. */
+export const SettleOutcome = z.enum(['gedragen', 'voorlopig', 'aanhouden', 'escaleren']);
 export type SettleOutcome = z.infer<typeof SettleOutcome>;
 
 export const OutflowRecordInput = OutflowInput.safeExtend({
@@ -143,6 +157,27 @@ export const decisionsMethods = {
     input: z.object({ decisionId: Id, reason }).strict(),
     output: Decision,
     access: allow('decisions.settle'),
+  }),
+  /**
+   * A required party that was missing answers a provisionally carried decision (at the next meeting or
+   * in between): its deelnemer, or the secretary on its behalf. Akkoord (met voorbehoud) from every
+   * missing party carries it; a bezwaar holds it.
+   */
+  'decisions.confirm': method({
+    input: ConsentInput.safeExtend({ decisionId: Id, organisationId: Id }).strict(),
+    output: Decision,
+    access: allow('items.work'),
+  }),
+  'decisions.requiredParties.get': method({
+    input: z.object({}).strict(),
+    output: RequiredParties,
+    // Not dossier data: the beheerder who sets it reads it, as does the table.
+    access: allow('meetings.read'),
+  }),
+  'decisions.requiredParties.update': method({
+    input: RequiredParties.strict(),
+    output: RequiredParties,
+    access: allow('administer'),
   }),
   'decisions.list': method({
     input: z.object({ dossierId: Id.optional(), meetingId: Id.optional() }).strict(),

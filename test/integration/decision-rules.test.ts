@@ -95,3 +95,161 @@ describe('a decision settles what was true', () => {
     expect(after.consents.map((c) => c.organisationId)).toContain(env.org('Politie'));
   });
 });
+
+describe('the parties a direction cannot do without', () => {
+  let env: ItemEnv;
+  beforeEach(async () => {
+    env = await makeItemEnv();
+  });
+  afterEach(() => env.cleanup());
+
+  /** A legalisation decision at a table where only the gemeente sits, with the gemeente's akkoord. */
+  async function gemeenteAlone() {
+    const dossierId = env.dossier(1);
+    const { meetingId, itemId } = env.meeting({
+      date: '2026-03-10',
+      attendance: {
+        'Gemeente Demostad': 'aanwezig',
+        IND: 'afwezig_met_bericht',
+        'DT&V': 'afwezig_met_bericht',
+      },
+      dossiers: [dossierId],
+    });
+    const d = await env.api['decisions.save']({
+      itemId,
+      text: 'Medische legalisatie aanvragen.',
+      direction: 'legalisatie',
+    });
+    await env.login('casemanager');
+    const consented = await env.api['decisions.consent']({
+      decisionId: d.id,
+      organisationId: env.org('Gemeente Demostad'),
+      consent: 'akkoord',
+      decisionVersion: d.version,
+    });
+    await env.login('voorzitter');
+    return { dossierId, meetingId, itemId, d: consented };
+  }
+  const trackOf = (id: number) =>
+    (env.db().prepare('SELECT track FROM dossiers WHERE id = ?').get(id) as { track: string }).track;
+
+  it('a legalisation carried by the gemeente alone is not carried: only provisionally, until the IND confirms', async () => {
+    const { dossierId, meetingId, d } = await gemeenteAlone();
+    const trackBefore = trackOf(dossierId);
+    expect(d.evaluation).toMatchObject({
+      carried: false,
+      state: 'voorlopig',
+      missingRequired: [{ kind: 'ind', label: 'IND', organisationIds: [env.org('IND')] }],
+    });
+    expect(
+      await failure(
+        env.api['decisions.settle']({ decisionId: d.id, expectedVersion: d.version, outcome: 'gedragen' }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT', info: { reason: 'required_parties_missing', parties: 'IND' } });
+    const provisional = await env.api['decisions.settle']({
+      decisionId: d.id,
+      expectedVersion: d.version,
+      outcome: 'voorlopig',
+    });
+    expect(provisional.state).toBe('voorlopig_gedragen');
+    expect(trackOf(dossierId)).toBe(trackBefore);
+
+    // The minutes say whose confirmation is needed.
+    const { loadMinutesModel } = await import('../../electron/core/minutes/load');
+    const { packMinutesDocx } = await import('../../electron/core/minutes/build-docx');
+    const { documentXmlText } = await import('../support/docx-text');
+    const model = loadMinutesModel(env.db(), meetingId, {
+      version: 1,
+      state: 'concept',
+      generatedAt: '2026-03-10T12:00:00Z',
+    });
+    const text = documentXmlText(await packMinutesDocx(model));
+    expect(text).toContain('Voorlopig gedragen, bevestiging nodig van IND');
+
+    // It comes back on the next agenda until confirmed.
+    const next = await env.api['meetings.plan']({ date: '2026-03-17', time: '10:00', place: '' });
+    const proposed = await env.api['meetings.agenda.propose']({ meetingId: next.id });
+    expect(proposed.items.find((i) => i.dossierId === dossierId)?.reasons).toContainEqual(
+      expect.objectContaining({ code: 'confirmation_needed', decisionNumber: d.number }),
+    );
+
+    // At the next meeting's item, the IND sees the decision that waits for it.
+    const { meetingId: nextMeeting, itemId: nextItem } = env.meeting({
+      date: '2026-03-17',
+      attendance: { IND: 'aanwezig' },
+      dossiers: [dossierId],
+    });
+    await env.login('ind');
+    const work = await env.api['items.work']({ meetingId: nextMeeting, itemId: nextItem });
+    expect(work.pendingConfirmation?.number).toBe(d.number);
+    expect(work.permissions.confirmFor).toEqual([env.org('IND')]);
+
+    // Only the missing party confirms; then it is carried and the dossier takes the track.
+    await env.login('dtv');
+    expect(
+      await failure(
+        env.api['decisions.confirm']({
+          decisionId: d.id,
+          organisationId: env.org('DT&V'),
+          consent: 'akkoord',
+        }),
+      ),
+    ).toMatchObject({ code: 'BAD_INPUT', fields: [{ path: 'organisationId', code: 'not_required' }] });
+    await env.login('ind');
+    const confirmed = await env.api['decisions.confirm']({
+      decisionId: d.id,
+      organisationId: env.org('IND'),
+      consent: 'akkoord',
+    });
+    expect(confirmed).toMatchObject({
+      state: 'gedragen',
+      evaluation: { carried: true, missingRequired: [] },
+    });
+    expect(trackOf(dossierId)).toBe('legalisatie');
+    await env.login('voorzitter');
+    const again = await env.api['meetings.agenda.propose']({ meetingId: next.id });
+    expect(
+      again.items
+        .find((i) => i.dossierId === dossierId)
+        ?.reasons.some((r) => r.code === 'confirmation_needed') ?? false,
+    ).toBe(false);
+  });
+
+  it('the beheerder sets the required parties per direction', async () => {
+    await env.login('beheerder');
+    const defaults = await env.api['decisions.requiredParties.get']({});
+    expect(defaults).toMatchObject({
+      legalisatie: ['gemeente', 'ind'],
+      terugkeer: ['gemeente', 'dtv'],
+      doormigratie: ['gemeente', 'dtv'],
+      stabilisatie: ['gemeente'],
+    });
+    await env.api['decisions.requiredParties.update']({ ...defaults, stabilisatie: ['gemeente', 'ggd'] });
+    await env.login('voorzitter');
+    // GGD is absent at the full table: a stabilisation now needs its confirmation.
+    const { itemId } = firstItem(env);
+    const d = await env.api['decisions.save']({
+      itemId,
+      text: 'Rustperiode met GGZ.',
+      direction: 'stabilisatie',
+    });
+    for (const [org, user] of Object.entries(speakers)) {
+      await env.login(user);
+      await env.api['decisions.consent']({
+        decisionId: d.id,
+        organisationId: env.org(org),
+        consent: 'akkoord',
+        decisionVersion: 1,
+      });
+    }
+    const after = (await env.api['decisions.list']({ dossierId: d.dossierId }))[0]!;
+    expect(after.evaluation).toMatchObject({
+      state: 'voorlopig',
+      missingRequired: [{ kind: 'ggd', label: 'GGD' }],
+    });
+    await env.login('ind');
+    expect(await failure(env.api['decisions.requiredParties.update']({ ...defaults }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});

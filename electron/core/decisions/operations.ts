@@ -6,12 +6,17 @@ import type {
   Escalation,
   SettleOutcome,
 } from '../../../shared/contract/decisions';
-import { consentLabels, decisionDirectionLabels, trackForDirection } from '../../../shared/domain/consent';
+import {
+  consentLabels,
+  decisionDirectionLabels,
+  trackForDirection,
+  type ConsentValue,
+} from '../../../shared/domain/consent';
 import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import type { AuditFacts } from '../context';
 import type { Db } from '../db/open';
-import { organisationNames } from '../organisations/repo';
+import { organisationName as organisationNameOf, organisationNames } from '../organisations/repo';
 import { authoriseSpeakFor } from '../positions/access';
 import {
   CLOSED_MEETING_STATE,
@@ -29,6 +34,7 @@ import {
   freezeEvaluation,
   getDecision,
   nextDecisionNumber,
+  organisationKind,
   requireUnlocked,
   requireVersion,
   unfreezeEvaluation,
@@ -36,6 +42,7 @@ import {
 } from './repo';
 
 type Change<T> = { result: T; audit: AuditFacts | AuditFacts[] };
+
 const audit = (action: string, entity: string, ids: number[]): AuditFacts => ({ action, entity, ids });
 
 function requireConcept(row: DecisionRow): void {
@@ -151,6 +158,109 @@ function recordHeld(
     });
 }
 
+const partiesText = (decision: Decision): string =>
+  decision.evaluation.missingRequired.map((m) => m.label).join(', ');
+
+function requiredMissing(decision: Decision): AppError {
+  return new AppError('CONFLICT', 'A required party did not consent', {
+    info: { reason: 'required_parties_missing', parties: partiesText(decision) },
+  });
+}
+
+function notCarried(decision: Decision): AppError {
+  return new AppError('CONFLICT', 'The decision is not carried', {
+    info: {
+      reason: 'not_carried',
+      missing: decision.evaluation.missing.length,
+      objections: decision.evaluation.objections.length,
+    },
+  });
+}
+
+/**
+ * What a carried decision does to its dossier: the track (and status 'besluit_gedragen') and the
+ * review date, with the decision as the reason in the history; a carried decision to hold changes
+ * neither, and the timeline still says why.
+ */
+function applyCarried(
+  db: Db,
+  row: DecisionRow,
+  decision: Decision,
+  facts: { at: string; userId: number; decisionId: number },
+  prefix: string,
+): void {
+  const track = trackForDirection(decision.direction);
+  const reason = `${prefix}: ${decisionDirectionLabels[decision.direction]}`;
+  changeDossier(
+    db,
+    row.dossier_id,
+    {
+      ...(track ? { track, status: 'besluit_gedragen' } : {}),
+      ...(row.review_date ? { review_date: row.review_date } : {}),
+    },
+    { ...facts, reason },
+  );
+  if (decision.direction === 'aanhouden') recordHeld(db, row, facts, 'gedragen');
+}
+
+/**
+ * A required party answers a provisionally carried decision. Only a party of a kind still missing may
+ * answer (others had their say at the table). Akkoord (met voorbehoud) from every missing kind carries
+ * it, with the dossier's track; a bezwaar holds it (it comes back as a held item would).
+ */
+export function confirmDecision(
+  db: Db,
+  session: Session,
+  input: { decisionId: number; organisationId: number; consent: ConsentValue; reason: string | null },
+  now: string,
+): Change<Decision> {
+  authoriseSpeakFor(session, input.organisationId);
+  const row = decisionRow(db, input.decisionId);
+  if (row.state !== 'voorlopig_gedragen')
+    throw new AppError('CONFLICT', 'Not a provisionally carried decision', {
+      info: { reason: 'nothing_to_confirm' },
+    });
+  const before = getDecision(db, row.id);
+  const kind = organisationKind(db, input.organisationId);
+  if (!before.evaluation.missingRequired.some((m) => m.kind === kind))
+    throw new AppError('BAD_INPUT', 'This organisation is not asked to confirm', {
+      fields: [{ path: 'organisationId', code: 'not_required', message: 'Not a missing required party' }],
+    });
+  db.prepare(
+    `INSERT INTO decision_confirmations (decision_id, organisation_id, consent, reason, recorded_by, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (decision_id, organisation_id)
+     DO UPDATE SET consent = excluded.consent, reason = excluded.reason, recorded_by = excluded.recorded_by,
+                   recorded_at = excluded.recorded_at`,
+  ).run(row.id, input.organisationId, input.consent, input.reason, session.userId, now);
+  const after = getDecision(db, row.id);
+  const facts = { at: now, userId: session.userId, decisionId: row.id };
+  const audits: AuditFacts[] = [
+    audit('decision.confirm', 'decision_confirmations', [row.id, input.organisationId]),
+  ];
+  const name = organisationNameOf(db, input.organisationId);
+  if (input.consent === 'bezwaar' || input.consent === 'onthouding') {
+    db.prepare("UPDATE decisions SET state = 'aangehouden', version = version + 1 WHERE id = ?").run(row.id);
+    addHistoryRow(
+      db,
+      row.dossier_id,
+      'besluit',
+      `${row.number}: voorlopig gedragen`,
+      `${row.number}: aangehouden`,
+      {
+        ...facts,
+        reason: `Besluit ${row.number} niet bevestigd door ${name}: ${input.reason ?? ''}`,
+      },
+    );
+    audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
+  } else if (after.evaluation.carried) {
+    db.prepare("UPDATE decisions SET state = 'gedragen', version = version + 1 WHERE id = ?").run(row.id);
+    applyCarried(db, row, after, facts, `Besluit ${row.number} bevestigd door ${name}`);
+    audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
+  } else db.prepare('UPDATE decisions SET version = version + 1 WHERE id = ?').run(row.id);
+  return { result: getDecision(db, row.id), audit: audits };
+}
+
 /**
  * The chair settles a concept: carried (only when the consent rule says so), held, or escalated.
  * A carried decision sets the dossier's track (and status 'besluit_gedragen') and review date, with the
@@ -174,32 +284,39 @@ export function settleDecision(
     row.agenda_item_id !== null &&
     db.prepare('UPDATE agenda_items SET status = ? WHERE id = ?').run(status, row.agenda_item_id);
   const audits: AuditFacts[] = [];
-  let state: 'gedragen' | 'aangehouden' | 'geescaleerd';
+
+  let state: 'gedragen' | 'voorlopig_gedragen' | 'aangehouden' | 'geescaleerd';
 
   if (input.outcome === 'gedragen') {
-    if (!decision.evaluation.carried)
-      throw new AppError('CONFLICT', 'The decision is not carried', {
-        info: {
-          reason: 'not_carried',
-          missing: decision.evaluation.missing.length,
-          objections: decision.evaluation.objections.length,
-        },
-      });
+    if (decision.evaluation.state === 'voorlopig') throw requiredMissing(decision);
+    if (!decision.evaluation.carried) throw notCarried(decision);
     state = 'gedragen';
-    const track = trackForDirection(decision.direction);
-    const reason = `Gedragen besluit ${row.number}: ${decisionDirectionLabels[decision.direction]}`;
-    changeDossier(
+    applyCarried(db, row, decision, facts, `Gedragen besluit ${row.number}`);
+    setItemStatus(decision.direction === 'aanhouden' ? 'aangehouden' : 'besproken');
+    audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
+  } else if (input.outcome === 'voorlopig') {
+    if (decision.evaluation.state !== 'voorlopig') {
+      if (decision.evaluation.carried)
+        throw new AppError('CONFLICT', 'Carried: nothing to confirm', {
+          info: { reason: 'nothing_to_confirm' },
+        });
+      throw notCarried(decision);
+    }
+    // Not carried yet: the dossier keeps its track; it returns on the agenda until confirmed
+    // (agenda reason 'confirmation_needed'), and its timeline says whose confirmation is awaited.
+    state = 'voorlopig_gedragen';
+    setItemStatus('besproken');
+    addHistoryRow(
       db,
       row.dossier_id,
+      'besluit',
+      `${row.number}: concept`,
+      `${row.number}: voorlopig gedragen`,
       {
-        ...(track ? { track, status: 'besluit_gedragen' } : {}),
-        ...(row.review_date ? { review_date: row.review_date } : {}),
+        ...facts,
+        reason: `Besluit ${row.number} voorlopig gedragen, bevestiging nodig van ${partiesText(decision)}: ${row.text}`,
       },
-      { ...facts, reason },
     );
-    setItemStatus(decision.direction === 'aanhouden' ? 'aangehouden' : 'besproken');
-    // A carried decision to hold changes neither track nor status: the timeline still says why.
-    if (decision.direction === 'aanhouden') recordHeld(db, row, facts, 'gedragen');
     audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
   } else if (input.outcome === 'aanhouden') {
     state = 'aangehouden';

@@ -11,7 +11,9 @@ import {
   DecisionState,
   evaluateDecision,
   Presence,
+  type DecisionDirection as Direction,
 } from '../../../shared/domain/consent';
+import { OrganisationKind } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { participants } from '../positions/item';
@@ -46,6 +48,8 @@ export interface DecisionRow {
 export const FrozenEvaluation = z.object({
   participants: z.array(z.object({ organisationId: z.number().int(), presence: Presence })),
   consents: z.array(ConsentSchema),
+  /** The required kinds for its direction then (decisions settled before issue 11 had none). */
+  required: z.array(OrganisationKind).default([]),
 });
 export type FrozenEvaluation = z.infer<typeof FrozenEvaluation>;
 
@@ -60,7 +64,47 @@ export function currentTable(db: Db, row: DecisionRow): FrozenEvaluation {
             presence: p.presence,
           })),
     consents: consentsOf(db, row.id),
+    required: requiredFor(db, DecisionDirection.parse(row.direction)),
   };
+}
+
+/** The kinds of organisation whose consent a decision in this direction needs (the city's setting). */
+export function requiredFor(db: Db, direction: Direction): OrganisationKind[] {
+  return getSetting(db, 'required_parties')[direction];
+}
+
+export function organisationKind(db: Db, id: number): OrganisationKind {
+  const row = db.prepare('SELECT kind FROM organisations WHERE id = ?').get(id) as
+    { kind: string } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'No such organisation');
+  return OrganisationKind.parse(row.kind);
+}
+
+function kinds(db: Db): Map<number, OrganisationKind> {
+  const rows = db.prepare('SELECT id, kind FROM organisations').all() as { id: number; kind: string }[];
+  return new Map(rows.map((r) => [r.id, OrganisationKind.parse(r.kind)]));
+}
+
+/** A required kind as the record names it ("IND", or its organisations), with the organisations' ids. */
+function requiredKind(db: Db, kind: OrganisationKind) {
+  const rows = db
+    .prepare('SELECT id, name FROM organisations WHERE kind = ? AND active = 1 ORDER BY sort_order, id')
+    .all(kind) as { id: number; name: string }[];
+  return {
+    kind,
+    label: rows.length ? rows.map((r) => r.name).join(' of ') : kind.toUpperCase(),
+    organisationIds: rows.map((r) => r.id),
+  };
+}
+
+/** The dossier's latest provisionally carried decision (awaiting a required party), or null. */
+export function pendingConfirmation(db: Db, dossierId: number): Decision | null {
+  const row = db
+    .prepare(
+      "SELECT * FROM decisions WHERE dossier_id = ? AND state = 'voorlopig_gedragen' ORDER BY id DESC LIMIT 1",
+    )
+    .get(dossierId) as DecisionRow | undefined;
+  return row ? toDecision(db, row) : null;
 }
 
 export function freezeEvaluation(db: Db, row: DecisionRow): void {
@@ -100,13 +144,17 @@ export function decisionRow(db: Db, id: number): DecisionRow {
   return row;
 }
 
-export function consentsOf(db: Db, decisionId: number): Consent[] {
+export function consentsOf(
+  db: Db,
+  decisionId: number,
+  from: 'consents' | 'decision_confirmations' = 'consents',
+): Consent[] {
   const rows = db
     .prepare(
       `SELECT c.organisation_id, o.name AS organisation_name, c.consent, c.reason, c.recorded_by,
               u.display_name AS recorded_by_name, u.organisation_id AS recorder_org, u.roles AS recorder_roles,
               c.recorded_at
-         FROM consents c JOIN organisations o ON o.id = c.organisation_id JOIN users u ON u.id = c.recorded_by
+         FROM ${from} c JOIN organisations o ON o.id = c.organisation_id JOIN users u ON u.id = c.recorded_by
         WHERE c.decision_id = ? ORDER BY o.sort_order, o.id`,
     )
     .all(decisionId) as {
@@ -143,7 +191,15 @@ export function toDecision(db: Db, row: DecisionRow, clearedConsents = 0): Decis
   const table = tableOf(db, row);
   const consents = table.consents;
   const participantIds = table.participants.map((p) => p.organisationId);
-  const evaluation = evaluateDecision({ participants: participantIds, consents });
+  // A required party's later confirmation counts as its consent (it was not at the table).
+  const confirmations = consentsOf(db, row.id, 'decision_confirmations');
+  const kindOf = kinds(db);
+  const evaluation = evaluateDecision({
+    participants: [...participantIds, ...confirmations.map((c) => c.organisationId)],
+    consents: [...consents, ...confirmations],
+    required: table.required,
+    kindOf: (id) => kindOf.get(id),
+  });
   return {
     id: row.id,
     number: row.number,
@@ -158,7 +214,12 @@ export function toDecision(db: Db, row: DecisionRow, clearedConsents = 0): Decis
     decidedAt: row.decided_at,
     version: row.version,
     consents,
-    evaluation: { ...evaluation, participants: participantIds },
+    confirmations,
+    evaluation: {
+      ...evaluation,
+      participants: participantIds,
+      missingRequired: evaluation.missingRequired.map((kind) => requiredKind(db, kind)),
+    },
     clearedConsents,
   };
 }

@@ -1,6 +1,8 @@
 import type { Handlers } from '../../../shared/contract/index';
 import { requireSession, writeAudited, type CoreContext } from '../context';
+import { getSetting, setSetting } from '../settings/settings';
 import {
+  confirmDecision,
   recordConsent,
   reopenDecision,
   returnEscalation,
@@ -17,6 +19,9 @@ type DecisionHandlers = Pick<
   | 'decisions.settle'
   | 'decisions.reopen'
   | 'decisions.list'
+  | 'decisions.confirm'
+  | 'decisions.requiredParties.get'
+  | 'decisions.requiredParties.update'
   | 'escalations.return'
   | 'outflow.record'
   | 'outflow.reopen'
@@ -39,6 +44,19 @@ export function decisionHandlers(ctx: CoreContext): DecisionHandlers {
       return writeAudited(ctx, s, (db) => reopenDecision(db, s, input, ctx.nowIso()));
     },
     'decisions.list': (input) => listDecisions(ctx.vault.database(), input),
+    'decisions.confirm': (input, { session }) => {
+      const s = requireSession(session);
+      return writeAudited(ctx, s, (db) => confirmDecision(db, s, input, ctx.nowIso()));
+    },
+    'decisions.requiredParties.get': () => getSetting(ctx.vault.database(), 'required_parties'),
+    'decisions.requiredParties.update': (input, { session }) =>
+      writeAudited(ctx, requireSession(session), (db) => {
+        setSetting(db, 'required_parties', input);
+        return {
+          result: getSetting(db, 'required_parties'),
+          audit: { action: 'settings.required_parties', entity: 'meta', ids: [] },
+        };
+      }),
     'escalations.return': (input, { session }) => {
       const s = requireSession(session);
       return writeAudited(ctx, s, (db) => returnEscalation(db, s, input, ctx.nowIso()));

@@ -36,6 +36,7 @@ import {
 import {
   actionList,
   decisionList,
+  decisionStatusText,
   dossierLabel,
   type Action,
   type Decision,
@@ -135,7 +136,7 @@ function decisionBlock(decision: Decision): Block[] {
     para(decision.text),
     labelled(
       'Richting',
-      `${directionLabel[decision.direction]} · ${decisionStateLabel[decision.state]}${review}`,
+      `${directionLabel[decision.direction]} · ${decisionStatusText(decision, decisionStateLabel[decision.state])}${review}`,
     ),
     ...(decision.consents.length > 0
       ? [
@@ -221,7 +222,7 @@ function decisionListSection(model: MinutesModel): Block[] {
             r.item,
             r.text,
             directionLabel[r.direction],
-            decisionStateLabel[r.state],
+            decisionStatusText(r, decisionStateLabel[r.state]),
             formatShortDate(r.reviewDate),
           ]),
         ),

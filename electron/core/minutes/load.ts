@@ -2,7 +2,7 @@ import { agendaItemKindLabels, type AgendaItemKind } from '../../../shared/domai
 import { initials } from '../../../shared/domain/dossier';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
-import { decisionRow, tableOf } from '../decisions/repo';
+import { decisionRow, tableOf, toDecision } from '../decisions/repo';
 import { getSetting } from '../settings/settings';
 import type {
   Action,
@@ -244,6 +244,7 @@ function decision(db: Db, item: ItemRow, meetingId: number): Decision | null {
   if (!row) return null;
   // A settled decision as it was settled (issue 11): the participants and consents frozen then; the
   // consent of an organisation that did not take part is not the table's and is not minuted.
+  const full = toDecision(db, decisionRow(db, row.id));
   const table = tableOf(db, decisionRow(db, row.id));
   const took = new Set(table.participants.map((p) => p.organisationId));
   const consents = table.consents
@@ -256,6 +257,9 @@ function decision(db: Db, item: ItemRow, meetingId: number): Decision | null {
     reviewDate: row.review_date,
     state: row.state,
     consents,
+    ...(row.state === 'voorlopig_gedragen'
+      ? { awaitingConfirmation: full.evaluation.missingRequired.map((m) => m.label) }
+      : {}),
   };
 }
 

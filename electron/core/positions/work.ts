@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { actionsForItem } from '../actions/repo';
 import type { Db } from '../db/open';
 import { dossierRow, toOutcome } from '../decisions/dossier';
-import { decisionForItem, escalationBody, escalationsOf } from '../decisions/repo';
+import { decisionForItem, escalationBody, escalationsOf, pendingConfirmation } from '../decisions/repo';
 import { canSpeakFor } from './access';
 import { CLOSED_MEETING_STATE, loadItem, participants } from './item';
 import { changedFields, draftsFor, positionPair } from './repo';
@@ -30,6 +30,10 @@ export function itemWork(
     name: string;
   }[];
   const speakFor = table.filter((p) => canSpeakFor(session, p.organisationId)).map((p) => p.organisationId);
+  const pending = dossier ? pendingConfirmation(db, dossier.id) : null;
+  const confirmFor = (pending?.evaluation.missingRequired ?? [])
+    .flatMap((m) => m.organisationIds)
+    .filter((id) => canSpeakFor(session, id));
   return {
     meeting: {
       id: meetingId,
@@ -52,6 +56,7 @@ export function itemWork(
       };
     }),
     decision: decisionForItem(db, itemId),
+    pendingConfirmation: pending,
     escalations: dossier ? escalationsOf(db, dossier.id) : [],
     actions: dossier ? actionsForItem(db, dossier.id, meetingId, actionsScope(session), today) : [],
     organisations,
@@ -59,6 +64,7 @@ export function itemWork(
     permissions: {
       recordFor: speakFor,
       consentFor: speakFor,
+      confirmFor,
       writeDecision: can(session, 'decisions.write'),
       decide: can(session, 'decisions.settle'),
       manageActions: can(session, 'actions.manage'),

@@ -12,6 +12,7 @@ import { useSession } from '../state/session';
 import { TrustedRoots } from './TrustedRoots';
 import { CertificateRequests } from './CertificateRequests';
 import { ThemeSection } from './ThemeSection';
+import { DecisionRulesSection } from './DecisionRulesSection';
 
 /**
  * Users, organisations, settings (the environment's and the agenda's), the trusted root certificates
@@ -126,6 +127,7 @@ export function Admin() {
       </section>
 
       <AgendaSettingsForm />
+      <DecisionRulesSection orgs={orgs} />
       <ThemeSection />
 
       <KeysSection onDone={run} />

@@ -6,12 +6,25 @@
  *   and the minutes read this, never the attendance as it is later. Cleared again when the decision
  *   is reopened. Decisions settled before this version are frozen here from their meeting's
  *   attendance as it is now: the best that can still be known.
+ * - `decision_confirmations`: a provisionally carried decision ('voorlopig_gedragen': a party the
+ *   direction cannot do without did not consent) is confirmed, or objected to, afterwards by that
+ *   party. Apart from `consents`, which stay as the table gave them.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 
 export function migration0007(db: Database.Database): void {
   db.exec(/* sql */ `
 ALTER TABLE decisions ADD COLUMN settled_evaluation TEXT;
+
+CREATE TABLE decision_confirmations (
+  decision_id      INTEGER NOT NULL REFERENCES decisions(id),
+  organisation_id  INTEGER NOT NULL REFERENCES organisations(id),
+  consent          TEXT NOT NULL,
+  reason           TEXT,
+  recorded_by      INTEGER NOT NULL REFERENCES users(id),
+  recorded_at      TEXT NOT NULL,
+  PRIMARY KEY (decision_id, organisation_id)
+) STRICT;
 `);
   backfillFrozen(db);
 }

@@ -15,6 +15,9 @@ export const errorsNl = {
   'error.CONFLICT.already_signed_by_you':
     'U hebt deze versie al ondertekend; de tweede handtekening komt van een andere persoon.',
   'error.CONFLICT.carried_not_escalated': 'Een gedragen besluit wordt niet geëscaleerd.',
+  'error.CONFLICT.required_parties_missing':
+    'Het besluit kan nog niet gedragen zijn: de instemming van {parties} ontbreekt. Het kan voorlopig gedragen worden, tot {parties} het bevestigt.',
+  'error.CONFLICT.nothing_to_confirm': 'Dit besluit wacht niet op een bevestiging.',
   'error.CONFLICT.attendance_after_consent':
     'Bij besluit {number} is al instemming gegeven. Een partij kan pas als vertrokken worden genoteerd nadat dat besluit is afgerond (of de tekst is gewijzigd, waarmee de instemming vervalt).',
   'error.CONFLICT.changed_meanwhile':
@@ -85,6 +88,9 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   'error.CONFLICT.already_signed_by_you':
     'You already signed this version; the second signature comes from another person.',
   'error.CONFLICT.carried_not_escalated': 'A carried decision is not escalated.',
+  'error.CONFLICT.required_parties_missing':
+    'The decision cannot be carried yet: {parties} did not consent. It can be carried provisionally until {parties} confirms.',
+  'error.CONFLICT.nothing_to_confirm': 'This decision is not waiting for a confirmation.',
   'error.CONFLICT.attendance_after_consent':
     'Consent was already given on decision {number}. A party can be recorded as leaving only after that decision is settled (or its text changed, which clears the consents).',
   'error.CONFLICT.changed_meanwhile':

@@ -74,6 +74,7 @@ export const itemsNl = {
   'decision.heading': 'Besluit {number} — {state}',
   'decision.state.concept': 'concept',
   'decision.state.gedragen': 'gedragen',
+  'decision.state.voorlopig_gedragen': 'voorlopig gedragen',
   'decision.state.aangehouden': 'aangehouden',
   'decision.state.geescaleerd': 'geëscaleerd',
   'decision.locked': 'Vergrendeld: het overleg is afgerond.',
@@ -105,6 +106,17 @@ export const itemsNl = {
   'evaluation.open': 'Nog niet gedragen: wacht op {orgs}.',
   'evaluation.geblokkeerd': 'Niet gedragen: bezwaar van {orgs}.',
   'evaluation.allAbstain': 'Let op: alle organisaties onthouden zich.',
+  'rules.title': 'Gedragen besluit: vereiste partijen',
+  'rules.help':
+    'Per richting de partijen zonder wier instemming een besluit niet gedragen is. Ontbreekt er een, dan is het besluit hooguit voorlopig gedragen en komt het terug tot die partij het bevestigt.',
+  'rules.requires': '{direction}: instemming van {org} vereist',
+  'evaluation.voorlopig':
+    'Iedereen aan tafel stemt in, maar de instemming van {orgs} ontbreekt: hooguit voorlopig gedragen, tot {orgs} het bevestigt.',
+  'settle.provisional': 'Voorlopig gedragen (bevestiging nodig van {orgs})',
+  'settle.done.voorlopig':
+    'Besluit {number} is voorlopig gedragen; het komt op de agenda terug tot {orgs} het bevestigt.',
+  'confirm.title': 'Besluit {number} wacht op bevestiging',
+  'confirm.awaiting': 'voorlopig gedragen, bevestiging nodig van {orgs}.',
   'settle.title': 'Besluit afronden',
   'settle.chairOnly': 'De voorzitter rondt het besluit af: gedragen, aanhouden of escaleren.',
   'settle.carry': 'Vaststellen als gedragen besluit',
@@ -277,6 +289,7 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'decision.heading': 'Decision {number} — {state}',
   'decision.state.concept': 'draft',
   'decision.state.gedragen': 'carried',
+  'decision.state.voorlopig_gedragen': 'provisionally carried',
   'decision.state.aangehouden': 'held',
   'decision.state.geescaleerd': 'escalated',
   'decision.locked': 'Locked: the meeting is finished.',
@@ -307,6 +320,17 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'evaluation.open': 'Not carried yet: waiting for {orgs}.',
   'evaluation.geblokkeerd': 'Not carried: objection from {orgs}.',
   'evaluation.allAbstain': 'Note: every organisation abstains.',
+  'rules.title': 'Carried decision: required parties',
+  'rules.help':
+    'Per direction, the parties without whose consent a decision is not carried. If one is missing, the decision is at most provisionally carried and returns until that party confirms.',
+  'rules.requires': '{direction}: consent of {org} required',
+  'evaluation.voorlopig':
+    'Everyone at the table agrees, but {orgs} did not consent: at most provisionally carried, until {orgs} confirms.',
+  'settle.provisional': 'Provisionally carried (confirmation needed from {orgs})',
+  'settle.done.voorlopig':
+    'Decision {number} is provisionally carried; it returns on the agenda until {orgs} confirms.',
+  'confirm.title': 'Decision {number} awaits confirmation',
+  'confirm.awaiting': 'provisionally carried, confirmation needed from {orgs}.',
   'settle.title': 'Settle the decision',
   'settle.chairOnly': 'The chair settles the decision: carried, held or escalated.',
   'settle.carry': 'Adopt as carried decision',

@@ -135,15 +135,23 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
         )}
       </div>
 
+      {work.pendingConfirmation && work.pendingConfirmation.id !== d?.id ? (
+        <PendingConfirmation work={work} decision={work.pendingConfirmation} reload={reload} />
+      ) : null}
+      {d?.state === 'voorlopig_gedragen' ? (
+        <PendingConfirmation work={work} decision={d} reload={reload} />
+      ) : null}
       {d ? (
         <>
           <Consents work={work} decision={d} reload={reload} />
           <p className={`evaluation evaluation-${d.evaluation.state}`} role="status">
             {d.evaluation.state === 'gedragen'
               ? t('evaluation.gedragen')
-              : d.evaluation.state === 'open'
-                ? t('evaluation.open', { orgs: orgList(d.evaluation.missing) })
-                : t('evaluation.geblokkeerd', { orgs: orgList(d.evaluation.objections) })}
+              : d.evaluation.state === 'voorlopig'
+                ? t('evaluation.voorlopig', { orgs: requiredList(d) })
+                : d.evaluation.state === 'open'
+                  ? t('evaluation.open', { orgs: orgList(d.evaluation.missing) })
+                  : t('evaluation.geblokkeerd', { orgs: orgList(d.evaluation.objections) })}
             {d.evaluation.carried && d.evaluation.abstentions.length === d.evaluation.participants.length
               ? ` ${t('evaluation.allAbstain')}`
               : ''}
@@ -161,6 +169,20 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               >
                 {t('settle.carry')}
               </Button>
+              {d.evaluation.state === 'voorlopig' ? (
+                <Button
+                  variant="primary"
+                  onPress={() =>
+                    void run(() =>
+                      settle(d, 'voorlopig').then((r) =>
+                        t('settle.done.voorlopig', { number: r.number, orgs: requiredList(d) }),
+                      ),
+                    )
+                  }
+                >
+                  {t('settle.provisional', { orgs: requiredList(d) })}
+                </Button>
+              ) : null}
               <Button
                 onPress={() =>
                   void run(() =>
@@ -217,9 +239,47 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
     </section>
   );
 
-  function settle(decision: Decision, outcome: 'gedragen' | 'aanhouden' | 'escaleren') {
+  function settle(decision: Decision, outcome: 'gedragen' | 'voorlopig' | 'aanhouden' | 'escaleren') {
     return api['decisions.settle']({ decisionId: decision.id, expectedVersion: decision.version, outcome });
   }
+}
+
+const requiredList = (d: Decision) => d.evaluation.missingRequired.map((m) => m.label).join(', ');
+
+/**
+ * A provisionally carried decision of this dossier (this or an earlier meeting): whose confirmation it
+ * waits for, and the form for the missing party (its deelnemer, or the secretary on its behalf).
+ */
+function PendingConfirmation({
+  work,
+  decision,
+  reload,
+}: {
+  work: ItemWork;
+  decision: Decision;
+  reload(): Promise<void>;
+}) {
+  const t = useT();
+  const names = new Map(work.organisations.map((o) => [o.id, o.name]));
+  return (
+    <section className="pending-confirmation" aria-labelledby="confirm-h">
+      <h4 id="confirm-h">{t('confirm.title', { number: decision.number })}</h4>
+      <p role="status">
+        {decision.text} — {t('confirm.awaiting', { orgs: requiredList(decision) })}
+      </p>
+      {work.permissions.confirmFor.map((id) => (
+        <ConsentForm
+          key={id}
+          org={names.get(id) ?? String(id)}
+          organisationId={id}
+          decision={decision}
+          given={undefined}
+          reload={reload}
+          confirm
+        />
+      ))}
+    </section>
+  );
 }
 
 /** One line per participant: its consent, and a form for those this user may speak for. */
@@ -282,6 +342,8 @@ function ConsentForm(props: {
   decision: Decision;
   given: ConsentValue | undefined;
   reload(): Promise<void>;
+  /** Answers a provisionally carried decision (decisions.confirm) instead of consenting at the table. */
+  confirm?: boolean;
 }) {
   const t = useT();
   const api = getApi();
@@ -301,13 +363,17 @@ function ConsentForm(props: {
           setErrors({ consent: t('field.required') });
           return;
         }
-        void api['decisions.consent']({
+        const answer = {
           decisionId: props.decision.id,
           organisationId: props.organisationId,
           consent: value,
           reason: reason.trim() || null,
-          decisionVersion: props.decision.version,
-        }).then(
+        };
+        void (
+          props.confirm
+            ? api['decisions.confirm'](answer)
+            : api['decisions.consent']({ ...answer, decisionVersion: props.decision.version })
+        ).then(
           async () => {
             setErrors({});
             setMessage(null);
