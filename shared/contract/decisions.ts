@@ -73,16 +73,44 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
+/** What the body answered, as a result the table can act on and the reports can count. */
+export const escalationOutcomeLabels = {
+  legalisatie: 'Advies: legalisatie',
+  terugkeer: 'Advies: terugkeer',
+  doormigratie: 'Advies: doormigratie',
+  buitenschuld_onderzoeken: 'IND gevraagd buitenschuld te onderzoeken',
+  terug_naar_tafel: 'Terug naar het overleg zonder advies',
+  anders: 'Anders (zie toelichting)',
+} as const;
+export const EscalationOutcome = z.enum(
+  Object.keys(escalationOutcomeLabels) as [
+    keyof typeof escalationOutcomeLabels,
+    ...(keyof typeof escalationOutcomeLabels)[],
+  ],
+);
+export type EscalationOutcome = z.infer<typeof EscalationOutcome>;
+
 export const Escalation = z.object({
   id: z.number().int(),
   dossierId: z.number().int(),
   decisionId: z.number().int().nullable(),
   body: z.string(),
+  /** The question put to the body ('' for escalations from before issue 11). */
+  question: z.string(),
+  /** Whether the table agreed to put it there (every participant consented, none objected). */
+  consensus: z.boolean(),
   dissent: z.string(),
   createdAt: z.string(),
   returnedAt: z.string().nullable(),
+  outcome: EscalationOutcome.nullable(),
+  answer: z.string().nullable(),
+  answeredOn: z.string().nullable(),
 });
 export type Escalation = z.infer<typeof Escalation>;
+
+/** An escalation in the list of open (or all) escalations: with the dossier by number and initials. */
+export const EscalationListItem = Escalation.extend({ dossierNumber: z.string(), dossierLabel: z.string() });
+export type EscalationListItem = z.infer<typeof EscalationListItem>;
 
 export const DossierOutcome = z.object({
   id: z.number().int(),
@@ -148,8 +176,24 @@ export const decisionsMethods = {
   }),
   'decisions.settle': method({
     input: z
-      .object({ decisionId: Id, expectedVersion: z.number().int().min(1), outcome: SettleOutcome })
-      .strict(),
+      .object({
+        decisionId: Id,
+        expectedVersion: z.number().int().min(1),
+        outcome: SettleOutcome,
+        /** For 'escaleren': the body (one of the city's, escalations.bodies) and the question put to it. */
+        escalation: z
+          .object({
+            body: z.string().trim().min(1, 'required').max(120, 'too_long'),
+            question: z.string().trim().min(1, 'required').max(2000, 'too_long'),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        if (v.outcome === 'escaleren' && !v.escalation)
+          ctx.addIssue({ code: 'custom', path: ['escalation'], message: 'required' });
+      }),
     output: Decision,
     access: allow('decisions.settle'),
   }),
@@ -184,10 +228,39 @@ export const decisionsMethods = {
     output: z.array(Decision),
     access: allow('items.work'),
   }),
+  /**
+   * The body's answer, when it comes back: at a meeting or in between (by the chair or the secretary).
+   * The dossier loses its escalated flag when no other escalation is open.
+   */
   'escalations.return': method({
-    input: z.object({ escalationId: Id, reason }).strict(),
+    input: z
+      .object({
+        escalationId: Id,
+        outcome: EscalationOutcome,
+        answer: z.string().trim().min(1, 'required').max(4000, 'too_long'),
+        answeredOn: IsoDate,
+      })
+      .strict(),
     output: Escalation,
-    access: allow('decisions.settle'),
+    access: allow('decisions.write'),
+  }),
+  'escalations.list': method({
+    input: z.object({ open: z.boolean().default(true) }).strict(),
+    output: z.array(EscalationListItem),
+    access: allow('items.work'),
+  }),
+  /** The bodies this city puts dossiers to, the first one the default. */
+  'escalations.bodies': method({
+    input: z.object({}).strict(),
+    output: z.array(z.string()),
+    access: allow('meetings.read'),
+  }),
+  'escalations.setBodies': method({
+    input: z
+      .object({ bodies: z.array(z.string().trim().min(1, 'required').max(120, 'too_long')).min(1).max(20) })
+      .strict(),
+    output: z.array(z.string()),
+    access: allow('administer'),
   }),
   'outflow.record': method({
     input: OutflowRecordInput,

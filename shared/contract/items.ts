@@ -45,6 +45,8 @@ export const ItemWork = z.object({
   actions: z.array(Action),
   organisations: z.array(z.object({ id: z.number().int(), name: z.string() })),
   escalationBody: z.string(),
+  /** Every body this city puts dossiers to (the default first). */
+  escalationBodies: z.array(z.string()),
   permissions: z.object({
     recordFor: z.array(z.number().int()),
     consentFor: z.array(z.number().int()),

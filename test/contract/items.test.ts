@@ -35,7 +35,17 @@ const malformed: Record<keyof typeof itemsMethods, unknown[]> = {
     { decisionId: 1, organisationId: 2, consent: 'onthouding', decisionVersion: 1 },
     { decisionId: 1, organisationId: 2, consent: 'akkoord' },
   ],
-  'decisions.settle': [{ decisionId: 1, expectedVersion: 1, outcome: 'doorgaan' }, { decisionId: 1 }],
+  'decisions.settle': [
+    { decisionId: 1, expectedVersion: 1, outcome: 'doorgaan' },
+    { decisionId: 1 },
+    { decisionId: 1, expectedVersion: 1, outcome: 'escaleren' },
+    {
+      decisionId: 1,
+      expectedVersion: 1,
+      outcome: 'escaleren',
+      escalation: { body: 'Wethouder', question: ' ' },
+    },
+  ],
   'decisions.reopen': [{ decisionId: 1 }, { decisionId: 1, reason: '   ' }],
   'decisions.list': [{ dossierId: 'a' }, { meetingId: -1 }],
   'decisions.confirm': [
@@ -45,7 +55,16 @@ const malformed: Record<keyof typeof itemsMethods, unknown[]> = {
   ],
   'decisions.requiredParties.get': [{ x: 1 }],
   'decisions.requiredParties.update': [{}, { legalisatie: ['ind'] }],
-  'escalations.return': [{ escalationId: 1 }, { escalationId: 1, reason: '' }],
+  'escalations.return': [
+    { escalationId: 1 },
+    { escalationId: 1, reason: 'x' },
+    { escalationId: 1, outcome: 'ja', answer: 'x', answeredOn: '2026-03-01' },
+    { escalationId: 1, outcome: 'anders', answer: '  ', answeredOn: '2026-03-01' },
+    { escalationId: 1, outcome: 'anders', answer: 'x', answeredOn: '1-3-2026' },
+  ],
+  'escalations.list': [{ open: 'ja' }],
+  'escalations.bodies': [{ x: 1 }],
+  'escalations.setBodies': [{ bodies: [] }, { bodies: [''] }],
   'outflow.record': [
     { dossierId: 1, expectedVersion: 1, outcome: 'ONBEKEND', endedBy: 'client', date: '2026-03-01' },
     {

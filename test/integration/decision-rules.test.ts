@@ -253,3 +253,118 @@ describe('the parties a direction cannot do without', () => {
     });
   });
 });
+
+describe('escalation: voorleggen aan', () => {
+  let env: ItemEnv;
+  let item: number;
+  let dossierId: number;
+  beforeEach(async () => {
+    env = await makeItemEnv();
+    ({ itemId: item, dossierId } = firstItem(env));
+  });
+  afterEach(() => env.cleanup());
+
+  const question = 'Kan de IND buitenschuld onderzoeken nu geen ambassade hem erkent?';
+
+  it('the whole table agrees to put a stuck dossier to the werkgroep, with the question; the answer comes back as a result', async () => {
+    const bodies = await env.api['escalations.bodies']({});
+    expect(bodies).toEqual(['Landelijke werkgroep vastgelopen dossiers', 'Stuurgroep', 'Wethouder']);
+    const d = await env.api['decisions.save']({
+      itemId: item,
+      text: 'Voorleggen aan de werkgroep vastgelopen dossiers.',
+      direction: 'nader_onderzoek',
+    });
+    for (const [org, user] of Object.entries(speakers)) {
+      await env.login(user);
+      await env.api['decisions.consent']({
+        decisionId: d.id,
+        organisationId: env.org(org),
+        consent: 'akkoord',
+        decisionVersion: 1,
+      });
+    }
+    await env.login('voorzitter');
+    // A body the city does not have is refused.
+    expect(
+      await failure(
+        env.api['decisions.settle']({
+          decisionId: d.id,
+          expectedVersion: 1,
+          outcome: 'escaleren',
+          escalation: { body: 'Minister', question },
+        }),
+      ),
+    ).toMatchObject({ code: 'BAD_INPUT', fields: [{ path: 'escalation.body', code: 'unknown_body' }] });
+    const settled = await env.api['decisions.settle']({
+      decisionId: d.id,
+      expectedVersion: 1,
+      outcome: 'escaleren',
+      escalation: { body: 'Landelijke werkgroep vastgelopen dossiers', question },
+    });
+    expect(settled.state).toBe('geescaleerd');
+    const open = await env.api['escalations.list']({ open: true });
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({
+      dossierId,
+      body: 'Landelijke werkgroep vastgelopen dossiers',
+      question,
+      consensus: true,
+      dissent: '',
+      outcome: null,
+    });
+    const register = await env.api['dossiers.list']({ escalated: true });
+    expect(register.rows.map((r) => r.id)).toEqual([dossierId]);
+
+    // The answer arrives by mail after the meeting: the secretary records it, outside any meeting.
+    await env.login('notulist');
+    expect(
+      await failure(
+        env.api['escalations.return']({
+          escalationId: open[0]!.id,
+          outcome: 'buitenschuld_onderzoeken',
+          answer: 'x',
+          answeredOn: '2026-04-01',
+        }),
+      ),
+    ).toMatchObject({ code: 'BAD_INPUT', fields: [{ path: 'answeredOn', code: 'date_in_future' }] });
+    const back = await env.api['escalations.return']({
+      escalationId: open[0]!.id,
+      outcome: 'buitenschuld_onderzoeken',
+      answer: 'De werkgroep vraagt de IND buitenschuld te onderzoeken.',
+      answeredOn: '2026-03-10',
+    });
+    expect(back).toMatchObject({ outcome: 'buitenschuld_onderzoeken', answeredOn: '2026-03-10' });
+    expect(await env.api['escalations.list']({ open: true })).toEqual([]);
+    expect((await env.api['dossiers.list']({ escalated: true })).rows).toEqual([]);
+  });
+
+  it('escalation with dissent carries the dissent; the beheerder configures the bodies', async () => {
+    await env.login('beheerder');
+    await env.api['escalations.setBodies']({ bodies: ['Regionale stuurgroep', 'Wethouder'] });
+    await env.login('voorzitter');
+    const d = await env.api['decisions.save']({ itemId: item, text: 'Terugkeer.', direction: 'terugkeer' });
+    await env.login('dtv');
+    await env.api['decisions.consent']({
+      decisionId: d.id,
+      organisationId: env.org('DT&V'),
+      consent: 'bezwaar',
+      reason: 'Geen reisdocument mogelijk',
+      decisionVersion: 1,
+    });
+    await env.login('voorzitter');
+    await env.api['decisions.settle']({
+      decisionId: d.id,
+      expectedVersion: 1,
+      outcome: 'escaleren',
+      escalation: { body: 'Wethouder', question: 'Opvang verlengen?' },
+    });
+    const [e] = await env.api['escalations.list']({ open: true });
+    expect(e).toMatchObject({ body: 'Wethouder', consensus: false, question: 'Opvang verlengen?' });
+    expect(e!.dissent).toContain('DT&V: bezwaar — Geen reisdocument mogelijk');
+    expect(
+      await failure(
+        env.api['decisions.settle']({ decisionId: d.id, expectedVersion: 2, outcome: 'escaleren' }),
+      ),
+    ).toMatchObject({ code: 'BAD_INPUT' });
+  });
+});

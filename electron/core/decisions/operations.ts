@@ -4,8 +4,10 @@ import type {
   DecisionConsentInput,
   DecisionSaveInput,
   Escalation,
+  EscalationOutcome,
   SettleOutcome,
 } from '../../../shared/contract/decisions';
+import { escalationOutcomeLabels } from '../../../shared/contract/decisions';
 import {
   consentLabels,
   decisionDirectionLabels,
@@ -29,8 +31,11 @@ import { addHistoryRow, changeDossier, dossierRow } from './dossier';
 import {
   decisionForItem,
   decisionRow,
-  escalationBody,
+  escalationBodies,
   escalationRow,
+  hasOpenEscalation,
+  insertEscalation,
+  recordEscalationAnswer,
   freezeEvaluation,
   getDecision,
   nextDecisionNumber,
@@ -271,7 +276,12 @@ export function confirmDecision(
 export function settleDecision(
   db: Db,
   session: Session,
-  input: { decisionId: number; expectedVersion: number; outcome: SettleOutcome },
+  input: {
+    decisionId: number;
+    expectedVersion: number;
+    outcome: SettleOutcome;
+    escalation?: { body: string; question: string } | undefined;
+  },
   now: string,
 ): Change<Decision> {
   const row = decisionRow(db, input.decisionId);
@@ -324,25 +334,30 @@ export function settleDecision(
     recordHeld(db, row, facts);
     audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
   } else {
-    if (decision.evaluation.carried)
-      throw new AppError('CONFLICT', 'A carried decision is not escalated', {
-        info: { reason: 'carried_not_escalated' },
+    // "Voorleggen aan" (issue 11): the table may put a dossier to a body together, or the chair does
+    // so over dissent; either way with the question put to it, and the dissent (if any) minuted.
+    const bodies = escalationBodies(db);
+    const { body, question } = input.escalation ?? { body: bodies[0]!, question: '' };
+    if (!bodies.includes(body))
+      throw new AppError('BAD_INPUT', 'Not one of the bodies of this city', {
+        fields: [{ path: 'escalation.body', code: 'unknown_body', message: 'Unknown body' }],
       });
     state = 'geescaleerd';
-    const names = organisationNames(db);
-    const body = escalationBody(db);
-    const escalationId = Number(
-      db
-        .prepare(
-          'INSERT INTO escalations (dossier_id, decision_id, body, dissent, created_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(row.dossier_id, row.id, body, dissentText(decision, names), now).lastInsertRowid,
-    );
+    const consensus = decision.evaluation.carried || decision.evaluation.state === 'voorlopig';
+    const escalationId = insertEscalation(db, {
+      dossierId: row.dossier_id,
+      decisionId: row.id,
+      body,
+      question,
+      consensus,
+      dissent: consensus ? '' : dissentText(decision, organisationNames(db)),
+      at: now,
+    });
     changeDossier(
       db,
       row.dossier_id,
       { escalated: 1 },
-      { ...facts, reason: `Besluit ${row.number} geëscaleerd naar ${body}` },
+      { ...facts, reason: `Besluit ${row.number} voorgelegd aan ${body}: ${question}` },
     );
     setItemStatus('besproken');
     audits.push(
@@ -393,11 +408,16 @@ export function reopenDecision(
   return { result: getDecision(db, row.id), audit: audit('decision.reopen', 'decisions', [row.id]) };
 }
 
-/** The escalation's answer is back: the dossier loses its flag when no other escalation is open. */
+/**
+ * The escalation's answer is back (at a meeting or in between): recorded as a result, with the date
+ * the body answered. The dossier loses its flag when no other escalation is open; its timeline says
+ * what came back.
+ */
 export function returnEscalation(
   db: Db,
   session: Session,
-  input: { escalationId: number; reason: string },
+  input: { escalationId: number; outcome: EscalationOutcome; answer: string; answeredOn: string },
+  today: string,
   now: string,
 ): Change<Escalation> {
   const e = escalationRow(db, input.escalationId);
@@ -405,23 +425,19 @@ export function returnEscalation(
     throw new AppError('CONFLICT', 'The escalation has returned already', {
       info: { reason: 'escalation_returned' },
     });
-  db.prepare('UPDATE escalations SET returned_at = ? WHERE id = ?').run(now, e.id);
-  const stillOpen = db
-    .prepare('SELECT 1 FROM escalations WHERE dossier_id = ? AND returned_at IS NULL')
-    .get(e.dossierId);
-  if (!stillOpen)
-    changeDossier(
-      db,
-      e.dossierId,
-      { escalated: 0 },
-      { at: now, userId: session.userId, reason: input.reason, decisionId: e.decisionId },
-    );
-  else
-    addHistoryRow(db, e.dossierId, 'escalatie', e.body, 'terug', {
-      at: now,
-      userId: session.userId,
-      reason: input.reason,
+  if (input.answeredOn > today)
+    throw new AppError('BAD_INPUT', 'Answer date in the future', {
+      fields: [{ path: 'answeredOn', code: 'date_in_future', message: 'Answer date in the future' }],
     });
+  if (input.answeredOn < e.createdAt.slice(0, 10))
+    throw new AppError('BAD_INPUT', 'Answer date before the escalation', {
+      fields: [{ path: 'answeredOn', code: 'before_escalation', message: 'Before the escalation' }],
+    });
+  recordEscalationAnswer(db, e.id, { ...input, at: now, userId: session.userId });
+  const reason = `${e.body}: ${escalationOutcomeLabels[input.outcome]} — ${input.answer}`;
+  const facts = { at: now, userId: session.userId, reason, decisionId: e.decisionId };
+  if (!hasOpenEscalation(db, e.dossierId)) changeDossier(db, e.dossierId, { escalated: 0 }, facts);
+  else addHistoryRow(db, e.dossierId, 'escalatie', e.body, 'terug', facts);
   return {
     result: escalationRow(db, e.id),
     audit: [

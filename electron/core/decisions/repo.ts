@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import {
   Consent as ConsentSchema,
+  EscalationOutcome,
   type Consent,
   type Decision,
   type Escalation,
+  type EscalationListItem,
 } from '../../../shared/contract/decisions';
+import { pseudonym } from '../../../shared/domain/dossier';
 import {
   ConsentValue,
   DecisionDirection,
@@ -21,8 +24,13 @@ import { getSetting } from '../settings/settings';
 
 export { DEFAULT_ESCALATION_BODY } from '../settings/settings';
 
-/** The body a city escalates stuck dossiers to (meta `escalation_body`). */
+/** The body a city escalates stuck dossiers to by default (meta `escalation_body`). */
 export const escalationBody = (db: Db): string => getSetting(db, 'escalation_body');
+
+/** Every body the city puts dossiers to: the default first, then the configured list. */
+export function escalationBodies(db: Db): string[] {
+  return [...new Set([escalationBody(db), ...getSetting(db, 'escalation_bodies')])];
+}
 
 export interface DecisionRow {
   id: number;
@@ -277,9 +285,14 @@ interface EscalationRow {
   dossier_id: number;
   decision_id: number | null;
   body: string;
+  question: string;
+  consensus: number;
   dissent: string;
   created_at: string;
   returned_at: string | null;
+  outcome: string | null;
+  answer: string | null;
+  answered_on: string | null;
 }
 
 const toEscalation = (r: EscalationRow): Escalation => ({
@@ -287,10 +300,71 @@ const toEscalation = (r: EscalationRow): Escalation => ({
   dossierId: r.dossier_id,
   decisionId: r.decision_id,
   body: r.body,
+  question: r.question,
+  consensus: r.consensus === 1,
   dissent: r.dissent,
   createdAt: r.created_at,
   returnedAt: r.returned_at,
+  outcome: r.outcome === null ? null : EscalationOutcome.parse(r.outcome),
+  answer: r.answer,
+  answeredOn: r.answered_on,
 });
+
+export function insertEscalation(
+  db: Db,
+  e: {
+    dossierId: number;
+    decisionId: number;
+    body: string;
+    question: string;
+    consensus: boolean;
+    dissent: string;
+    at: string;
+  },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO escalations (dossier_id, decision_id, body, question, consensus, dissent, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(e.dossierId, e.decisionId, e.body, e.question, e.consensus ? 1 : 0, e.dissent, e.at)
+      .lastInsertRowid,
+  );
+}
+
+export function recordEscalationAnswer(
+  db: Db,
+  id: number,
+  a: { outcome: EscalationOutcome; answer: string; answeredOn: string; at: string; userId: number },
+): void {
+  db.prepare(
+    'UPDATE escalations SET returned_at = ?, outcome = ?, answer = ?, answered_on = ?, returned_by = ? WHERE id = ?',
+  ).run(a.at, a.outcome, a.answer, a.answeredOn, a.userId, id);
+}
+
+export function hasOpenEscalation(db: Db, dossierId: number): boolean {
+  return (
+    db.prepare('SELECT 1 FROM escalations WHERE dossier_id = ? AND returned_at IS NULL').get(dossierId) !==
+    undefined
+  );
+}
+
+/** Escalations with their dossier by number and initials: the open ones, oldest first, or all. */
+export function listEscalations(db: Db, open: boolean): EscalationListItem[] {
+  const rows = db
+    .prepare(
+      `SELECT e.*, d.number AS dossier_number, d.name AS dossier_name FROM escalations e
+         JOIN dossiers d ON d.id = e.dossier_id
+        WHERE (@open = 0 OR e.returned_at IS NULL) ORDER BY e.created_at, e.id`,
+    )
+    .all({ open: open ? 1 : 0 }) as (EscalationRow & { dossier_number: string; dossier_name: string })[];
+  return rows.map((r) => ({
+    ...toEscalation(r),
+    dossierNumber: r.dossier_number,
+    dossierLabel: pseudonym(r.dossier_number, r.dossier_name),
+  }));
+}
 
 export function escalationRow(db: Db, id: number): Escalation {
   const row = db.prepare('SELECT * FROM escalations WHERE id = ?').get(id) as EscalationRow | undefined;

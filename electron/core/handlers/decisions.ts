@@ -10,7 +10,7 @@ import {
   settleDecision,
 } from '../decisions/operations';
 import { recordOutflow, reopenAfterOutflow } from '../decisions/outflow';
-import { listDecisions } from '../decisions/repo';
+import { escalationBodies, listDecisions, listEscalations } from '../decisions/repo';
 
 type DecisionHandlers = Pick<
   Handlers,
@@ -23,6 +23,9 @@ type DecisionHandlers = Pick<
   | 'decisions.requiredParties.get'
   | 'decisions.requiredParties.update'
   | 'escalations.return'
+  | 'escalations.list'
+  | 'escalations.bodies'
+  | 'escalations.setBodies'
   | 'outflow.record'
   | 'outflow.reopen'
 >;
@@ -59,8 +62,20 @@ export function decisionHandlers(ctx: CoreContext): DecisionHandlers {
       }),
     'escalations.return': (input, { session }) => {
       const s = requireSession(session);
-      return writeAudited(ctx, s, (db) => returnEscalation(db, s, input, ctx.nowIso()));
+      return writeAudited(ctx, s, (db) => returnEscalation(db, s, input, ctx.today(), ctx.nowIso()));
     },
+    'escalations.list': ({ open }) => listEscalations(ctx.vault.database(), open),
+    'escalations.bodies': () => escalationBodies(ctx.vault.database()),
+    'escalations.setBodies': ({ bodies }, { session }) =>
+      writeAudited(ctx, requireSession(session), (db) => {
+        // The first is the default body offered (and the one older callers escalate to).
+        setSetting(db, 'escalation_body', bodies[0]!);
+        setSetting(db, 'escalation_bodies', [...new Set(bodies)]);
+        return {
+          result: escalationBodies(db),
+          audit: { action: 'settings.escalation_bodies', entity: 'meta', ids: [] },
+        };
+      }),
     'outflow.record': (input, { session }) => {
       const s = requireSession(session);
       return writeAudited(ctx, s, (db) => recordOutflow(db, s, input, ctx.today(), ctx.nowIso()));

@@ -5,7 +5,13 @@ import { AppError } from '../../../shared/errors';
 import { actionsForItem } from '../actions/repo';
 import type { Db } from '../db/open';
 import { dossierRow, toOutcome } from '../decisions/dossier';
-import { decisionForItem, escalationBody, escalationsOf, pendingConfirmation } from '../decisions/repo';
+import {
+  decisionForItem,
+  escalationBodies,
+  escalationBody,
+  escalationsOf,
+  pendingConfirmation,
+} from '../decisions/repo';
 import { canSpeakFor } from './access';
 import { CLOSED_MEETING_STATE, loadItem, participants } from './item';
 import { changedFields, draftsFor, positionPair } from './repo';
@@ -61,6 +67,7 @@ export function itemWork(
     actions: dossier ? actionsForItem(db, dossier.id, meetingId, actionsScope(session), today) : [],
     organisations,
     escalationBody: escalationBody(db),
+    escalationBodies: escalationBodies(db),
     permissions: {
       recordFor: speakFor,
       consentFor: speakFor,

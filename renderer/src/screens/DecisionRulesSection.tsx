@@ -7,7 +7,7 @@ import {
 import type { Organisation } from '../../../shared/domain/environment';
 import type { OrganisationKind } from '../../../shared/domain/roles';
 import { getApi } from '../api';
-import { Button, Checkbox, Form, Notice } from '../components/forms';
+import { Button, Checkbox, Form, Notice, TextAreaField } from '../components/forms';
 import { errorText } from '../errors';
 import { useT } from '../i18n';
 
@@ -23,10 +23,15 @@ export function DecisionRulesSection({ orgs }: { orgs: Organisation[] }) {
   const api = getApi();
   const [rules, setRules] = useState<RequiredParties | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [bodies, setBodies] = useState('');
 
   useEffect(() => {
     api['decisions.requiredParties.get']({}).then(setRules, (e: unknown) =>
       setMessage({ kind: 'error', text: errorText(e, t) }),
+    );
+    api['escalations.bodies']({}).then(
+      (b) => setBodies(b.join('\n')),
+      (e: unknown) => setMessage({ kind: 'error', text: errorText(e, t) }),
     );
   }, [api, t]);
 
@@ -72,6 +77,24 @@ export function DecisionRulesSection({ orgs }: { orgs: Organisation[] }) {
           <Button type="submit">{t('common.save')}</Button>
         </Form>
       ) : null}
+      <Form
+        onSubmit={async () => {
+          try {
+            const list = bodies
+              .split('\n')
+              .map((b) => b.trim())
+              .filter(Boolean);
+            setBodies((await api['escalations.setBodies']({ bodies: list })).join('\n'));
+            setMessage({ kind: 'success', text: t('admin.saved') });
+          } catch (e) {
+            setMessage({ kind: 'error', text: errorText(e, t) });
+          }
+        }}
+      >
+        <TextAreaField label={t('rules.bodies')} value={bodies} onChange={setBodies} rows={4} />
+        <p className="help">{t('rules.bodies.help')}</p>
+        <Button type="submit">{t('common.save')}</Button>
+      </Form>
     </section>
   );
 }

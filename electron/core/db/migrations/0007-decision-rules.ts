@@ -9,6 +9,10 @@
  * - `decision_confirmations`: a provisionally carried decision ('voorlopig_gedragen': a party the
  *   direction cannot do without did not consent) is confirmed, or objected to, afterwards by that
  *   party. Apart from `consents`, which stay as the table gave them.
+ * - Escalation as the sources describe it ("voorleggen aan"): the question put to the body, whether
+ *   the table agreed to put it (with or without consensus), and the answer as a structured result
+ *   (outcome code, text, the date it was given, who recorded it). Earlier escalations have no
+ *   question ('') and no structured answer.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 
@@ -25,6 +29,13 @@ CREATE TABLE decision_confirmations (
   recorded_at      TEXT NOT NULL,
   PRIMARY KEY (decision_id, organisation_id)
 ) STRICT;
+
+ALTER TABLE escalations ADD COLUMN question TEXT NOT NULL DEFAULT '';
+ALTER TABLE escalations ADD COLUMN consensus INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE escalations ADD COLUMN outcome TEXT;
+ALTER TABLE escalations ADD COLUMN answer TEXT;
+ALTER TABLE escalations ADD COLUMN answered_on TEXT;
+ALTER TABLE escalations ADD COLUMN returned_by INTEGER REFERENCES users(id);
 `);
   backfillFrozen(db);
 }

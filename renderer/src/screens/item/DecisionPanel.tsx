@@ -192,20 +192,23 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               >
                 {t('settle.hold')}
               </Button>
-              <Button
-                variant="danger"
-                isDisabled={d.evaluation.carried}
-                onPress={() =>
-                  void run(() =>
-                    settle(d, 'escaleren').then((r) =>
-                      t('settle.done.escaleren', { number: r.number, body: work.escalationBody }),
-                    ),
-                  )
-                }
-              >
-                {t('settle.escalate', { body: work.escalationBody })}
-              </Button>
             </div>
+          ) : null}
+          {work.permissions.decide && open ? (
+            <EscalateForm
+              work={work}
+              onEscalate={(body, question) =>
+                run(() =>
+                  api['decisions.settle']({
+                    decisionId: d.id,
+                    expectedVersion: d.version,
+                    outcome: 'escaleren',
+                    escalation: { body, question },
+                  }).then((r) => t('settle.done.escaleren', { number: r.number, body })),
+                )
+              }
+              errors={errors}
+            />
           ) : null}
           {work.permissions.writeDecision && !work.permissions.decide && open ? (
             <p className="help">{t('settle.chairOnly')}</p>
@@ -239,9 +242,54 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
     </section>
   );
 
-  function settle(decision: Decision, outcome: 'gedragen' | 'voorlopig' | 'aanhouden' | 'escaleren') {
+  function settle(decision: Decision, outcome: 'gedragen' | 'voorlopig' | 'aanhouden') {
     return api['decisions.settle']({ decisionId: decision.id, expectedVersion: decision.version, outcome });
   }
+}
+
+/**
+ * "Voorleggen aan" (issue 11): the body (one of the city's) and the question put to it; possible with
+ * or without consensus at the table — the dissent, if any, goes with it.
+ */
+function EscalateForm(props: {
+  work: ItemWork;
+  onEscalate(body: string, question: string): Promise<void>;
+  errors: Record<string, string>;
+}) {
+  const t = useT();
+  const [body, setBody] = useState(props.work.escalationBody);
+  const [question, setQuestion] = useState('');
+  return (
+    <form
+      className="escalate"
+      aria-label={t('escalation.body')}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onEscalate(body, question);
+      }}
+    >
+      <SelectField
+        label={t('escalation.body')}
+        value={body}
+        onChange={setBody}
+        options={props.work.escalationBodies.map((b) => ({ value: b, label: b }))}
+        error={props.errors['escalation.body']}
+        isRequired
+      />
+      <TextAreaField
+        label={t('escalation.question', { body })}
+        value={question}
+        onChange={setQuestion}
+        error={props.errors['escalation.question']}
+        rows={2}
+        isRequired
+      />
+      <Button type="submit" variant="danger">
+        {t('settle.escalate', { body })}
+      </Button>
+    </form>
+  );
 }
 
 const requiredList = (d: Decision) => d.evaluation.missingRequired.map((m) => m.label).join(', ');
