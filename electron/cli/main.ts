@@ -14,6 +14,7 @@ import { silentLogger, type Logger } from '../core/ports';
 import { acquireFolderLock } from '../core/storage/folder-lock';
 import { agendaCommand, parseAgendaMeeting } from './agenda-command';
 import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minutes-commands';
+import { terminalSafe } from '../../shared/text';
 import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
 
 const cliLogger: Logger = {
@@ -196,6 +197,7 @@ try {
         : e instanceof Error && 'code' in e && typeof (e as { code: unknown }).code === 'string'
           ? `${(e as { code: string }).code}: ${e.message}`
           : 'unexpected failure';
-  console.error(`lvv-overleg: ${message}`);
+  // A file name in the message is the user's input: printed without control characters.
+  console.error(`lvv-overleg: ${terminalSafe(message)}`);
   process.exitCode = 1;
 }

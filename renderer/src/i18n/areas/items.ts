@@ -228,6 +228,11 @@ export const itemsNl = {
   'field.outcome_subkind_invalid': 'Deze vorm past niet bij de gekozen categorie.',
   'field.permit_ground_required': 'Vul de grond van de verblijfsvergunning in.',
   'field.too_long': 'Deze tekst is te lang.',
+  'field.invalid_characters':
+    'Deze tekst bevat een teken dat niet kan worden opgeslagen (een stuurteken of ongeldig teken, vaak meegekopieerd). Verwijder het of typ de tekst opnieuw.',
+  'field.unknown_body': 'Kies een van de organen uit de lijst.',
+  'field.not_required': 'Deze organisatie hoeft dit besluit niet te bevestigen.',
+  'field.before_escalation': 'Deze datum ligt vóór het voorleggen.',
   'field.date_format': 'Vul een datum in als JJJJ-MM-DD.',
   'field.date_impossible': 'Deze datum bestaat niet.',
   'field.date_too_early': 'Een datum vóór 1900 is niet mogelijk.',
@@ -461,6 +466,11 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'field.outcome_subkind_invalid': 'This form does not fit the chosen category.',
   'field.permit_ground_required': 'Enter the ground of the residence permit.',
   'field.too_long': 'This text is too long.',
+  'field.invalid_characters':
+    'This text contains a character that cannot be stored (a control or invalid character, often pasted along). Remove it or type the text again.',
+  'field.unknown_body': 'Choose one of the bodies in the list.',
+  'field.not_required': 'This organisation is not asked to confirm this decision.',
+  'field.before_escalation': 'This date is before the case was put to the body.',
   'field.date_format': 'Enter a date as YYYY-MM-DD.',
   'field.date_impossible': 'This date does not exist.',
   'field.date_too_early': 'A date before 1900 is not possible.',
