@@ -61,6 +61,12 @@ export const conflictReasons = [
   'stale_dossier',
   // minutes
   'minutes_state',
+  /** Adopting the minutes of a meeting that has not taken place (not 'afgerond'). */
+  'meeting_not_finished',
+  /** Adopting minutes of a meeting without a recorded chair and secretary (who sign). */
+  'signers_not_recorded',
+  /** The DOCX built for adoption does not parse (a character or markup XML cannot carry). */
+  'docx_invalid',
   'not_correction_round',
   'already_decided',
   'open_corrections',

@@ -36,6 +36,12 @@ export const errorsNl = {
     'Bij dit punt zijn al standpunten of besluiten vastgelegd; het kan niet van de agenda.',
   'error.CONFLICT.meeting_closed': 'Dit overleg is afgerond; er kan niets meer aan worden toegevoegd.',
   'error.CONFLICT.minutes_state': 'Dat kan niet in deze fase van het verslag ({state}).',
+  'error.CONFLICT.meeting_not_finished':
+    'Dit overleg is (nog) niet afgerond. Alleen het verslag van een overleg dat heeft plaatsgevonden kan worden vastgesteld.',
+  'error.CONFLICT.signers_not_recorded':
+    'Bij dit overleg zijn geen voorzitter en secretaris vastgelegd. Zij ondertekenen het verslag; leg ze eerst vast.',
+  'error.CONFLICT.docx_invalid':
+    'Het verslag kan niet worden vastgesteld: het document zou onleesbaar worden (er staat een ongeldig teken in een tekst). Neem contact op met de beheerder.',
   'error.CONFLICT.not_carried':
     'Het besluit is niet gedragen: niet iedereen heeft gereageerd, of er is bezwaar.',
   'error.CONFLICT.not_correction_round': 'Correcties kunnen alleen tijdens de correctieronde.',
@@ -108,6 +114,12 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
     'Positions or decisions were recorded under this item; it cannot be removed.',
   'error.CONFLICT.meeting_closed': 'This meeting is finished; nothing can be added to it.',
   'error.CONFLICT.minutes_state': 'Not possible at this stage of the minutes ({state}).',
+  'error.CONFLICT.meeting_not_finished':
+    'This meeting has not finished. Only the minutes of a meeting that took place can be adopted.',
+  'error.CONFLICT.signers_not_recorded':
+    'This meeting has no recorded chair and secretary. They sign the minutes; record them first.',
+  'error.CONFLICT.docx_invalid':
+    'The minutes cannot be adopted: the document would be unreadable (a text contains an invalid character). Contact the administrator.',
   'error.CONFLICT.not_carried': 'The decision is not carried: not everyone responded, or someone objects.',
   'error.CONFLICT.not_correction_round': 'Corrections are only possible during the correction round.',
   'error.CONFLICT.not_current': 'A name can only be shown for the item being discussed.',
