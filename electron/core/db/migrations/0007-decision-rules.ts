@@ -47,7 +47,7 @@ interface Row {
 
 function backfillFrozen(db: Database.Database): void {
   const settled = db
-    .prepare("SELECT id, meeting_id FROM decisions WHERE state <> 'concept' OR locked = 1")
+    .prepare("SELECT id, meeting_id FROM decisions WHERE state <> 'concept'")
     .all() as Row[];
   const attendance = db.prepare(
     `SELECT a.organisation_id AS organisationId, a.presence FROM attendance a
