@@ -368,3 +368,17 @@ describe('escalation: voorleggen aan', () => {
     ).toMatchObject({ code: 'BAD_INPUT' });
   });
 });
+
+describe('the demo', () => {
+  it('every carried decision in it is carried by the table frozen with it', async () => {
+    const env = await makeItemEnv();
+    try {
+      const carried = (await env.api['decisions.list']({})).filter((d) => d.state === 'gedragen');
+      expect(carried.length).toBeGreaterThan(0);
+      for (const d of carried)
+        expect(d.evaluation, d.number).toMatchObject({ carried: true, missingRequired: [] });
+    } finally {
+      env.cleanup();
+    }
+  });
+});

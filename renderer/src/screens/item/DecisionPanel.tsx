@@ -343,13 +343,25 @@ function Consents({
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const editable = decision.state === 'concept' && !decision.locked;
+  // A settled decision shows the table frozen with it (issue 11), not the attendance as it is now.
+  const names = new Map([
+    ...work.organisations.map((o) => [o.id, o.name] as const),
+    ...decision.consents.map((c) => [c.organisationId, c.organisationName] as const),
+  ]);
+  const table =
+    decision.state === 'concept'
+      ? work.participants
+      : decision.evaluation.participants.map((id) => ({
+          organisationId: id,
+          organisationName: names.get(id) ?? String(id),
+        }));
   return (
     <section aria-labelledby="consent-h" data-shortcut="consent">
       <h4 id="consent-h" tabIndex={-1}>
         {t('consent.title')} <kbd>Alt+I</kbd>
       </h4>
       <ul className="consent-list">
-        {work.participants.map((p) => {
+        {table.map((p) => {
           const c = decision.consents.find((x) => x.organisationId === p.organisationId);
           return (
             <li key={p.organisationId} data-pending={c ? undefined : true}>
