@@ -316,7 +316,12 @@ describe('the key only with those who hold the meeting', () => {
     db.exec(
       "ALTER TABLE users DROP COLUMN key_holder; ALTER TABLE users DROP COLUMN password_verifier; ALTER TABLE users DROP COLUMN must_change_password; ALTER TABLE users DROP COLUMN holder_public_key; DELETE FROM meta WHERE key = 'host_organisation_id'; DROP TABLE trusted_roots; DROP TABLE certificate_requests;" +
         // Version 1's certificates table: one row per user, the key in the clear (migration 0005).
-        " DROP TABLE certificates; CREATE TABLE certificates (user_id INTEGER PRIMARY KEY REFERENCES users(id), certificate_pem TEXT NOT NULL, private_key BLOB NOT NULL, issued_at TEXT NOT NULL, imported INTEGER NOT NULL DEFAULT 0, chain_pem TEXT NOT NULL DEFAULT '') STRICT;",
+        " DROP TABLE certificates; CREATE TABLE certificates (user_id INTEGER PRIMARY KEY REFERENCES users(id), certificate_pem TEXT NOT NULL, private_key BLOB NOT NULL, issued_at TEXT NOT NULL, imported INTEGER NOT NULL DEFAULT 0, chain_pem TEXT NOT NULL DEFAULT '') STRICT;" +
+        // …and without what migration 0007 adds (issue 11: frozen decisions, confirmations, escalations).
+        ' ALTER TABLE decisions DROP COLUMN settled_evaluation; DROP TABLE decision_confirmations;' +
+        ' ALTER TABLE escalations DROP COLUMN question; ALTER TABLE escalations DROP COLUMN consensus;' +
+        ' ALTER TABLE escalations DROP COLUMN outcome; ALTER TABLE escalations DROP COLUMN answer;' +
+        ' ALTER TABLE escalations DROP COLUMN answered_on; ALTER TABLE escalations DROP COLUMN returned_by;',
     );
     db.pragma('user_version = 1');
     db.close();
