@@ -46,9 +46,7 @@ interface Row {
 }
 
 function backfillFrozen(db: Database.Database): void {
-  const settled = db
-    .prepare("SELECT id, meeting_id FROM decisions WHERE state <> 'concept'")
-    .all() as Row[];
+  const settled = db.prepare("SELECT id, meeting_id FROM decisions WHERE state <> 'concept'").all() as Row[];
   const attendance = db.prepare(
     `SELECT a.organisation_id AS organisationId, a.presence FROM attendance a
        JOIN organisations o ON o.id = a.organisation_id
