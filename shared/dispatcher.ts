@@ -4,6 +4,7 @@ import type { CallerRef, MethodSpec } from './contract/define';
 import type { Session } from './domain/roles';
 import { can } from './domain/permissions';
 import { AppError, type FieldIssue, type RpcResult } from './errors';
+import { unsafeTextPaths } from './text';
 
 /**
  * Who is calling, as the transport knows it: `id` names the transport's session (an Electron
@@ -64,6 +65,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       return fail('BAD_INPUT', 'Unknown method');
     }
     const spec: MethodSpec = contract[method];
+    // Text XML cannot carry (shared/text.ts) is refused for every method, before anything else reads
+    // it: on the raw input, so no schema or handler can let it through to a document.
+    const unsafe = unsafeTextPaths(input);
+    if (unsafe.length)
+      return {
+        ok: false,
+        error: {
+          code: 'BAD_INPUT',
+          message: 'Text contains characters that cannot be stored',
+          fields: unsafe.map((path) => ({ path, code: 'invalid_characters', message: 'Invalid characters' })),
+        },
+      };
     try {
       deps.guard?.(method, caller);
       deps.beforeCall?.(spec, caller);

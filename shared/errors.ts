@@ -49,6 +49,12 @@ export const conflictReasons = [
   'decision_open',
   'not_carried',
   'carried_not_escalated',
+  /** A participant marked as leaving while a decision of the meeting is open with consents given. */
+  'attendance_after_consent',
+  /** Carried by the table, but a party the direction cannot do without did not consent. */
+  'required_parties_missing',
+  /** Confirming: the decision is not provisionally carried (or already carried). */
+  'nothing_to_confirm',
   'escalation_returned',
   'stale_action',
   'action_closed',
@@ -57,6 +63,12 @@ export const conflictReasons = [
   'stale_dossier',
   // minutes
   'minutes_state',
+  /** Adopting the minutes of a meeting that has not taken place (not 'afgerond'). */
+  'meeting_not_finished',
+  /** Adopting minutes of a meeting without a recorded chair and secretary (who sign). */
+  'signers_not_recorded',
+  /** The DOCX built for adoption does not parse (a character or markup XML cannot carry). */
+  'docx_invalid',
   'not_correction_round',
   'already_decided',
   'open_corrections',

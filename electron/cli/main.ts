@@ -16,6 +16,7 @@ import { agendaCommand, parseAgendaMeeting } from './agenda-command';
 import { importCommand } from './import-command';
 import { minutesExportCommand, parseMinutesMeeting, verifyCommand } from './minutes-commands';
 import { parseReportOptions, reportCommand } from './report-command';
+import { terminalSafe } from '../../shared/text';
 import { CLI_CALLER, CliError, openForCli, readSecret } from './open';
 import { backupCommand, restoreCommand } from './backup-commands';
 import { checkCommand } from './check-command';
@@ -295,6 +296,7 @@ try {
             ? e.message
             : `${(e as { code: string }).code}: ${e.message}`
           : 'unexpected failure';
-  console.error(`lvv-overleg: ${message}`);
+  // A file name in the message is the user's input: printed without control characters.
+  console.error(`lvv-overleg: ${terminalSafe(message)}`);
   process.exitCode = 1;
 }

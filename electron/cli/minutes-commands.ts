@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Api } from '../../shared/contract/index';
 import type { Session } from '../../shared/domain/roles';
+import { terminalSafe } from '../../shared/text';
 import { statusFromLists, verifyMinutes, verifyReasonNl, type SignatureCheck } from '../core/minutes/files';
 import { readRevocationLists, type RevocationLists } from '../core/signing/revocations';
 import { writeFileAtomic } from '../core/storage/atomic';
@@ -94,17 +95,19 @@ export async function verifyCommand(
     caPem,
     statusFromLists(lists),
   );
+  // Names and file names come from the files a sender chose: printed without control characters.
+  const print = (line: string) => console.log(terminalSafe(line));
   for (const s of result.signatures) {
     const who = s.signer
       ? `${s.signer.name ?? '?'} (${s.signer.organisation ?? '?'})`
       : 'onbekende ondertekenaar';
     const when = s.signingTime ? `, ondertekend ${s.signingTime}` : '';
-    console.log(
+    print(
       s.valid
         ? `GELDIG       ${s.file}: ${who}${when}`
         : `NIET GELDIG  ${s.file}: ${verifyReasonNl[s.reason!]} — ${who}${when}`,
     );
-    for (const line of certificateLines(s, lists)) console.log(`             ${line}`);
+    for (const line of certificateLines(s, lists)) print(`             ${line}`);
   }
   return result.allValid ? 0 : 1;
 }

@@ -68,6 +68,8 @@ export const DossierQuery = z
     /** "Binnenkort": the target date falls within this many weeks from today. */
     nearWeeks: z.number().int().min(1).max(52).default(4),
     stuck: z.boolean().default(false),
+    /** Only dossiers with an escalation that has not come back (issue 11). */
+    escalated: z.boolean().default(false),
     text: z.string().max(120).default(''),
     sort: SortKey.default('number'),
     descending: z.boolean().default(false),
@@ -125,6 +127,7 @@ export function filterDossiers<R extends IndexedRow>(
     if (q.track !== 'alle' && r.track !== q.track) return false;
     if (q.leadNgoId !== null && r.leadNgoId !== q.leadNgoId) return false;
     if (q.stuck && !r.stuck) return false;
+    if (q.escalated && !r.escalated) return false;
     if (q.target !== 'alle') {
       if (!r.targetDate || isFinished(r.status)) return false;
       if (q.target === 'verstreken' && !(r.targetDate < today)) return false;

@@ -39,13 +39,19 @@ export const ItemWork = z.object({
   dossier: DossierOutcome.extend({ name: z.string() }).nullable(),
   participants: z.array(ParticipantWork),
   decision: Decision.nullable(),
+  /** The dossier's provisionally carried decision awaiting a required party (issue 11), if any. */
+  pendingConfirmation: Decision.nullable(),
   escalations: z.array(Escalation),
   actions: z.array(Action),
   organisations: z.array(z.object({ id: z.number().int(), name: z.string() })),
   escalationBody: z.string(),
+  /** Every body this city puts dossiers to (the default first). */
+  escalationBodies: z.array(z.string()),
   permissions: z.object({
     recordFor: z.array(z.number().int()),
     consentFor: z.array(z.number().int()),
+    /** The missing required parties of `pendingConfirmation` this user may answer for. */
+    confirmFor: z.array(z.number().int()),
     /** Write the decision text and direction: the chair or the secretary. */
     writeDecision: z.boolean(),
     /** Settle (carry, hold, escalate), reopen, return escalations: the chair only. */

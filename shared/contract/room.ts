@@ -159,6 +159,8 @@ export const roomCallable = [
   'positions.saveDraft',
   'positions.discardDraft',
   'decisions.consent',
+  // A required party that was missing confirms the provisional decision from its own laptop (issue 11).
+  'decisions.confirm',
   'decisions.list',
   'actions.list',
 ] as const satisfies readonly MethodName[];
@@ -182,6 +184,7 @@ export function isRoomCallable(method: string): boolean {
  */
 export const roomChangingMethods = [
   'positions.record',
+  'decisions.confirm',
   'decisions.save',
   'decisions.consent',
   'decisions.settle',

@@ -127,6 +127,8 @@ export const AgendaReason = z.discriminatedUnion('code', [
   }),
   z.object({ code: z.literal('target_near'), targetDate: date, weeks: z.number().int() }),
   z.object({ code: z.literal('new_referral'), referredAt: date }),
+  /** A decision provisionally carried on `since`: a required party's confirmation is awaited (issue 11). */
+  z.object({ code: z.literal('confirmation_needed'), decisionNumber: z.string(), since: date }),
 ]);
 export type AgendaReason = z.infer<typeof AgendaReason>;
 export type AgendaReasonCode = AgendaReason['code'];
@@ -141,6 +143,7 @@ export type AgendaReasonCode = AgendaReason['code'];
 const rankOf: Record<AgendaReasonCode, number> = {
   carried_over: 0,
   held: 1,
+  confirmation_needed: 1,
   escalation_returned: 2,
   requested: 3, // a late request ranks 10, see rank()
   target_passed: 4,
@@ -159,6 +162,8 @@ function sortKey(r: AgendaReason): string {
       return r.from;
     case 'held':
       return r.on;
+    case 'confirmation_needed':
+      return r.since;
     case 'escalation_returned':
       return r.returnedAt;
     case 'requested':
@@ -191,6 +196,8 @@ export function reasonLabel(r: AgendaReason, opts: ReasonLabelOptions = {}): str
       return `doorgeschoven van ${formatDateNl(r.from)}${r.count > 1 ? ` (${r.count} keer)` : ''}`;
     case 'held':
       return `aangehouden op ${formatDateNl(r.on)}`;
+    case 'confirmation_needed':
+      return `besluit ${r.decisionNumber} voorlopig gedragen (${formatDateNl(r.since)}): bevestiging nodig`;
     case 'escalation_returned':
       return `terug van escalatie (${day(r.returnedAt)})`;
     case 'requested':
@@ -260,6 +267,8 @@ export interface AgendaInput {
   actions?: readonly AgendaAction[];
   /** Recorded positions; passing only those since the previous meeting is enough (older ones are skipped). */
   positionChanges?: readonly AgendaPositionChange[];
+  /** Decisions provisionally carried, awaiting a required party: they come back until confirmed. */
+  pendingConfirmations?: readonly { dossierId: number; decisionNumber: string; since: IsoDate }[];
 }
 
 export interface AgendaRequest {
@@ -423,6 +432,17 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
       itemFor(d).reasons.push({ code: 'review_due', reviewDate: d.reviewDate });
     if (d.escalationReturnedAt && isAfterInstant(d.escalationReturnedAt, since))
       itemFor(d).reasons.push({ code: 'escalation_returned', returnedAt: d.escalationReturnedAt });
+  }
+
+  // Provisionally carried decisions come back until the missing party confirms (issue 11).
+  for (const c of input.pendingConfirmations ?? []) {
+    const d = open(c.dossierId);
+    if (d && c.since < meetingDate)
+      itemFor(d).reasons.push({
+        code: 'confirmation_needed',
+        decisionNumber: c.decisionNumber,
+        since: c.since,
+      });
   }
 
   // Requests: the earliest per organisation and dossier counts. Finished dossiers too (see header).

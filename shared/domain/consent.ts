@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Track } from './dossier';
+import { OrganisationKind, type OrganisationKind as Kind } from './roles';
 
 /*
  * Positions, decisions and the consent rule of the gedragen besluit.
@@ -15,6 +16,12 @@ import type { Track } from './dossier';
  * - An objection blocks at once, even while others have yet to respond ('geblokkeerd').
  * - Abstentions and reservations do not block; a decision on which every participant abstains is
  *   therefore carried, as the rule says. Callers may warn about it (`abstentions`).
+ * - Required parties (issue 11; domain.md: "the parties a direction cannot do without took part"):
+ *   per direction, the kinds of organisation whose consent a carried decision needs (the IND for
+ *   legalisatie, DT&V for terugkeer and doormigratie, the gemeente always; a per-city setting). A kind
+ *   counts as present when a participant of that kind gave akkoord or akkoord met voorbehoud. Without
+ *   it, a decision nobody objects to is only 'voorlopig' (provisionally carried, confirmation needed
+ *   from the missing party): an abstaining IND has not consented to a legalisation either.
  */
 
 // --- attendance -------------------------------------------------------------------------------------
@@ -73,15 +80,47 @@ export function trackForDirection(direction: DecisionDirection): Track | null {
   return direction === 'nader_onderzoek' || direction === 'aanhouden' ? null : direction;
 }
 
-/** Stored decision state (decisions.state): concept until the chair settles it. */
-export const decisionStates = ['concept', 'gedragen', 'aangehouden', 'geescaleerd'] as const;
+/**
+ * Stored decision state (decisions.state): concept until the chair settles it. 'voorlopig_gedragen':
+ * nobody objected, but a required party did not consent; it becomes 'gedragen' when that party
+ * confirms (decisions.confirm), 'aangehouden' when it objects.
+ */
+export const decisionStates = [
+  'concept',
+  'gedragen',
+  'voorlopig_gedragen',
+  'aangehouden',
+  'geescaleerd',
+] as const;
 export const DecisionState = z.enum(decisionStates);
 export type DecisionState = z.infer<typeof DecisionState>;
 export const decisionStateLabels: Record<DecisionState, string> = {
   concept: 'Concept',
   gedragen: 'Gedragen',
+  voorlopig_gedragen: 'Voorlopig gedragen',
   aangehouden: 'Aangehouden',
   geescaleerd: 'Geëscaleerd',
+};
+
+// --- required parties -------------------------------------------------------------------------------
+
+/** Per decision direction, the kinds of organisation whose consent a carried decision needs. */
+export const RequiredParties = z.object(
+  Object.fromEntries(
+    Object.keys(decisionDirectionLabels).map((d) => [d, z.array(OrganisationKind).max(20)]),
+  ) as Record<DecisionDirection, z.ZodArray<typeof OrganisationKind>>,
+);
+export type RequiredParties = z.infer<typeof RequiredParties>;
+
+/** The sources' defaults: the gemeente always, the IND for legalisatie, DT&V for return and onward migration. */
+export const defaultRequiredParties: RequiredParties = {
+  legalisatie: ['gemeente', 'ind'],
+  doormigratie: ['gemeente', 'dtv'],
+  terugkeer: ['gemeente', 'dtv'],
+  stabilisatie: ['gemeente'],
+  tweesporen: ['gemeente'],
+  nader_onderzoek: ['gemeente'],
+  aanhouden: ['gemeente'],
 };
 
 // --- consent ----------------------------------------------------------------------------------------
@@ -131,7 +170,7 @@ export const consentIssueMessages: Record<ConsentIssueCode, string> = {
   too_long: 'Deze tekst is te lang.',
 };
 
-export type EvaluationState = 'gedragen' | 'open' | 'geblokkeerd';
+export type EvaluationState = 'gedragen' | 'voorlopig' | 'open' | 'geblokkeerd';
 
 export interface DecisionEvaluation {
   carried: boolean;
@@ -143,6 +182,8 @@ export interface DecisionEvaluation {
   abstentions: number[];
   /** Organisations that gave consent but are not participants (not counted). */
   ignored: number[];
+  /** Required kinds without a consenting participant (then at best 'voorlopig'). */
+  missingRequired: Kind[];
 }
 
 /**
@@ -152,6 +193,9 @@ export interface DecisionEvaluation {
 export function evaluateDecision(input: {
   participants: readonly number[];
   consents: readonly { organisationId: number; consent: ConsentValue }[];
+  /** Required kinds for the decision's direction, and each organisation's kind; none when omitted. */
+  required?: readonly Kind[];
+  kindOf?: (organisationId: number) => Kind | undefined;
 }): DecisionEvaluation {
   const participants = [...new Set(input.participants)];
   const isParticipant = new Set(participants);
@@ -164,13 +208,22 @@ export function evaluateDecision(input: {
   const withValue = (v: ConsentValue) => participants.filter((id) => given.get(id) === v);
   const missing = participants.filter((id) => !given.has(id));
   const objections = withValue('bezwaar');
+  const consenting = participants.filter((id) => {
+    const v = given.get(id);
+    return v === 'akkoord' || v === 'akkoord_met_voorbehoud';
+  });
+  const consentingKinds = new Set(consenting.map((id) => input.kindOf?.(id)));
+  const missingRequired = [...new Set(input.required ?? [])].filter((k) => !consentingKinds.has(k));
   const state: EvaluationState =
     objections.length > 0
       ? 'geblokkeerd'
       : missing.length > 0 || participants.length === 0
         ? 'open'
-        : 'gedragen';
+        : missingRequired.length > 0
+          ? 'voorlopig'
+          : 'gedragen';
   return {
+    missingRequired,
     carried: state === 'gedragen',
     state,
     missing,

@@ -35,10 +35,36 @@ const malformed: Record<keyof typeof itemsMethods, unknown[]> = {
     { decisionId: 1, organisationId: 2, consent: 'onthouding', decisionVersion: 1 },
     { decisionId: 1, organisationId: 2, consent: 'akkoord' },
   ],
-  'decisions.settle': [{ decisionId: 1, expectedVersion: 1, outcome: 'doorgaan' }, { decisionId: 1 }],
+  'decisions.settle': [
+    { decisionId: 1, expectedVersion: 1, outcome: 'doorgaan' },
+    { decisionId: 1 },
+    { decisionId: 1, expectedVersion: 1, outcome: 'escaleren' },
+    {
+      decisionId: 1,
+      expectedVersion: 1,
+      outcome: 'escaleren',
+      escalation: { body: 'Wethouder', question: ' ' },
+    },
+  ],
   'decisions.reopen': [{ decisionId: 1 }, { decisionId: 1, reason: '   ' }],
   'decisions.list': [{ dossierId: 'a' }, { meetingId: -1 }],
-  'escalations.return': [{ escalationId: 1 }, { escalationId: 1, reason: '' }],
+  'decisions.confirm': [
+    { decisionId: 1, organisationId: 2, consent: 'ja' },
+    { decisionId: 1, organisationId: 2, consent: 'bezwaar' },
+    { decisionId: 1, consent: 'akkoord' },
+  ],
+  'decisions.requiredParties.get': [{ x: 1 }],
+  'decisions.requiredParties.update': [{}, { legalisatie: ['ind'] }],
+  'escalations.return': [
+    { escalationId: 1 },
+    { escalationId: 1, reason: 'x' },
+    { escalationId: 1, outcome: 'ja', answer: 'x', answeredOn: '2026-03-01' },
+    { escalationId: 1, outcome: 'anders', answer: '  ', answeredOn: '2026-03-01' },
+    { escalationId: 1, outcome: 'anders', answer: 'x', answeredOn: '1-3-2026' },
+  ],
+  'escalations.list': [{ open: 'ja' }],
+  'escalations.bodies': [{ x: 1 }],
+  'escalations.setBodies': [{ bodies: [] }, { bodies: [''] }],
   'outflow.record': [
     { dossierId: 1, expectedVersion: 1, outcome: 'ONBEKEND', endedBy: 'client', date: '2026-03-01' },
     {
@@ -83,9 +109,11 @@ describe('positions, decisions and actions: contract', () => {
     it(`${name} answers BAD_INPUT to malformed input`, async () => {
       const audit = () => (env.db().prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
       const access = itemsMethods[name as keyof typeof itemsMethods].access;
-      const user =
-        access.kind === 'session' && access.roles !== 'any' && access.roles.includes('notulist')
-          ? 'notulist'
+      const roles = access.kind === 'session' && access.roles !== 'any' ? access.roles : null;
+      const user = roles?.includes('notulist')
+        ? 'notulist'
+        : roles && !roles.includes('voorzitter') && roles.includes('beheerder')
+          ? 'beheerder'
           : 'voorzitter';
       await env.login(user);
       const before = audit();

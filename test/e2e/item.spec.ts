@@ -320,13 +320,15 @@ test('an escalation carries the dissent to the configured body and flags the dos
   await consent('IND', 'Akkoord');
   await consent('DT&V', 'Bez', 'Geen bewijs van medewerking aan vertrek.');
   await expect(page.getByText('Niet gedragen: bezwaar van DT&V.')).toBeVisible();
-  await page.keyboard.press('Alt+S');
-  await page.keyboard.press('Tab');
-  await expect(
-    page.getByRole('button', { name: 'Escaleren naar Landelijke werkgroep vastgelopen dossiers' }),
-  ).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByText(/is geëscaleerd naar Landelijke werkgroep vastgelopen dossiers/)).toBeVisible();
+  // "Voorleggen aan": the body (the city's default first) and the question put to it.
+  await page
+    .getByRole('textbox', { name: 'Vraag aan Landelijke werkgroep vastgelopen dossiers' })
+    .fill('Kan de IND buitenschuld onderzoeken?');
+  await page
+    .getByRole('button', { name: 'Voorleggen aan Landelijke werkgroep vastgelopen dossiers' })
+    .click();
+  await expect(page.getByText(/is voorgelegd aan Landelijke werkgroep vastgelopen dossiers/)).toBeVisible();
+  await expect(page.getByText('Vraag: Kan de IND buitenschuld onderzoeken?')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Escalaties' })).toBeVisible();
   await expect(page.locator('.dissent')).toContainText(
     'DT&V: bezwaar — Geen bewijs van medewerking aan vertrek.',

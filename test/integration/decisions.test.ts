@@ -311,7 +311,12 @@ describe('the gedragen besluit', () => {
     setMeta(env.db(), 'escalation_body', 'Regionale stuurgroep');
     const d = await draft();
     await consentAll(d.id, 1, { 'DT&V': 'bezwaar', Politie: 'akkoord_met_voorbehoud' });
-    await env.api['decisions.settle']({ decisionId: d.id, expectedVersion: 1, outcome: 'escaleren' });
+    await env.api['decisions.settle']({
+      decisionId: d.id,
+      expectedVersion: 1,
+      outcome: 'escaleren',
+      escalation: { body: 'Regionale stuurgroep', question: 'Is terugkeer haalbaar?' },
+    });
     const work = await env.api['items.work']({ meetingId, itemId: item });
     expect(work.dossier?.escalated).toBe(true);
     expect(work.escalations[0]).toMatchObject({
@@ -324,14 +329,23 @@ describe('the gedragen besluit', () => {
     );
     const back = await env.api['escalations.return']({
       escalationId: work.escalations[0]!.id,
-      reason: 'Werkgroep adviseert buitenschuld te onderzoeken',
+      outcome: 'buitenschuld_onderzoeken',
+      answer: 'Werkgroep adviseert buitenschuld te onderzoeken',
+      answeredOn: '2026-03-10',
     });
     expect(back.returnedAt).not.toBeNull();
     expect(env.db().prepare('SELECT escalated FROM dossiers WHERE id = ?').get(dossierId)).toEqual({
       escalated: 0,
     });
     expect(
-      await failure(env.api['escalations.return']({ escalationId: back.id, reason: 'nogmaals' })),
+      await failure(
+        env.api['escalations.return']({
+          escalationId: back.id,
+          outcome: 'anders',
+          answer: 'nogmaals',
+          answeredOn: '2026-03-10',
+        }),
+      ),
     ).toMatchObject({ code: 'CONFLICT' });
   });
 

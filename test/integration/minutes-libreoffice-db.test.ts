@@ -92,7 +92,14 @@ async function runLargeMeeting(): Promise<number> {
   }
 
   await login('voorzitter');
-  let m = await env.api['meetings.plan']({ date: '2026-11-24', place: 'Stadskantoor, zaal 3' });
+  // The chair and the secretary are recorded with the meeting: they are the two who sign its minutes.
+  const { secretaries } = await env.api['meetings.options']({});
+  const secretary = secretaries.find((p) => p.displayName === 'Niels Notulist')!;
+  let m = await env.api['meetings.plan']({
+    date: '2026-11-24',
+    place: 'Stadskantoor, zaal 3',
+    secretaryUserId: secretary.id,
+  });
   const presence: Record<string, Presence> = {
     GGD: 'afwezig_met_bericht',
     VluchtelingenWerk: 'schriftelijke_inbreng',

@@ -320,7 +320,14 @@ describe('the key only with those who hold the meeting', () => {
         // What schema 8 adds (issue 12): coded outcome columns and earlier episodes.
         ' DROP INDEX dossiers_outflow; DROP TABLE dossier_episodes; ALTER TABLE dossiers DROP COLUMN outcome_ground;' +
         ' ALTER TABLE dossiers DROP COLUMN outcome_reason; ALTER TABLE dossiers DROP COLUMN outcome_country;' +
-        ' ALTER TABLE dossiers DROP COLUMN stuck_reason_code;',
+        ' ALTER TABLE dossiers DROP COLUMN stuck_reason_code;' +
+        // …and without what migration 0007 adds (issue 11: frozen decisions, confirmations, escalations).
+        ' ALTER TABLE decisions DROP COLUMN settled_evaluation; DROP TABLE decision_confirmations;' +
+        ' ALTER TABLE escalations DROP COLUMN question; ALTER TABLE escalations DROP COLUMN consensus;' +
+        ' ALTER TABLE escalations DROP COLUMN outcome; ALTER TABLE escalations DROP COLUMN answer;' +
+        ' ALTER TABLE escalations DROP COLUMN answered_on; ALTER TABLE escalations DROP COLUMN returned_by;' +
+        // …and without the record of register imports (migration 0009, issue 10).
+        ' DROP TABLE dossier_imports;',
     );
     db.pragma('user_version = 1');
     db.close();

@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors';
 import type { AuditFacts } from '../context';
 import type { Db } from '../db/open';
 import { decisionRow } from '../decisions/repo';
-import { loadDossierItem, organisationName } from '../positions/item';
+import { loadDossierItem, organisationName, requireOpenMeeting } from '../positions/item';
 
 interface ActionRow {
   id: number;
@@ -120,6 +120,8 @@ export function createAction(
   now: string,
 ): Change<Action> {
   const item = loadDossierItem(db, input.itemId);
+  // What a closed meeting agreed is on record as it was (issue 11): no actions are added to it after.
+  requireOpenMeeting(item);
   organisationName(db, input.organisationId);
   // An action due before today would be overdue the moment it is agreed: almost always a typo.
   if (input.dueDate < today)

@@ -160,6 +160,16 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
     recordedAt,
   }));
 
+  const pendingConfirmations = (
+    db
+      .prepare(
+        `SELECT d.dossier_id, d.number, m.date FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+          WHERE d.state = 'voorlopig_gedragen'`,
+      )
+      .raw()
+      .all() as [number, string, string][]
+  ).map(([dossierId, decisionNumber, since]) => ({ dossierId, decisionNumber, since }));
+
   const proposal = proposeAgenda({
     meetingDate: meeting.date,
     previous,
@@ -168,6 +178,7 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
     requests,
     actions,
     positionChanges,
+    pendingConfirmations,
   });
   return {
     meeting,

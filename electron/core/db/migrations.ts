@@ -6,6 +6,7 @@ import { migration0003 } from './migrations/0003-trusted-roots';
 import { migration0004 } from './migrations/0004-holder-public-keys';
 import { migration0005 } from './migrations/0005-signer-keys';
 import { migration0006 } from './migrations/0006-certificate-requests';
+import { migration0007 } from './migrations/0007-decision-rules';
 import { migration0008 } from './migrations/0008-countable-outcomes';
 import { migration0009 } from './migrations/0009-dossier-imports';
 
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
   migration0008,
   migration0009,
 ];

@@ -4,14 +4,21 @@ import type {
   DecisionConsentInput,
   DecisionSaveInput,
   Escalation,
+  EscalationOutcome,
   SettleOutcome,
 } from '../../../shared/contract/decisions';
-import { consentLabels, decisionDirectionLabels, trackForDirection } from '../../../shared/domain/consent';
+import { escalationOutcomeLabels } from '../../../shared/contract/decisions';
+import {
+  consentLabels,
+  decisionDirectionLabels,
+  trackForDirection,
+  type ConsentValue,
+} from '../../../shared/domain/consent';
 import type { Session } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import type { AuditFacts } from '../context';
 import type { Db } from '../db/open';
-import { organisationNames } from '../organisations/repo';
+import { organisationName as organisationNameOf, organisationNames } from '../organisations/repo';
 import { authoriseSpeakFor } from '../positions/access';
 import {
   CLOSED_MEETING_STATE,
@@ -24,16 +31,23 @@ import { addHistoryRow, changeDossier, dossierRow } from './dossier';
 import {
   decisionForItem,
   decisionRow,
-  escalationBody,
+  escalationBodies,
   escalationRow,
+  hasOpenEscalation,
+  insertEscalation,
+  recordEscalationAnswer,
+  freezeEvaluation,
   getDecision,
   nextDecisionNumber,
+  organisationKind,
   requireUnlocked,
   requireVersion,
+  unfreezeEvaluation,
   type DecisionRow,
 } from './repo';
 
 type Change<T> = { result: T; audit: AuditFacts | AuditFacts[] };
+
 const audit = (action: string, entity: string, ids: number[]): AuditFacts => ({ action, entity, ids });
 
 function requireConcept(row: DecisionRow): void {
@@ -149,6 +163,109 @@ function recordHeld(
     });
 }
 
+const partiesText = (decision: Decision): string =>
+  decision.evaluation.missingRequired.map((m) => m.label).join(', ');
+
+function requiredMissing(decision: Decision): AppError {
+  return new AppError('CONFLICT', 'A required party did not consent', {
+    info: { reason: 'required_parties_missing', parties: partiesText(decision) },
+  });
+}
+
+function notCarried(decision: Decision): AppError {
+  return new AppError('CONFLICT', 'The decision is not carried', {
+    info: {
+      reason: 'not_carried',
+      missing: decision.evaluation.missing.length,
+      objections: decision.evaluation.objections.length,
+    },
+  });
+}
+
+/**
+ * What a carried decision does to its dossier: the track (and status 'besluit_gedragen') and the
+ * review date, with the decision as the reason in the history; a carried decision to hold changes
+ * neither, and the timeline still says why.
+ */
+function applyCarried(
+  db: Db,
+  row: DecisionRow,
+  decision: Decision,
+  facts: { at: string; userId: number; decisionId: number },
+  prefix: string,
+): void {
+  const track = trackForDirection(decision.direction);
+  const reason = `${prefix}: ${decisionDirectionLabels[decision.direction]}`;
+  changeDossier(
+    db,
+    row.dossier_id,
+    {
+      ...(track ? { track, status: 'besluit_gedragen' } : {}),
+      ...(row.review_date ? { review_date: row.review_date } : {}),
+    },
+    { ...facts, reason },
+  );
+  if (decision.direction === 'aanhouden') recordHeld(db, row, facts, 'gedragen');
+}
+
+/**
+ * A required party answers a provisionally carried decision. Only a party of a kind still missing may
+ * answer (others had their say at the table). Akkoord (met voorbehoud) from every missing kind carries
+ * it, with the dossier's track; a bezwaar holds it (it comes back as a held item would).
+ */
+export function confirmDecision(
+  db: Db,
+  session: Session,
+  input: { decisionId: number; organisationId: number; consent: ConsentValue; reason: string | null },
+  now: string,
+): Change<Decision> {
+  authoriseSpeakFor(session, input.organisationId);
+  const row = decisionRow(db, input.decisionId);
+  if (row.state !== 'voorlopig_gedragen')
+    throw new AppError('CONFLICT', 'Not a provisionally carried decision', {
+      info: { reason: 'nothing_to_confirm' },
+    });
+  const before = getDecision(db, row.id);
+  const kind = organisationKind(db, input.organisationId);
+  if (!before.evaluation.missingRequired.some((m) => m.kind === kind))
+    throw new AppError('BAD_INPUT', 'This organisation is not asked to confirm', {
+      fields: [{ path: 'organisationId', code: 'not_required', message: 'Not a missing required party' }],
+    });
+  db.prepare(
+    `INSERT INTO decision_confirmations (decision_id, organisation_id, consent, reason, recorded_by, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (decision_id, organisation_id)
+     DO UPDATE SET consent = excluded.consent, reason = excluded.reason, recorded_by = excluded.recorded_by,
+                   recorded_at = excluded.recorded_at`,
+  ).run(row.id, input.organisationId, input.consent, input.reason, session.userId, now);
+  const after = getDecision(db, row.id);
+  const facts = { at: now, userId: session.userId, decisionId: row.id };
+  const audits: AuditFacts[] = [
+    audit('decision.confirm', 'decision_confirmations', [row.id, input.organisationId]),
+  ];
+  const name = organisationNameOf(db, input.organisationId);
+  if (input.consent === 'bezwaar' || input.consent === 'onthouding') {
+    db.prepare("UPDATE decisions SET state = 'aangehouden', version = version + 1 WHERE id = ?").run(row.id);
+    addHistoryRow(
+      db,
+      row.dossier_id,
+      'besluit',
+      `${row.number}: voorlopig gedragen`,
+      `${row.number}: aangehouden`,
+      {
+        ...facts,
+        reason: `Besluit ${row.number} niet bevestigd door ${name}: ${input.reason ?? ''}`,
+      },
+    );
+    audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
+  } else if (after.evaluation.carried) {
+    db.prepare("UPDATE decisions SET state = 'gedragen', version = version + 1 WHERE id = ?").run(row.id);
+    applyCarried(db, row, after, facts, `Besluit ${row.number} bevestigd door ${name}`);
+    audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
+  } else db.prepare('UPDATE decisions SET version = version + 1 WHERE id = ?').run(row.id);
+  return { result: getDecision(db, row.id), audit: audits };
+}
+
 /**
  * The chair settles a concept: carried (only when the consent rule says so), held, or escalated.
  * A carried decision sets the dossier's track (and status 'besluit_gedragen') and review date, with the
@@ -159,7 +276,12 @@ function recordHeld(
 export function settleDecision(
   db: Db,
   session: Session,
-  input: { decisionId: number; expectedVersion: number; outcome: SettleOutcome },
+  input: {
+    decisionId: number;
+    expectedVersion: number;
+    outcome: SettleOutcome;
+    escalation?: { body: string; question: string } | undefined;
+  },
   now: string,
 ): Change<Decision> {
   const row = decisionRow(db, input.decisionId);
@@ -172,32 +294,39 @@ export function settleDecision(
     row.agenda_item_id !== null &&
     db.prepare('UPDATE agenda_items SET status = ? WHERE id = ?').run(status, row.agenda_item_id);
   const audits: AuditFacts[] = [];
-  let state: 'gedragen' | 'aangehouden' | 'geescaleerd';
+
+  let state: 'gedragen' | 'voorlopig_gedragen' | 'aangehouden' | 'geescaleerd';
 
   if (input.outcome === 'gedragen') {
-    if (!decision.evaluation.carried)
-      throw new AppError('CONFLICT', 'The decision is not carried', {
-        info: {
-          reason: 'not_carried',
-          missing: decision.evaluation.missing.length,
-          objections: decision.evaluation.objections.length,
-        },
-      });
+    if (decision.evaluation.state === 'voorlopig') throw requiredMissing(decision);
+    if (!decision.evaluation.carried) throw notCarried(decision);
     state = 'gedragen';
-    const track = trackForDirection(decision.direction);
-    const reason = `Gedragen besluit ${row.number}: ${decisionDirectionLabels[decision.direction]}`;
-    changeDossier(
+    applyCarried(db, row, decision, facts, `Gedragen besluit ${row.number}`);
+    setItemStatus(decision.direction === 'aanhouden' ? 'aangehouden' : 'besproken');
+    audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
+  } else if (input.outcome === 'voorlopig') {
+    if (decision.evaluation.state !== 'voorlopig') {
+      if (decision.evaluation.carried)
+        throw new AppError('CONFLICT', 'Carried: nothing to confirm', {
+          info: { reason: 'nothing_to_confirm' },
+        });
+      throw notCarried(decision);
+    }
+    // Not carried yet: the dossier keeps its track; it returns on the agenda until confirmed
+    // (agenda reason 'confirmation_needed'), and its timeline says whose confirmation is awaited.
+    state = 'voorlopig_gedragen';
+    setItemStatus('besproken');
+    addHistoryRow(
       db,
       row.dossier_id,
+      'besluit',
+      `${row.number}: concept`,
+      `${row.number}: voorlopig gedragen`,
       {
-        ...(track ? { track, status: 'besluit_gedragen' } : {}),
-        ...(row.review_date ? { review_date: row.review_date } : {}),
+        ...facts,
+        reason: `Besluit ${row.number} voorlopig gedragen, bevestiging nodig van ${partiesText(decision)}: ${row.text}`,
       },
-      { ...facts, reason },
     );
-    setItemStatus(decision.direction === 'aanhouden' ? 'aangehouden' : 'besproken');
-    // A carried decision to hold changes neither track nor status: the timeline still says why.
-    if (decision.direction === 'aanhouden') recordHeld(db, row, facts, 'gedragen');
     audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
   } else if (input.outcome === 'aanhouden') {
     state = 'aangehouden';
@@ -205,25 +334,30 @@ export function settleDecision(
     recordHeld(db, row, facts);
     audits.push(audit('dossier.update', 'dossiers', [row.dossier_id]));
   } else {
-    if (decision.evaluation.carried)
-      throw new AppError('CONFLICT', 'A carried decision is not escalated', {
-        info: { reason: 'carried_not_escalated' },
+    // "Voorleggen aan" (issue 11): the table may put a dossier to a body together, or the chair does
+    // so over dissent; either way with the question put to it, and the dissent (if any) minuted.
+    const bodies = escalationBodies(db);
+    const { body, question } = input.escalation ?? { body: bodies[0]!, question: '' };
+    if (!bodies.includes(body))
+      throw new AppError('BAD_INPUT', 'Not one of the bodies of this city', {
+        fields: [{ path: 'escalation.body', code: 'unknown_body', message: 'Unknown body' }],
       });
     state = 'geescaleerd';
-    const names = organisationNames(db);
-    const body = escalationBody(db);
-    const escalationId = Number(
-      db
-        .prepare(
-          'INSERT INTO escalations (dossier_id, decision_id, body, dissent, created_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(row.dossier_id, row.id, body, dissentText(decision, names), now).lastInsertRowid,
-    );
+    const consensus = decision.evaluation.carried || decision.evaluation.state === 'voorlopig';
+    const escalationId = insertEscalation(db, {
+      dossierId: row.dossier_id,
+      decisionId: row.id,
+      body,
+      question,
+      consensus,
+      dissent: consensus ? '' : dissentText(decision, organisationNames(db)),
+      at: now,
+    });
     changeDossier(
       db,
       row.dossier_id,
       { escalated: 1 },
-      { ...facts, reason: `Besluit ${row.number} geëscaleerd naar ${body}` },
+      { ...facts, reason: `Besluit ${row.number} voorgelegd aan ${body}: ${question}` },
     );
     setItemStatus('besproken');
     audits.push(
@@ -234,6 +368,8 @@ export function settleDecision(
   // Settled after the meeting closed (a reopened decision): it is locked again at once.
   const meetingClosed =
     row.agenda_item_id !== null && loadItem(db, row.agenda_item_id).meetingState === CLOSED_MEETING_STATE;
+  // What was true now is what the record keeps: later attendance changes do not touch it.
+  freezeEvaluation(db, row);
   db.prepare(
     'UPDATE decisions SET state = ?, decided_at = ?, locked = ?, version = version + 1 WHERE id = ?',
   ).run(state, now, meetingClosed ? 1 : 0, row.id);
@@ -259,6 +395,8 @@ export function reopenDecision(
   db.prepare(
     "UPDATE decisions SET state = 'concept', locked = 0, decided_at = NULL, version = version + 1 WHERE id = ?",
   ).run(row.id);
+  // Back to concept: it is evaluated over the table as it is now until it is settled again.
+  unfreezeEvaluation(db, row.id);
   addHistoryRow(db, row.dossier_id, 'besluit', `${row.number}: ${row.state}`, `${row.number}: concept`, {
     at: now,
     userId: session.userId,
@@ -270,11 +408,16 @@ export function reopenDecision(
   return { result: getDecision(db, row.id), audit: audit('decision.reopen', 'decisions', [row.id]) };
 }
 
-/** The escalation's answer is back: the dossier loses its flag when no other escalation is open. */
+/**
+ * The escalation's answer is back (at a meeting or in between): recorded as a result, with the date
+ * the body answered. The dossier loses its flag when no other escalation is open; its timeline says
+ * what came back.
+ */
 export function returnEscalation(
   db: Db,
   session: Session,
-  input: { escalationId: number; reason: string },
+  input: { escalationId: number; outcome: EscalationOutcome; answer: string; answeredOn: string },
+  today: string,
   now: string,
 ): Change<Escalation> {
   const e = escalationRow(db, input.escalationId);
@@ -282,23 +425,19 @@ export function returnEscalation(
     throw new AppError('CONFLICT', 'The escalation has returned already', {
       info: { reason: 'escalation_returned' },
     });
-  db.prepare('UPDATE escalations SET returned_at = ? WHERE id = ?').run(now, e.id);
-  const stillOpen = db
-    .prepare('SELECT 1 FROM escalations WHERE dossier_id = ? AND returned_at IS NULL')
-    .get(e.dossierId);
-  if (!stillOpen)
-    changeDossier(
-      db,
-      e.dossierId,
-      { escalated: 0 },
-      { at: now, userId: session.userId, reason: input.reason, decisionId: e.decisionId },
-    );
-  else
-    addHistoryRow(db, e.dossierId, 'escalatie', e.body, 'terug', {
-      at: now,
-      userId: session.userId,
-      reason: input.reason,
+  if (input.answeredOn > today)
+    throw new AppError('BAD_INPUT', 'Answer date in the future', {
+      fields: [{ path: 'answeredOn', code: 'date_in_future', message: 'Answer date in the future' }],
     });
+  if (input.answeredOn < e.createdAt.slice(0, 10))
+    throw new AppError('BAD_INPUT', 'Answer date before the escalation', {
+      fields: [{ path: 'answeredOn', code: 'before_escalation', message: 'Before the escalation' }],
+    });
+  recordEscalationAnswer(db, e.id, { ...input, at: now, userId: session.userId });
+  const reason = `${e.body}: ${escalationOutcomeLabels[input.outcome]} — ${input.answer}`;
+  const facts = { at: now, userId: session.userId, reason, decisionId: e.decisionId };
+  if (!hasOpenEscalation(db, e.dossierId)) changeDossier(db, e.dossierId, { escalated: 0 }, facts);
+  else addHistoryRow(db, e.dossierId, 'escalatie', e.body, 'terug', facts);
   return {
     result: escalationRow(db, e.id),
     audit: [

@@ -9,7 +9,7 @@ import { addDays, zonedTimeToInstant } from '../../../shared/domain/dates';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import { addHistoryRow } from '../decisions/dossier';
-import { nextDecisionNumber } from '../decisions/repo';
+import { decisionRow, freezeEvaluation, nextDecisionNumber } from '../decisions/repo';
 import { insertPosition, latestVersion } from '../positions/repo';
 import { demoTimelines, type DemoActor } from './demo-history';
 
@@ -266,6 +266,8 @@ export function addDemoRecord(db: Db, today: string, now: string): void {
     );
     for (const [party, c] of Object.entries(held.consents) as [Party, (typeof held.consents)[Party]][])
       consent.run(decisionId, f.org[party], c.consent, c.reason, secretary.id, at(f.date, '10:40'));
+    // Settled, so its table is frozen as settleDecision freezes it.
+    freezeEvaluation(db, decisionRow(db, decisionId));
     addHistoryRow(db, dossierId, 'besluit', `${number}: concept`, `${number}: aangehouden`, {
       at: decidedAt,
       userId: chair.id,

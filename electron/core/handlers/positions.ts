@@ -64,7 +64,8 @@ export function positionHandlers(ctx: CoreContext): PositionHandlers {
       authoriseSpeakFor(s, input.organisationId);
       const at = ctx.nowIso();
       return writeAudited(ctx, s, (db) => {
-        loadDossierItem(db, input.itemId);
+        // A draft for a closed meeting could never be recorded: refused like the position itself.
+        requireOpenMeeting(loadDossierItem(db, input.itemId));
         saveDraft(db, { userId: s.userId, ...input, at });
         return {
           result: { savedAt: at },

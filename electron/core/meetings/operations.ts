@@ -8,6 +8,7 @@ import { meetingCutoff } from '../agenda/propose';
 import type { AuditFacts } from '../context';
 import type { Db } from '../db/open';
 import { lockMeetingDecisions } from '../decisions/lock';
+import { openDecisionWithConsents } from '../decisions/repo';
 import { dossierRef, dossierRefByNumber, type DossierRef } from '../dossiers/repo';
 import { organisationExists } from '../organisations/repo';
 import { getSetting } from '../settings/settings';
@@ -158,10 +159,35 @@ export function changeMeeting(db: Db, input: Input<'meetings.update'>): Change<M
   });
 }
 
+/**
+ * Issue 11, the attendance trick: mark the objector "afwezig met bericht", settle, mark them present
+ * again. A participant therefore cannot be marked as leaving the table while a decision of this
+ * meeting is open with consents given. Refusing (rather than clearing the consents) keeps every voice
+ * that was given on the record: the chair can settle first (the decision then keeps the table as it
+ * was) or change the text, which clears the consents in the open. Joining is always allowed: it adds a
+ * voice that must still respond and so cannot carry anything over anyone.
+ */
+function refuseLeavingAfterConsent(
+  db: Db,
+  meetingId: number,
+  organisationId: number,
+  presence: string | null,
+): void {
+  const participates = (p: string | null | undefined) => p != null && p !== 'afwezig_met_bericht';
+  const before = meetingView(db, meetingId).attendance.find((a) => a.organisationId === organisationId);
+  if (!participates(before?.presence) || participates(presence)) return;
+  const open = openDecisionWithConsents(db, meetingId);
+  if (open)
+    throw new AppError('CONFLICT', 'A participant cannot leave while a decision has consents', {
+      info: { reason: 'attendance_after_consent', number: open.number },
+    });
+}
+
 export function recordAttendance(db: Db, input: Input<'meetings.setAttendance'>): Change<MeetingDetail> {
   return editMeeting(db, input, { states: EDITABLE, reason: 'finished' }, (row) => {
     if (!organisationExists(db, input.organisationId))
       throw badField('organisationId', 'unknown', 'Unknown organisation');
+    refuseLeavingAfterConsent(db, row.id, input.organisationId, input.presence);
     setPresence(db, row.id, input.organisationId, input.presence);
     return { action: 'attendance.record', entity: 'meetings', ids: [row.id, input.organisationId] };
   });

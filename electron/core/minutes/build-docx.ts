@@ -37,6 +37,7 @@ import { defaultDocxStyle, type DocxStyle } from '../../../shared/theme/docx';
 import {
   actionList,
   decisionList,
+  decisionStatusText,
   dossierLabel,
   type Action,
   type Decision,
@@ -136,7 +137,7 @@ function decisionBlock(decision: Decision): Block[] {
     para(decision.text),
     labelled(
       'Richting',
-      `${directionLabel[decision.direction]} · ${decisionStateLabel[decision.state]}${review}`,
+      `${directionLabel[decision.direction]} · ${decisionStatusText(decision, decisionStateLabel[decision.state])}${review}`,
     ),
     ...(decision.consents.length > 0
       ? [
@@ -222,7 +223,7 @@ function decisionListSection(model: MinutesModel): Block[] {
             r.item,
             r.text,
             directionLabel[r.direction],
-            decisionStateLabel[r.state],
+            decisionStatusText(r, decisionStateLabel[r.state]),
             formatShortDate(r.reviewDate),
           ]),
         ),

@@ -2,6 +2,7 @@ import { addDays, zonedTimeToInstant } from '../../../shared/domain/dates';
 import { DEFAULT_TIME_ZONE } from '../../../shared/domain/agenda';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
+import { decisionRow, freezeEvaluation } from '../decisions/repo';
 import type { KdfParams } from '../ports';
 import { loadSession } from '../users/repo';
 import { decideCorrection, proposeCorrection } from './corrections';
@@ -181,6 +182,8 @@ export async function addDemoSignedMeeting(
       f.secretaryUserId,
       at('10:40'),
     );
+    // Settled, so its table is frozen as settleDecision freezes it.
+    freezeEvaluation(db, decisionRow(db, decisionId));
     const actionId = Number(
       db
         .prepare(

@@ -37,6 +37,7 @@ export const consentLabel: Record<ConsentValue, string> = {
 export const decisionStateLabel: Record<DecisionState, string> = {
   concept: 'Geen uitkomst',
   gedragen: 'Gedragen',
+  voorlopig_gedragen: 'Voorlopig gedragen',
   aangehouden: 'Aangehouden',
   geescaleerd: 'Geëscaleerd',
 };

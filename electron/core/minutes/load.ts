@@ -2,13 +2,13 @@ import { agendaItemKindLabels, type AgendaItemKind } from '../../../shared/domai
 import { initials } from '../../../shared/domain/dossier';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
+import { decisionRow, tableOf, toDecision } from '../decisions/repo';
 import { getSetting } from '../settings/settings';
 import type {
   Action,
   ActionStatus,
   AttendanceEntry,
   AttendanceStatus,
-  ConsentValue,
   Decision,
   DecisionState,
   Direction,
@@ -242,12 +242,14 @@ function decision(db: Db, item: ItemRow, meetingId: number): Decision | null {
       }
     | undefined;
   if (!row) return null;
-  const consents = db
-    .prepare(
-      `SELECT o.name AS organisation, c.consent AS value, c.reason FROM consents c
-       JOIN organisations o ON o.id = c.organisation_id WHERE c.decision_id = ? ORDER BY o.sort_order, o.id`,
-    )
-    .all(row.id) as { organisation: string; value: ConsentValue; reason: string | null }[];
+  // A settled decision as it was settled (issue 11): the participants and consents frozen then; the
+  // consent of an organisation that did not take part is not the table's and is not minuted.
+  const full = toDecision(db, decisionRow(db, row.id));
+  const table = tableOf(db, decisionRow(db, row.id));
+  const took = new Set(table.participants.map((p) => p.organisationId));
+  const consents = table.consents
+    .filter((c) => took.has(c.organisationId))
+    .map((c) => ({ organisation: c.organisationName, value: c.consent, reason: c.reason }));
   return {
     number: row.number,
     text: row.text,
@@ -255,6 +257,9 @@ function decision(db: Db, item: ItemRow, meetingId: number): Decision | null {
     reviewDate: row.review_date,
     state: row.state,
     consents,
+    ...(row.state === 'voorlopig_gedragen'
+      ? { awaitingConfirmation: full.evaluation.missingRequired.map((m) => m.label) }
+      : {}),
   };
 }
 

@@ -20,7 +20,7 @@ export type Direction =
   | 'geen_standpunt'
   | 'aanhouden';
 export type ConsentValue = 'akkoord' | 'akkoord_met_voorbehoud' | 'onthouding' | 'bezwaar';
-export type DecisionState = 'concept' | 'gedragen' | 'aangehouden' | 'geescaleerd';
+export type DecisionState = 'concept' | 'gedragen' | 'voorlopig_gedragen' | 'aangehouden' | 'geescaleerd';
 /** 'uitgesteld' is an open action whose due date was moved; 'vervallen': circumstances changed. */
 export type ActionStatus = 'open' | 'gedaan' | 'uitgesteld' | 'vervallen' | 'niet_gedaan';
 
@@ -73,6 +73,18 @@ export interface Decision {
   reviewDate: string | null;
   state: DecisionState;
   consents: Consent[];
+  /** Provisionally carried: the parties whose confirmation is awaited ("IND"); absent otherwise. */
+  awaitingConfirmation?: string[];
+}
+
+/** The decision's status as the minutes print it: "Voorlopig gedragen, bevestiging nodig van IND". */
+export function decisionStatusText(
+  d: Pick<Decision, 'state' | 'awaitingConfirmation'>,
+  label: string,
+): string {
+  return d.state === 'voorlopig_gedragen' && d.awaitingConfirmation?.length
+    ? `${label}, bevestiging nodig van ${d.awaitingConfirmation.join(', ')}`
+    : label;
 }
 
 export interface Action {
@@ -157,6 +169,7 @@ export interface DecisionListRow {
   direction: Direction;
   state: DecisionState;
   reviewDate: string | null;
+  awaitingConfirmation?: string[];
 }
 
 export interface ActionListRow extends Action {
@@ -192,6 +205,9 @@ export function decisionList(model: MinutesModel): DecisionListRow[] {
             direction: item.decision.direction,
             state: item.decision.state,
             reviewDate: item.decision.reviewDate,
+            ...(item.decision.awaitingConfirmation
+              ? { awaitingConfirmation: item.decision.awaitingConfirmation }
+              : {}),
           },
         ]
       : [],

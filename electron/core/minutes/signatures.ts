@@ -18,8 +18,9 @@ import type { MinutesState } from './model';
 export type SignerRole = 'voorzitter' | 'secretaris';
 
 /**
- * The role a user signs in: the meeting's chair or secretary as recorded with the meeting; where the
- * meeting names none, a user with the voorzitter or notulist role takes that place. Anyone else: FORBIDDEN.
+ * The role a user signs in: the meeting's chair or secretary as recorded with the meeting. Anyone else
+ * is FORBIDDEN — also where the meeting names none (issue 11: any voorzitter could then sign); such
+ * minutes are not adopted in the first place (versions.ts prepareAdoption).
  */
 export function signerRole(db: Db, meetingId: number, session: Session): SignerRole {
   const m = db
@@ -28,8 +29,6 @@ export function signerRole(db: Db, meetingId: number, session: Session): SignerR
   if (!m) throw new AppError('NOT_FOUND', 'No such meeting');
   if (m.chair_user_id === session.userId) return 'voorzitter';
   if (m.secretary_user_id === session.userId) return 'secretaris';
-  if (m.chair_user_id === null && session.roles.includes('voorzitter')) return 'voorzitter';
-  if (m.secretary_user_id === null && session.roles.includes('notulist')) return 'secretaris';
   throw new AppError('FORBIDDEN', 'Only the chair and the secretary of this meeting sign its minutes', {
     info: { reason: 'not_signer' },
   });

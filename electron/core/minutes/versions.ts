@@ -7,6 +7,7 @@ import { all, one } from '../db/sql';
 import { docxStyle } from '../../../shared/theme/docx';
 import { getSetting } from '../settings/settings';
 import { packMinutesDocx } from './build-docx';
+import { docxXmlProblem } from './xml-check';
 import { minutesContentHash } from './content-hash';
 import { loadMinutesModel, meetingExists } from './load';
 import type { MinutesModel, MinutesState, Signer } from './model';
@@ -37,6 +38,24 @@ const VERSION_COLUMNS =
 
 export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Only minutes of a meeting that took place are adopted (issue 11), and only with the chair and the
+ * secretary recorded: they are the two who sign (signatures.ts signerRole).
+ */
+function requireAdoptable(db: Db, meetingId: number): void {
+  const m = db
+    .prepare('SELECT state, chair_user_id, secretary_user_id FROM meetings WHERE id = ?')
+    .get(meetingId) as { state: string; chair_user_id: number | null; secretary_user_id: number | null };
+  if (m.state !== 'afgerond')
+    throw new AppError('CONFLICT', 'The meeting has not finished', {
+      info: { reason: 'meeting_not_finished' },
+    });
+  if (m.chair_user_id === null || m.secretary_user_id === null)
+    throw new AppError('CONFLICT', 'The meeting has no recorded chair or secretary', {
+      info: { reason: 'signers_not_recorded' },
+    });
 }
 
 export function requireMeeting(db: Db, meetingId: number): void {
@@ -158,6 +177,7 @@ function signers(model: MinutesModel): Signer[] {
  */
 export async function prepareAdoption(db: Db, meetingId: number, at: string): Promise<PreparedAdoption> {
   requireMeeting(db, meetingId);
+  requireAdoptable(db, meetingId);
   const row = latestVersion(db, meetingId);
   requireState(row?.state ?? 'concept', 'adopt');
   const open = db
@@ -188,6 +208,12 @@ export async function prepareAdoption(db: Db, meetingId: number, at: string): Pr
   };
   // Adopted in the house style of the day: these bytes are frozen and signed, a later theme leaves them.
   const docx = await packMinutesDocx(model, docxStyle(getSetting(db, 'theme')));
+  // What is frozen and signed must open: check every XML part before it is (issue 11).
+  const problem = docxXmlProblem(docx);
+  if (problem)
+    throw new AppError('CONFLICT', `The minutes DOCX is not well-formed: ${problem}`, {
+      info: { reason: 'docx_invalid' },
+    });
   return { versionId: row!.id, model, docx, docxSha256: sha256Hex(docx), contentSha256, auditHead: head };
 }
 

@@ -41,3 +41,25 @@ export function zipEntry(zip: Uint8Array, name: string): Uint8Array | null {
   }
   return null;
 }
+
+/** The names of a ZIP archive's entries (from its central directory); [] when it cannot be read. */
+export function zipEntryNames(zip: Uint8Array): string[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.byteLength - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== EOCD) eocd--;
+  if (eocd < 0) return [];
+  const entries = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const names: string[] = [];
+  try {
+    for (let i = 0; i < entries; i++) {
+      if (view.getUint32(p, true) !== CENTRAL) return [];
+      const nameLength = view.getUint16(p + 28, true);
+      names.push(Buffer.from(zip.subarray(p + 46, p + 46 + nameLength)).toString('utf8'));
+      p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    }
+  } catch {
+    return [];
+  }
+  return names;
+}

@@ -5,7 +5,13 @@ import { AppError } from '../../../shared/errors';
 import { actionsForItem } from '../actions/repo';
 import type { Db } from '../db/open';
 import { dossierRow, toOutcome } from '../decisions/dossier';
-import { decisionForItem, escalationBody, escalationsOf } from '../decisions/repo';
+import {
+  decisionForItem,
+  escalationBodies,
+  escalationBody,
+  escalationsOf,
+  pendingConfirmation,
+} from '../decisions/repo';
 import { canSpeakFor } from './access';
 import { CLOSED_MEETING_STATE, loadItem, participants } from './item';
 import { changedFields, draftsFor, positionPair } from './repo';
@@ -30,6 +36,10 @@ export function itemWork(
     name: string;
   }[];
   const speakFor = table.filter((p) => canSpeakFor(session, p.organisationId)).map((p) => p.organisationId);
+  const pending = dossier ? pendingConfirmation(db, dossier.id) : null;
+  const confirmFor = (pending?.evaluation.missingRequired ?? [])
+    .flatMap((m) => m.organisationIds)
+    .filter((id) => canSpeakFor(session, id));
   return {
     meeting: {
       id: meetingId,
@@ -52,13 +62,16 @@ export function itemWork(
       };
     }),
     decision: decisionForItem(db, itemId),
+    pendingConfirmation: pending,
     escalations: dossier ? escalationsOf(db, dossier.id) : [],
     actions: dossier ? actionsForItem(db, dossier.id, meetingId, actionsScope(session), today) : [],
     organisations,
     escalationBody: escalationBody(db),
+    escalationBodies: escalationBodies(db),
     permissions: {
       recordFor: speakFor,
       consentFor: speakFor,
+      confirmFor,
       writeDecision: can(session, 'decisions.write'),
       decide: can(session, 'decisions.settle'),
       manageActions: can(session, 'actions.manage'),

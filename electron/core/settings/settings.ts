@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StoredAgendaSettings } from '../../../shared/contract/meetings';
+import { defaultRequiredParties, RequiredParties } from '../../../shared/domain/consent';
 import { Cadence } from '../../../shared/domain/environment';
 import { ThemeChoice } from '../../../shared/theme/themes';
 import type { Db } from '../db/open';
@@ -84,6 +85,17 @@ export const settings = {
   agenda_settings: json(StoredAgendaSettings, defaultAgendaSettings),
   /** Where a stuck dossier is escalated to. */
   escalation_body: text(DEFAULT_ESCALATION_BODY),
+  /**
+   * The bodies this city puts a dossier to ("voorleggen aan"); `escalation_body` is the first one
+   * offered. The sources name the national werkgroep, a city's stuurgroep and the wethouder.
+   */
+  escalation_bodies: json(z.array(z.string().min(1).max(120)).min(1).max(20), [
+    DEFAULT_ESCALATION_BODY,
+    'Stuurgroep',
+    'Wethouder',
+  ]),
+  /** Per decision direction, the kinds of organisation whose consent a carried decision needs. */
+  required_parties: json(RequiredParties, defaultRequiredParties),
   /** Whether the full minutes may carry full names instead of initials. */
   minutes_full_names: flag(false),
   /** The environment's signing CA: its certificate (PEM). */

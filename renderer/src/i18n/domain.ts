@@ -214,7 +214,13 @@ export const domainLabelsEn: DomainLabels = {
   },
   positionDirection: { ...directionsEn, geen_standpunt: 'No position' },
   decisionDirection: { ...directionsEn, aanhouden: 'Hold' },
-  decisionState: { concept: 'Draft', gedragen: 'Carried', aangehouden: 'Held', geescaleerd: 'Escalated' },
+  decisionState: {
+    concept: 'Draft',
+    gedragen: 'Carried',
+    voorlopig_gedragen: 'Provisionally carried',
+    aangehouden: 'Held',
+    geescaleerd: 'Escalated',
+  },
   consent: {
     akkoord: 'Agree',
     akkoord_met_voorbehoud: 'Agree with reservation',

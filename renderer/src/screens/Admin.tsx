@@ -26,6 +26,7 @@ import { TrustedRoots } from './TrustedRoots';
 import { CertificateRequests } from './CertificateRequests';
 import { ThemeSection } from './ThemeSection';
 import { BackupSection } from './BackupSection';
+import { DecisionRulesSection } from './DecisionRulesSection';
 
 /**
  * Users, organisations, settings (the environment's and the agenda's), the trusted root certificates
@@ -140,6 +141,7 @@ export function Admin() {
       </section>
 
       <AgendaSettingsForm />
+      <DecisionRulesSection orgs={orgs} />
       <ThemeSection />
 
       <KeysSection onDone={run} />

@@ -32,6 +32,37 @@ describe('participantsFromAttendance', () => {
   });
 });
 
+describe('evaluateDecision: required parties', () => {
+  const kindOf = (id: number): 'gemeente' | 'ind' | 'ngo' =>
+    id === GEMEENTE ? 'gemeente' : id === IND ? 'ind' : 'ngo';
+  it('a legalisation the gemeente alone agrees to is only provisionally carried', () => {
+    const r = evaluateDecision({
+      participants: [GEMEENTE],
+      consents: [{ organisationId: GEMEENTE, consent: 'akkoord' }],
+      required: ['gemeente', 'ind'],
+      kindOf,
+    });
+    expect(r).toMatchObject({ carried: false, state: 'voorlopig', missingRequired: ['ind'] });
+  });
+  it('an abstaining required party has not consented; an objection still blocks first', () => {
+    const consents = [
+      { organisationId: GEMEENTE, consent: 'akkoord' as const },
+      { organisationId: IND, consent: 'onthouding' as const },
+    ];
+    expect(
+      evaluateDecision({ participants: [GEMEENTE, IND], consents, required: ['gemeente', 'ind'], kindOf }),
+    ).toMatchObject({ state: 'voorlopig', missingRequired: ['ind'] });
+    expect(
+      evaluateDecision({
+        participants: [GEMEENTE, IND],
+        consents: [consents[0]!, { organisationId: IND, consent: 'bezwaar' }],
+        required: ['gemeente', 'ind'],
+        kindOf,
+      }).state,
+    ).toBe('geblokkeerd');
+  });
+});
+
 describe('evaluateDecision: named cases', () => {
   it('all akkoord: gedragen', () => {
     const r = evaluateDecision({
@@ -49,6 +80,7 @@ describe('evaluateDecision: named cases', () => {
       reservations: [],
       abstentions: [],
       ignored: [],
+      missingRequired: [],
     });
   });
 

@@ -15,6 +15,11 @@ export const errorsNl = {
   'error.CONFLICT.already_signed_by_you':
     'U hebt deze versie al ondertekend; de tweede handtekening komt van een andere persoon.',
   'error.CONFLICT.carried_not_escalated': 'Een gedragen besluit wordt niet geëscaleerd.',
+  'error.CONFLICT.required_parties_missing':
+    'Het besluit kan nog niet gedragen zijn: de instemming van {parties} ontbreekt. Het kan voorlopig gedragen worden, tot {parties} het bevestigt.',
+  'error.CONFLICT.nothing_to_confirm': 'Dit besluit wacht niet op een bevestiging.',
+  'error.CONFLICT.attendance_after_consent':
+    'Bij besluit {number} is al instemming gegeven. Een partij kan pas als vertrokken worden genoteerd nadat dat besluit is afgerond (of de tekst is gewijzigd, waarmee de instemming vervalt).',
   'error.CONFLICT.changed_meanwhile':
     'Het verslag is intussen gewijzigd. Bekijk de actuele versie en probeer het opnieuw.',
   'error.CONFLICT.current_item': 'Dit punt wordt nu besproken en kan niet van de agenda.',
@@ -31,6 +36,12 @@ export const errorsNl = {
     'Bij dit punt zijn al standpunten of besluiten vastgelegd; het kan niet van de agenda.',
   'error.CONFLICT.meeting_closed': 'Dit overleg is afgerond; er kan niets meer aan worden toegevoegd.',
   'error.CONFLICT.minutes_state': 'Dat kan niet in deze fase van het verslag ({state}).',
+  'error.CONFLICT.meeting_not_finished':
+    'Dit overleg is (nog) niet afgerond. Alleen het verslag van een overleg dat heeft plaatsgevonden kan worden vastgesteld.',
+  'error.CONFLICT.signers_not_recorded':
+    'Bij dit overleg zijn geen voorzitter en secretaris vastgelegd. Zij ondertekenen het verslag; leg ze eerst vast.',
+  'error.CONFLICT.docx_invalid':
+    'Het verslag kan niet worden vastgesteld: het document zou onleesbaar worden (er staat een ongeldig teken in een tekst). Neem contact op met de beheerder.',
   'error.CONFLICT.not_carried':
     'Het besluit is niet gedragen: niet iedereen heeft gereageerd, of er is bezwaar.',
   'error.CONFLICT.not_correction_round': 'Correcties kunnen alleen tijdens de correctieronde.',
@@ -123,6 +134,11 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   'error.CONFLICT.already_signed_by_you':
     'You already signed this version; the second signature comes from another person.',
   'error.CONFLICT.carried_not_escalated': 'A carried decision is not escalated.',
+  'error.CONFLICT.required_parties_missing':
+    'The decision cannot be carried yet: {parties} did not consent. It can be carried provisionally until {parties} confirms.',
+  'error.CONFLICT.nothing_to_confirm': 'This decision is not waiting for a confirmation.',
+  'error.CONFLICT.attendance_after_consent':
+    'Consent was already given on decision {number}. A party can be recorded as leaving only after that decision is settled (or its text changed, which clears the consents).',
   'error.CONFLICT.changed_meanwhile':
     'The minutes changed meanwhile. Look at the current version and try again.',
   'error.CONFLICT.current_item': 'This item is being discussed and cannot be removed.',
@@ -138,6 +154,12 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
     'Positions or decisions were recorded under this item; it cannot be removed.',
   'error.CONFLICT.meeting_closed': 'This meeting is finished; nothing can be added to it.',
   'error.CONFLICT.minutes_state': 'Not possible at this stage of the minutes ({state}).',
+  'error.CONFLICT.meeting_not_finished':
+    'This meeting has not finished. Only the minutes of a meeting that took place can be adopted.',
+  'error.CONFLICT.signers_not_recorded':
+    'This meeting has no recorded chair and secretary. They sign the minutes; record them first.',
+  'error.CONFLICT.docx_invalid':
+    'The minutes cannot be adopted: the document would be unreadable (a text contains an invalid character). Contact the administrator.',
   'error.CONFLICT.not_carried': 'The decision is not carried: not everyone responded, or someone objects.',
   'error.CONFLICT.not_correction_round': 'Corrections are only possible during the correction round.',
   'error.CONFLICT.not_current': 'A name can only be shown for the item being discussed.',

@@ -22,6 +22,8 @@ import {
 import { dossierStatuses, tracks } from '../../../../shared/domain/dossier';
 import type { Organisation } from '../../../../shared/domain/environment';
 import { getApi } from '../../api';
+import { useCan } from '../../state/session';
+import { OpenEscalations } from './OpenEscalations';
 import { Button, Checkbox, Field, Notice, SelectField } from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT, type T } from '../../i18n';
@@ -41,6 +43,7 @@ export function DossierList() {
   const t = useT();
   const labels = useLabels();
   const mayWrite = useMayWrite();
+  const mayAnswer = useCan('decisions.write');
   const [rows, setRows] = useState<IndexedRow[] | null>(null);
   const [today, setToday] = useState('');
   const [orgs, setOrgs] = useState<Organisation[]>([]);
@@ -131,6 +134,11 @@ export function DossierList() {
             checked={q.stuck}
             onChange={(stuck) => set({ stuck })}
           />
+          <Checkbox
+            label={t('dossiers.filter.escalated')}
+            checked={q.escalated}
+            onChange={(escalated) => set({ escalated })}
+          />
           <Button onPress={() => setQuery({ ...initialQuery, sort: q.sort, descending: q.descending })}>
             {t('dossiers.filter.reset')}
           </Button>
@@ -154,6 +162,7 @@ export function DossierList() {
       ) : error ? null : (
         <p role="status">{t('common.loading')}</p>
       )}
+      {q.escalated ? <OpenEscalations mayAnswer={mayAnswer} /> : null}
     </main>
   );
 }

@@ -136,15 +136,23 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
         )}
       </div>
 
+      {work.pendingConfirmation && work.pendingConfirmation.id !== d?.id ? (
+        <PendingConfirmation work={work} decision={work.pendingConfirmation} reload={reload} />
+      ) : null}
+      {d?.state === 'voorlopig_gedragen' ? (
+        <PendingConfirmation work={work} decision={d} reload={reload} />
+      ) : null}
       {d ? (
         <>
           <Consents work={work} decision={d} reload={reload} />
           <p className={`evaluation evaluation-${d.evaluation.state}`} role="status">
             {d.evaluation.state === 'gedragen'
               ? t('evaluation.gedragen')
-              : d.evaluation.state === 'open'
-                ? t('evaluation.open', { orgs: orgList(d.evaluation.missing) })
-                : t('evaluation.geblokkeerd', { orgs: orgList(d.evaluation.objections) })}
+              : d.evaluation.state === 'voorlopig'
+                ? t('evaluation.voorlopig', { orgs: requiredList(d) })
+                : d.evaluation.state === 'open'
+                  ? t('evaluation.open', { orgs: orgList(d.evaluation.missing) })
+                  : t('evaluation.geblokkeerd', { orgs: orgList(d.evaluation.objections) })}
             {d.evaluation.carried && d.evaluation.abstentions.length === d.evaluation.participants.length
               ? ` ${t('evaluation.allAbstain')}`
               : ''}
@@ -162,6 +170,20 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               >
                 {t('settle.carry')}
               </Button>
+              {d.evaluation.state === 'voorlopig' ? (
+                <Button
+                  variant="primary"
+                  onPress={() =>
+                    void run(() =>
+                      settle(d, 'voorlopig').then((r) =>
+                        t('settle.done.voorlopig', { number: r.number, orgs: requiredList(d) }),
+                      ),
+                    )
+                  }
+                >
+                  {t('settle.provisional', { orgs: requiredList(d) })}
+                </Button>
+              ) : null}
               <Button
                 onPress={() =>
                   void run(() =>
@@ -171,20 +193,23 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               >
                 {t('settle.hold')}
               </Button>
-              <Button
-                variant="danger"
-                isDisabled={d.evaluation.carried}
-                onPress={() =>
-                  void run(() =>
-                    settle(d, 'escaleren').then((r) =>
-                      t('settle.done.escaleren', { number: r.number, body: work.escalationBody }),
-                    ),
-                  )
-                }
-              >
-                {t('settle.escalate', { body: work.escalationBody })}
-              </Button>
             </div>
+          ) : null}
+          {work.permissions.decide && open ? (
+            <EscalateForm
+              work={work}
+              onEscalate={(body, question) =>
+                run(() =>
+                  api['decisions.settle']({
+                    decisionId: d.id,
+                    expectedVersion: d.version,
+                    outcome: 'escaleren',
+                    escalation: { body, question },
+                  }).then((r) => t('settle.done.escaleren', { number: r.number, body })),
+                )
+              }
+              errors={errors}
+            />
           ) : null}
           {work.permissions.writeDecision && !work.permissions.decide && open ? (
             <p className="help">{t('settle.chairOnly')}</p>
@@ -218,9 +243,92 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
     </section>
   );
 
-  function settle(decision: Decision, outcome: 'gedragen' | 'aanhouden' | 'escaleren') {
+  function settle(decision: Decision, outcome: 'gedragen' | 'voorlopig' | 'aanhouden') {
     return api['decisions.settle']({ decisionId: decision.id, expectedVersion: decision.version, outcome });
   }
+}
+
+/**
+ * "Voorleggen aan" (issue 11): the body (one of the city's) and the question put to it; possible with
+ * or without consensus at the table — the dissent, if any, goes with it.
+ */
+function EscalateForm(props: {
+  work: ItemWork;
+  onEscalate(body: string, question: string): Promise<void>;
+  errors: Record<string, string>;
+}) {
+  const t = useT();
+  const [body, setBody] = useState(props.work.escalationBody);
+  const [question, setQuestion] = useState('');
+  return (
+    <form
+      className="escalate"
+      aria-label={t('escalation.body')}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onEscalate(body, question);
+      }}
+    >
+      <SelectField
+        label={t('escalation.body')}
+        value={body}
+        onChange={setBody}
+        options={props.work.escalationBodies.map((b) => ({ value: b, label: b }))}
+        error={props.errors['escalation.body']}
+        isRequired
+      />
+      <TextAreaField
+        label={t('escalation.question', { body })}
+        value={question}
+        onChange={setQuestion}
+        error={props.errors['escalation.question']}
+        rows={2}
+        isRequired
+      />
+      <Button type="submit" variant="danger">
+        {t('settle.escalate', { body })}
+      </Button>
+    </form>
+  );
+}
+
+const requiredList = (d: Decision) => d.evaluation.missingRequired.map((m) => m.label).join(', ');
+
+/**
+ * A provisionally carried decision of this dossier (this or an earlier meeting): whose confirmation it
+ * waits for, and the form for the missing party (its deelnemer, or the secretary on its behalf).
+ */
+function PendingConfirmation({
+  work,
+  decision,
+  reload,
+}: {
+  work: ItemWork;
+  decision: Decision;
+  reload(): Promise<void>;
+}) {
+  const t = useT();
+  const names = new Map(work.organisations.map((o) => [o.id, o.name]));
+  return (
+    <section className="pending-confirmation" aria-labelledby="confirm-h">
+      <h4 id="confirm-h">{t('confirm.title', { number: decision.number })}</h4>
+      <p role="status">
+        {decision.text} — {t('confirm.awaiting', { orgs: requiredList(decision) })}
+      </p>
+      {work.permissions.confirmFor.map((id) => (
+        <ConsentForm
+          key={id}
+          org={names.get(id) ?? String(id)}
+          organisationId={id}
+          decision={decision}
+          given={undefined}
+          reload={reload}
+          confirm
+        />
+      ))}
+    </section>
+  );
 }
 
 /** One line per participant: its consent, and a form for those this user may speak for. */
@@ -236,13 +344,25 @@ function Consents({
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const editable = decision.state === 'concept' && !decision.locked;
+  // A settled decision shows the table frozen with it (issue 11), not the attendance as it is now.
+  const names = new Map([
+    ...work.organisations.map((o) => [o.id, o.name] as const),
+    ...decision.consents.map((c) => [c.organisationId, c.organisationName] as const),
+  ]);
+  const table =
+    decision.state === 'concept'
+      ? work.participants
+      : decision.evaluation.participants.map((id) => ({
+          organisationId: id,
+          organisationName: names.get(id) ?? String(id),
+        }));
   return (
     <section aria-labelledby="consent-h" data-shortcut="consent">
       <Heading4 id="consent-h" tabIndex={-1}>
         {t('consent.title')} <kbd>Alt+I</kbd>
       </Heading4>
       <ul className="consent-list">
-        {work.participants.map((p) => {
+        {table.map((p) => {
           const c = decision.consents.find((x) => x.organisationId === p.organisationId);
           return (
             <li key={p.organisationId} data-pending={c ? undefined : true}>
@@ -283,6 +403,8 @@ function ConsentForm(props: {
   decision: Decision;
   given: ConsentValue | undefined;
   reload(): Promise<void>;
+  /** Answers a provisionally carried decision (decisions.confirm) instead of consenting at the table. */
+  confirm?: boolean;
 }) {
   const t = useT();
   const api = getApi();
@@ -302,13 +424,17 @@ function ConsentForm(props: {
           setErrors({ consent: t('field.required') });
           return;
         }
-        void api['decisions.consent']({
+        const answer = {
           decisionId: props.decision.id,
           organisationId: props.organisationId,
           consent: value,
           reason: reason.trim() || null,
-          decisionVersion: props.decision.version,
-        }).then(
+        };
+        void (
+          props.confirm
+            ? api['decisions.confirm'](answer)
+            : api['decisions.consent']({ ...answer, decisionVersion: props.decision.version })
+        ).then(
           async () => {
             setErrors({});
             setMessage(null);

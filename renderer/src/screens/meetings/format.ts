@@ -11,6 +11,8 @@ export function reasonText(r: AgendaReason, t: T, dates: Dates, orgName: (id: nu
         : t('reason.carried_over', { date: dates.date(r.from) });
     case 'held':
       return t('reason.held', { date: dates.date(r.on) });
+    case 'confirmation_needed':
+      return t('reason.confirmation_needed', { number: r.decisionNumber, date: dates.date(r.since) });
     case 'escalation_returned':
       return t('reason.escalation_returned', { date: dates.day(r.returnedAt) });
     case 'requested':

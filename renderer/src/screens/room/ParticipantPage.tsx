@@ -158,6 +158,7 @@ export function ParticipantPage({ session, onEnded }: { session: Session; onEnde
     permissions: {
       recordFor: work.permissions.recordFor.filter((id) => id === session.organisationId),
       consentFor: work.permissions.consentFor.filter((id) => id === session.organisationId),
+      confirmFor: work.permissions.confirmFor.filter((id) => id === session.organisationId),
       writeDecision: work.permissions.writeDecision && isRoomCallable('decisions.save'),
       decide: work.permissions.decide && isRoomCallable('decisions.settle'),
       manageActions: work.permissions.manageActions && isRoomCallable('actions.create'),
