@@ -132,7 +132,7 @@ describe('backups', () => {
     expect(status.backups).toHaveLength(2);
     const newest = status.backups[0]!;
     expect(newest.ours).toBe(true);
-    expect(newest.contents).toMatchObject({ city: expect.any(String) as string, dossiers: 10 });
+    expect(newest.contents).toMatchObject({ city: expect.any(String) as string, dossiers: 16 });
     expect(newest.contents!.lastMeeting).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(newest.contents!.auditRecords).toBeGreaterThan(0);
     // A participant may not; a key holder may make one.
@@ -150,7 +150,7 @@ describe('backups', () => {
     expect(shown).toEqual(made.contents);
 
     const restored = await env.api['backups.restore']({ name: made.name });
-    expect(restored.contents.dossiers).toBe(10);
+    expect(restored.contents.dossiers).toBe(16);
     expect(restored.aside.length).toBeGreaterThanOrEqual(2);
     for (const a of restored.aside) expect(fs.existsSync(path.join(env.dir, a))).toBe(true);
     expect(restored.aside.some((a) => /^lvv-overleg\.db\.voor-herstel-/.test(a))).toBe(true);
