@@ -52,7 +52,7 @@ describe('a damaged database at open', () => {
     expect(sha(db)).toBe(before);
 
     const restored = await env.api['backups.restoreLatest']({ recoveryKey });
-    expect(restored.contents.dossiers).toBe(10);
+    expect(restored.contents.dossiers).toBe(16);
     expect(restored.aside.some((a) => a.startsWith('lvv-overleg.db.voor-herstel-'))).toBe(true);
     expect(
       sha(
