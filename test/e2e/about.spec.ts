@@ -24,7 +24,7 @@ test('the About dialog shows version and licences, in Dutch and English', async 
   await page.getByRole('button', { name: 'Over LVV Overleg' }).click();
   const dialog = page.getByRole('dialog', { name: 'Over LVV Overleg' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('0.1.0')).toBeVisible();
+  await expect(dialog.getByText('0.1.0', { exact: true })).toBeVisible();
   await expect(dialog.getByText(/EUPL-1\.2 \(Europese openbare licentie\)/)).toBeVisible();
   // From the build: React is bundled into the page, the SQLite driver ships beside it.
   const react = dialog.locator('summary', { hasText: /^react 19\./ });
