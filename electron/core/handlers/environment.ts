@@ -195,18 +195,26 @@ export function environmentHandlers(
       throttle.succeeded(username, caller.source);
       // On the meeting room's listener: only a participant of the running meeting joins.
       gate?.admit(caller, session);
-      if (!wasOpen) await passwords.check(session.userId, password);
-      // Migrated from before schema 6, the CA's key is still in the clear: the first beheerder to log in
-      // wraps it with their password and keeps it (signing/store.ts unlockEnvironmentCa).
-      const db = vault.database();
-      if (can(session, 'certificates.issue') && getSetting(db, 'ca_private_key')) {
-        const unlocked = await unlockEnvironmentCa(db, session, password, vault.kdf, ports.clock());
-        if (typeof unlocked !== 'string') unlocked.privateKeyPkcs8.fill(0);
-      }
+      // The session starts before anything else is awaited: a login that has just opened the
+      // environment holds it open from here, so the idle check (nobody logged in: close) cannot
+      // close it under the rest of the login, as it did on a busy machine.
       const previous = sessions.get(caller.id);
       sessions.start(caller.id, session, ports.clock().getTime());
       if (!wasOpen) sessions.opened(caller.id, ports.clock().getTime());
       sessions.sawHolder(ports.clock().getTime());
+      try {
+        if (!wasOpen) await passwords.check(session.userId, password);
+        // Migrated from before schema 6, the CA's key is still in the clear: the first beheerder to log
+        // in wraps it with their password and keeps it (signing/store.ts unlockEnvironmentCa).
+        const db = vault.database();
+        if (can(session, 'certificates.issue') && getSetting(db, 'ca_private_key')) {
+          const unlocked = await unlockEnvironmentCa(db, session, password, vault.kdf, ports.clock());
+          if (typeof unlocked !== 'string') unlocked.privateKeyPkcs8.fill(0);
+        }
+      } catch (e) {
+        sessions.end(caller.id);
+        throw e;
+      }
       writeAudited(ctx, session, () => ({
         result: null,
         audit: [
