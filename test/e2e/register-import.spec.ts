@@ -3,6 +3,9 @@ import { messySheet, sheetCsv } from '../support/register-sheet';
 import { expectAccessible, snap } from './support/host';
 import { consoleErrors, loginAs, openDemo, switchUser, useHost } from './support/session';
 
+/** The demo's register before the import: ten in care and six who left (every outcome category). */
+const demoDossierCount = 16;
+
 test.describe.configure({ mode: 'serial' });
 
 const env = useHost();
@@ -72,14 +75,14 @@ test('the secretary imports the old register: sees the columns and every line, a
     `${ok} dossiers geïmporteerd. ${refused} geweigerde regels zijn overgeslagen.`,
   );
   const result = page.getByRole('table', { name: 'Resultaat per regel van register-lvv.csv' });
-  await expect(result.getByRole('row', { name: /^2 Geïmporteerd als D-2026-0011/ })).toBeVisible();
+  await expect(result.getByRole('row', { name: /^2 Geïmporteerd als D-2026-\d{4}/ })).toBeVisible();
   await expect(result.getByRole('row', { name: /^5 Geweigerd/ })).toBeVisible();
   await expectAccessible(page);
   await snap(page, 'import-02-done');
 
   await page.getByRole('button', { name: 'Naar het register' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'dossiers' })).toHaveText(
-    new RegExp(`van ${10 + ok} dossiers`),
+    new RegExp(`van ${demoDossierCount + ok} dossiers`),
   );
   expect(errors).toEqual([]);
 });

@@ -58,7 +58,9 @@ export function useHost(): HostHandle {
 export async function openDemo(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Demo openen' }).click();
-  await page.getByRole('button', { name: 'Naar inloggen' }).click();
+  // Making the demo derives keys and issues certificates for every demo user: on a busy machine it
+  // takes longer than a story's usual action timeout (15 s in the journey).
+  await page.getByRole('button', { name: 'Naar inloggen' }).click({ timeout: 90_000 });
   await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
 }
 
