@@ -93,10 +93,54 @@ export const MonitoringReport = z.object({
 });
 export type MonitoringReport = z.infer<typeof MonitoringReport>;
 
+/** The reports' names in the exports (CSV file, XLSX sheet), in the screen's order. */
+export const reportNames = [
+  'uitkomsten',
+  'doorlooptijd',
+  'kwartalen',
+  'traject',
+  'beeindigd_door',
+  'vastgelopen',
+  'escalaties',
+  'acties_verlopen',
+] as const;
+export const ReportName = z.enum(reportNames);
+export type ReportName = z.infer<typeof ReportName>;
+
+/**
+ * An export of the same numbers: one report as CSV or XLSX, or all of them (no `report`) as XLSX or as
+ * the DOCX "monitoringsrapportage". Aggregated like the screen, so the same roles may have it.
+ */
+export const ReportExportInput = z
+  .object({
+    from: IsoDate,
+    to: IsoDate,
+    track: z.union([Track, z.literal('alle')]).default('alle'),
+    format: z.enum(['csv', 'xlsx', 'docx']),
+    report: ReportName.optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'period_end_before_start' });
+    if (q.format === 'csv' && !q.report)
+      ctx.addIssue({ code: 'custom', path: ['report'], message: 'required' });
+    if (q.format === 'docx' && q.report)
+      ctx.addIssue({ code: 'custom', path: ['report'], message: 'docx_is_all' });
+  });
+export type ReportExportInput = z.input<typeof ReportExportInput>;
+
+export const ReportFile = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export type ReportFile = z.infer<typeof ReportFile>;
+
 export const reportMethods = {
   'reports.monitoring': method({
     input: ReportQuery,
     output: MonitoringReport,
+    access: allow('reports.read'),
+  }),
+  'reports.export': method({
+    input: ReportExportInput,
+    output: ReportFile,
     access: allow('reports.read'),
   }),
 } as const;

@@ -1,15 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { MonitoringReport } from '../../../shared/contract/reports';
-import { reportNames, reportTable } from './csv';
+import { reportNames, reportTable, type ReportName } from './csv';
 
 /*
  * All reports as one XLSX workbook (ExcelJS, the same package the register import uses): a sheet per
  * report with the same header and rows as its CSV, the outcome table first; numbers stay numbers.
  */
-export async function reportsXlsx(r: MonitoringReport): Promise<Buffer> {
+export async function reportsXlsx(
+  r: MonitoringReport,
+  names: readonly ReportName[] = reportNames,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'LVV Overleg';
-  for (const name of reportNames) {
+  for (const name of names) {
     const { header, rows } = reportTable(r, name);
     const sheet = wb.addWorksheet(name);
     sheet.addRow(header).font = { bold: true };
