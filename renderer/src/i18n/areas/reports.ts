@@ -61,6 +61,14 @@ export const reportsNl = {
   'reports.overdue.caption': 'Verlopen actiepunten per organisatie',
   'reports.overdue.org': 'Organisatie',
   'reports.none': 'Geen.',
+  'reports.export.h': 'Downloaden',
+  'reports.export.intro':
+    'Dezelfde cijfers als bestand, over de periode en het traject die nu getoond worden: elke tabel als CSV of XLSX, of alles samen als monitoringsrapportage (DOCX) voor de koepel of het ministerie. Zonder namen en V-nummers.',
+  'reports.export.docx': 'Monitoringsrapportage (DOCX)',
+  'reports.export.xlsxAll': 'Alle tabellen (XLSX)',
+  'reports.export.group': 'Downloaden: {report}',
+  'reports.export.one': '{format}: {report}',
+  'reports.export.done': '{file} is gedownload.',
 };
 
 export const reportsEn: { [K in keyof typeof reportsNl]: string } = {
@@ -124,4 +132,12 @@ export const reportsEn: { [K in keyof typeof reportsNl]: string } = {
   'reports.overdue.caption': 'Overdue action items per organisation',
   'reports.overdue.org': 'Organisation',
   'reports.none': 'None.',
+  'reports.export.h': 'Download',
+  'reports.export.intro':
+    'The same numbers as a file, over the period and track shown now: each table as CSV or XLSX, or everything together as the monitoring report (DOCX) for the umbrella body or the ministry. Without names or V-numbers.',
+  'reports.export.docx': 'Monitoring report (DOCX)',
+  'reports.export.xlsxAll': 'All tables (XLSX)',
+  'reports.export.group': 'Download: {report}',
+  'reports.export.one': '{format}: {report}',
+  'reports.export.done': '{file} has been downloaded.',
 };
