@@ -68,6 +68,8 @@ test('the chair reads the monitoring over a period and per track, with tables be
   await expectAccessible(page);
   await snapSizes(page, 'reports-01-all');
 
+  await expect(page.getByRole('heading', { name: /Export op dossierniveau/ })).toHaveCount(0);
+
   // Downloads: each table as CSV and XLSX, all of them as the DOCX monitoringsrapportage.
   await page.setViewportSize(sizes[0]!);
   const stillIn = await table
@@ -112,5 +114,15 @@ test('the chair reads the monitoring over a period and per track, with tables be
   await openRoute(page, 'rapportages');
   await expect(page.getByRole('heading', { name: 'Rapportages', level: 1 })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Nog in begeleiding', exact: true })).toBeVisible();
+  // Only the beheerder has the export per dossier; the screen says before and after that it is audited.
+  const records = page.getByRole('region', { name: 'Export op dossierniveau (V-nummers)' });
+  await expect(records.getByText(/Elke export wordt vastgelegd in het auditlog/)).toBeVisible();
+  const file = await download(page, 'Dossiers met V-nummer (CSV)');
+  expect(file.name).toMatch(/^dossiers-v-nummer-.*\.csv$/);
+  expect(file.bytes.toString('utf8').split('\r\n')[0]).toMatch(/^v_nummer,dossiernummer,/);
+  await expect(
+    records.getByText(/is gedownload: \d+ dossiers met V-nummer.*vastgelegd in het auditlog/),
+  ).toBeVisible();
+  await expectAccessible(page);
   expect(errors).toEqual([]);
 });

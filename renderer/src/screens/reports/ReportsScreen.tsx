@@ -27,6 +27,7 @@ import { useT, type T } from '../../i18n';
 import { useDates } from '../../i18n/dates';
 import { useLabels, type DomainLabels } from '../../i18n/domain';
 import { useLocale } from '../../i18n/index';
+import { useCan } from '../../state/session';
 import { saveFile } from '../meetings/MeetingPage';
 
 /*
@@ -126,6 +127,8 @@ export function ReportsScreen() {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [recordsDone, setRecordsDone] = useState<string | null>(null);
+  const mayExportRecords = useCan('reports.records');
 
   const load = useCallback(
     async (q: { from: string; to: string; track: Track | 'alle' }) => {
@@ -161,6 +164,25 @@ export function ReportsScreen() {
       });
       saveFile(file.base64, file.fileName, file.mimeType);
       setDownloaded(file.fileName);
+      setError(null);
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
+  const downloadRecords = async (format: 'csv' | 'xlsx') => {
+    if (!report) return;
+    const q = report.query as { from: string; to: string; track: Track | 'alle' };
+    try {
+      const file = await getApi()['reports.records']({ from: q.from, to: q.to, track: q.track, format });
+      saveFile(file.base64, file.fileName, file.mimeType);
+      setRecordsDone(
+        t('reports.records.done', {
+          file: file.fileName,
+          count: file.count,
+          from: dates.date(q.from),
+          to: dates.date(q.to),
+        }),
+      );
       setError(null);
     } catch (e) {
       setError(errorText(e, t));
@@ -229,6 +251,17 @@ export function ReportsScreen() {
             </div>
             <div role="status">{downloaded ? t('reports.export.done', { file: downloaded }) : null}</div>
           </section>
+          {mayExportRecords ? (
+            <section aria-labelledby="rep-records" className="report-section report-export">
+              <h2 id="rep-records">{t('reports.records.h')}</h2>
+              <Notice kind="warning">{t('reports.records.warning')}</Notice>
+              <div className="report-downloads">
+                <Button onPress={() => void downloadRecords('csv')}>{t('reports.records.csv')}</Button>
+                <Button onPress={() => void downloadRecords('xlsx')}>{t('reports.records.xlsx')}</Button>
+              </div>
+              <Notice kind="success">{recordsDone}</Notice>
+            </section>
+          ) : null}
           <Section
             id="rep-outcomes"
             title={t('reports.outcomes.h')}
