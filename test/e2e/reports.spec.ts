@@ -124,5 +124,6 @@ test('the chair reads the monitoring over a period and per track, with tables be
     records.getByText(/is gedownload: \d+ dossiers met V-nummer.*vastgelegd in het auditlog/),
   ).toBeVisible();
   await expectAccessible(page);
+  await snap(page, 'reports-02-beheerder-1280x720');
   expect(errors).toEqual([]);
 });
