@@ -55,7 +55,7 @@ const USAGE = `Gebruik: npm run cli -- <opdracht> --db PAD [opties]
   recover --db PAD --recovery-key-file BESTAND --user NAAM --password-file BESTAND
          Wachtwoord of sleutelbestand kwijt: de herstelsleutel geeft sleutelhouder NAAM het nieuwe wachtwoord uit
          --password-file en bouwt een ontbrekend of beschadigd sleutelbestand opnieuw op (het oude wordt hernoemd).
-  report outcomes --db PAD --from JJJJ-MM-DD --to JJJJ-MM-DD --format json|csv|xlsx [--out BESTAND] --user NAAM [--password-file BESTAND]
+  report outcomes --db PAD --from JJJJ-MM-DD --to JJJJ-MM-DD --format json|csv|xlsx|docx [--out BESTAND] --user NAAM [--password-file BESTAND]
          De uitkomstentabel van de monitoring (aantallen per categorie en vorm, zonder namen of V-nummers).
 PAD is de map van de omgeving of het .db-bestand. Elke opdracht gaat via dezelfde API als de app, met
 dezelfde rechten; alleen sleutelhouders openen een vergrendelde omgeving.`;
@@ -259,7 +259,7 @@ async function runCommand(
       case 'report': {
         if (positionals[1] !== 'outcomes')
           throw new CliError(
-            'usage: report outcomes --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv',
+            'usage: report outcomes --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --format json|csv|xlsx|docx',
           );
         const options = parseReportOptions(values);
         const session = await open();

@@ -93,10 +93,95 @@ export const MonitoringReport = z.object({
 });
 export type MonitoringReport = z.infer<typeof MonitoringReport>;
 
+/** The reports' names in the exports (CSV file, XLSX sheet), in the screen's order. */
+export const reportNames = [
+  'uitkomsten',
+  'doorlooptijd',
+  'kwartalen',
+  'traject',
+  'beeindigd_door',
+  'vastgelopen',
+  'escalaties',
+  'acties_verlopen',
+] as const;
+export const ReportName = z.enum(reportNames);
+export type ReportName = z.infer<typeof ReportName>;
+
+/**
+ * An export of the same numbers: one report as CSV or XLSX, or all of them (no `report`) as XLSX or as
+ * the DOCX "monitoringsrapportage". Aggregated like the screen, so the same roles may have it.
+ */
+export const ReportExportInput = z
+  .object({
+    from: IsoDate,
+    to: IsoDate,
+    track: z.union([Track, z.literal('alle')]).default('alle'),
+    format: z.enum(['csv', 'xlsx', 'docx']),
+    report: ReportName.optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'period_end_before_start' });
+    if (q.format === 'csv' && !q.report)
+      ctx.addIssue({ code: 'custom', path: ['report'], message: 'required' });
+    if (q.format === 'docx' && q.report)
+      ctx.addIssue({ code: 'custom', path: ['report'], message: 'docx_is_all' });
+  });
+export type ReportExportInput = z.input<typeof ReportExportInput>;
+
+export const ReportFile = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export type ReportFile = z.infer<typeof ReportFile>;
+
+/**
+ * The record-level export's columns, one row per dossier of the period's population (the reports'
+ * definition), keyed by V-nummer for linking with IND and DT&V registrations; codes of shared/domain,
+ * dates as YYYY-MM-DD, 1/0 for yes/no. No name or other personal detail beyond the key.
+ */
+export const recordColumns = [
+  'v_nummer',
+  'dossiernummer',
+  'traject',
+  'status',
+  'aangemeld',
+  'intake',
+  'uitkomst',
+  'vorm_of_grond',
+  'land',
+  'reden_mob',
+  'beeindigd_door',
+  'uitstroomdatum',
+  'uitgestroomd_in_periode',
+  'onvolledig',
+] as const;
+
+export const RecordExportInput = z
+  .object({
+    from: IsoDate,
+    to: IsoDate,
+    track: z.union([Track, z.literal('alle')]).default('alle'),
+    format: z.enum(['csv', 'xlsx']),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'period_end_before_start' });
+  });
+export type RecordExportInput = z.input<typeof RecordExportInput>;
+
 export const reportMethods = {
   'reports.monitoring': method({
     input: ReportQuery,
     output: MonitoringReport,
     access: allow('reports.read'),
+  }),
+  'reports.export': method({
+    input: ReportExportInput,
+    output: ReportFile,
+    access: allow('reports.read'),
+  }),
+  /** V-nummers leave the system: the beheerder only, and every export is audited. */
+  'reports.records': method({
+    input: RecordExportInput,
+    output: ReportFile.extend({ count: z.number().int() }),
+    access: allow('reports.records'),
   }),
 } as const;

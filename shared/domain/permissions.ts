@@ -110,6 +110,11 @@ export const permissions = {
   // --- monitoring
   /** The reports: counts and shares only, no names or V-nummers, so the beheerder may see them too. */
   'reports.read': ['voorzitter', 'notulist', 'casemanager', 'beheerder'],
+  /**
+   * The record-level export keyed by V-nummer, for linking with IND/DT&V registrations: personal data
+   * leaving the system, so only the beheerder (who answers for the environment), and audited.
+   */
+  'reports.records': ['beheerder'],
 } as const satisfies Record<string, Allowed>;
 
 export type Action = keyof typeof permissions;

@@ -16,6 +16,16 @@ const sizes = [
   { width: 1920, height: 1080 },
 ];
 
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
 async function snapSizes(page: Page, name: string): Promise<void> {
   for (const size of sizes) {
     await page.setViewportSize(size);
@@ -58,6 +68,26 @@ test('the chair reads the monitoring over a period and per track, with tables be
   await expectAccessible(page);
   await snapSizes(page, 'reports-01-all');
 
+  await expect(page.getByRole('heading', { name: /Export op dossierniveau/ })).toHaveCount(0);
+
+  // Downloads: each table as CSV and XLSX, all of them as the DOCX monitoringsrapportage.
+  await page.setViewportSize(sizes[0]!);
+  const stillIn = await table
+    .getByRole('row', { name: /^Nog in begeleiding/ })
+    .getByRole('cell')
+    .first()
+    .innerText();
+  const csv = await download(page, 'CSV: Uitstroom naar uitkomst');
+  expect(csv.name).toMatch(/^uitkomsten-2025-01-01-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(csv.bytes.toString('utf8')).toContain(`in_begeleiding,category,${stillIn},`);
+  await expect(page.getByText(`${csv.name} is gedownload.`)).toBeVisible();
+  const xlsx = await download(page, 'XLSX: Vastgelopen dossiers naar reden');
+  expect(xlsx.name).toMatch(/^vastgelopen-.*\.xlsx$/);
+  expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+  const docx = await download(page, 'Monitoringsrapportage (DOCX)');
+  expect(docx.name).toMatch(/^monitoringsrapportage-2025-01-01-.*\.docx$/);
+  expect(docx.bytes.subarray(0, 2).toString()).toBe('PK');
+
   // One track.
   await page.setViewportSize(sizes[0]!);
   await page.getByLabel('Traject', { exact: true }).selectOption('terugkeer');
@@ -84,5 +114,16 @@ test('the chair reads the monitoring over a period and per track, with tables be
   await openRoute(page, 'rapportages');
   await expect(page.getByRole('heading', { name: 'Rapportages', level: 1 })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Nog in begeleiding', exact: true })).toBeVisible();
+  // Only the beheerder has the export per dossier; the screen says before and after that it is audited.
+  const records = page.getByRole('region', { name: 'Export op dossierniveau (V-nummers)' });
+  await expect(records.getByText(/Elke export wordt vastgelegd in het auditlog/)).toBeVisible();
+  const file = await download(page, 'Dossiers met V-nummer (CSV)');
+  expect(file.name).toMatch(/^dossiers-v-nummer-.*\.csv$/);
+  expect(file.bytes.toString('utf8').split('\r\n')[0]).toMatch(/^v_nummer,dossiernummer,/);
+  await expect(
+    records.getByText(/is gedownload: \d+ dossiers met V-nummer.*vastgelegd in het auditlog/),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'reports-02-beheerder-1280x720');
   expect(errors).toEqual([]);
 });

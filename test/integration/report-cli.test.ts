@@ -2,6 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MonitoringReport } from '../../shared/contract/reports';
+import { outcomeRowLabel } from '../../electron/core/reports/docx';
 import { makeEnv, tempDir, type TestEnv } from '../support/backend';
 
 /**
@@ -14,6 +16,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 let env: TestEnv;
 let work: string;
 let expected: Record<string, number>;
+let full: MonitoringReport;
 
 function cli(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args], {
@@ -43,6 +46,7 @@ beforeAll(async () => {
   await env.login('voorzitter');
   const r = await env.api['reports.monitoring']({ from: '2025-01-01', to: '2026-11-23' });
   expected = Object.fromEntries(r.outcomes.map((o) => [o.code, o.n]));
+  full = r;
   env.backend.close();
   work = tempDir('lvv-report-cli-');
   fs.writeFileSync(path.join(work, 'pw.txt'), 'demo-voorzitter-2026\n');
@@ -113,12 +117,75 @@ describe('npm run cli -- report outcomes', () => {
     expect(n).toEqual(expected);
   }, 150_000);
 
-  it('refuses what is not built yet, and bad dates, in one line', () => {
-    const docx = cli(...base(), '--format', 'docx');
-    expect(docx.status).toBe(1);
-    expect(docx.stderr).toContain('--format docx is not available yet');
+  it('writes the monitoringsrapportage as DOCX; LibreOffice opens it and finds the API numbers and the definitions', () => {
+    const r = cli(...base(), '--format', 'docx', '--out', 'monitoring.docx');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const text = libreOfficeText(path.join(work, 'monitoring.docx'));
+    expect(text).toContain('Monitoringsrapportage LVV');
+    expect(text).toContain('1 januari 2025 tot en met 23 november 2026');
+    expect(text).toContain('Alle trajecten');
+    // Every row of the outcome table, with its label and its number, as the API counts it.
+    const lines = text.split(/\r?\n/).map((l) => l.trim());
+    for (const [code, n] of Object.entries(expected)) {
+      const label = outcomeRowLabel(code);
+      const at = lines.indexOf(label);
+      expect(at, `${code} (${label})`).toBeGreaterThanOrEqual(0);
+      expect(lines[at + 1], code).toBe(String(n));
+    }
+    // The other tables carry the API's numbers too.
+    expect(lines[lines.indexOf('Uitgestroomd binnen') + 3]).toBe('binnen 6 maanden');
+    expect(text).toContain(`${full.population} dossiers in de periode, van wie ${full.left} uitgestroomd`);
+    for (const q of full.flow)
+      expect(lines.slice(lines.indexOf(q.quarter), lines.indexOf(q.quarter) + 3)).toEqual([
+        q.quarter,
+        String(q.inflow),
+        String(q.outflow),
+      ]);
+    expect(text).toContain('gecontroleerd en aantoonbaar');
+    expect(text).toContain('Vertrek zonder toezicht');
+    expect(text).toMatch(/Populatie van de periode/);
+    expect(text).not.toMatch(/Yacine|Belkacem|2890034471/);
+    // Kept for the reviewer's eye: a PDF render of the same file.
+    if (process.env.LVV_KEEP_REPORT_PDF)
+      libreOffice(path.join(work, 'monitoring.docx'), 'pdf', process.env.LVV_KEEP_REPORT_PDF);
+  }, 150_000);
+
+  it('refuses bad dates and unknown formats in one line', () => {
     const bad = cli('report', 'outcomes', '--db', env.dir, '--from', '2026-13-01', '--to', '2026-12-01');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--from YYYY-MM-DD is required');
+    const pdf = cli(...base(), '--format', 'pdf');
+    expect(pdf.status).toBe(1);
+    expect(pdf.stderr).toContain('--format must be json, csv, xlsx or docx');
   });
 });
+
+function libreOffice(file: string, format: string, outdir: string): void {
+  const profile = tempDir('lvv-lo-profile-');
+  try {
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        format,
+        '--outdir',
+        outdir,
+        file,
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function libreOfficeText(docx: string): string {
+  libreOffice(docx, 'txt:Text (encoded):UTF8', work);
+  const txt = docx.replace(/\.docx$/, '.txt');
+  if (!fs.existsSync(txt))
+    throw new Error("LibreOffice wrote no text: install Debian's libreoffice-writer-nogui to run this test");
+  return fs.readFileSync(txt, 'utf8');
+}

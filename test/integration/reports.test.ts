@@ -431,6 +431,8 @@ describe('on the demo', () => {
       // Every outcome category occurs in the demo's table.
       for (const c of ['TERUGKEER', 'VERBLIJFSVERGUNNING', 'DOORMIGRATIE', 'MOB', 'OVERIG'])
         expect(n(r, c), c).toBeGreaterThan(0);
+      // The demo's stuck dossier has a coded reason, so the stuck table names it.
+      expect(r.stuck).toEqual([{ code: 'identiteit_niet_aantoonbaar', n: 1 }]);
     } finally {
       demo.cleanup();
     }

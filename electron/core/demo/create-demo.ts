@@ -108,6 +108,7 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
             targetDate: computeTargetDate(d, 6),
             stuck: d.stuckReason !== null,
             stuckReason: d.stuckReason,
+            stuckReasonCode: d.stuckReasonCode ?? null,
             onHold: d.onHold,
             vulnerable: d.vulnerable,
             notes: d.notes,

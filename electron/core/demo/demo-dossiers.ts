@@ -1,3 +1,5 @@
+import type { StuckReason } from '../../../shared/domain/dossier';
+
 /**
  * The ten fictional people of domain.md, for the first-run demo and for tests. Names, numbers and
  * dates are invented. `org` names the lead NGO by kind order in the demo's organisations.
@@ -18,6 +20,8 @@ export interface DemoDossier {
   track: string;
   status: string;
   stuckReason: string | null;
+  /** The coded stuck reason the reports count (shared/domain); the text above explains it. */
+  stuckReasonCode?: StuckReason;
   onHold: boolean;
   vulnerable: boolean;
   familyInNl: string | null;
@@ -82,6 +86,8 @@ export const demoDossiers: DemoDossier[] = [
     track: 'legalisatie',
     status: 'in_traject',
     stuckReason: 'Geen ambassade erkent hem; buitenschuld betwist door DT&V.',
+    // No embassy recognises him as a national: his identity/nationality cannot be shown.
+    stuckReasonCode: 'identiteit_niet_aantoonbaar',
     onHold: false,
     vulnerable: false,
     familyInNl: null,

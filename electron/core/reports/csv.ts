@@ -1,4 +1,4 @@
-import type { MonitoringReport } from '../../../shared/contract/reports';
+import type { MonitoringReport, ReportName } from '../../../shared/contract/reports';
 
 /*
  * The reports as CSV (RFC 4180: comma, CRLF, quotes doubled), one file per report, with the codes of
@@ -24,17 +24,7 @@ export function toCsv({ header, rows }: ReportTable): string {
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-export const reportNames = [
-  'uitkomsten',
-  'doorlooptijd',
-  'kwartalen',
-  'traject',
-  'beeindigd_door',
-  'vastgelopen',
-  'escalaties',
-  'acties_verlopen',
-] as const;
-export type ReportName = (typeof reportNames)[number];
+export { reportNames, type ReportName } from '../../../shared/contract/reports';
 
 /** One report as a table: the header and rows that the CSV and the XLSX sheet both hold. */
 export function reportTable(r: MonitoringReport, name: ReportName): ReportTable {

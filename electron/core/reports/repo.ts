@@ -156,3 +156,41 @@ export function overdueActions(db: Db, today: string, track: string): { organisa
     )
     .all({ today, track }) as { organisation: string; n: number }[];
 }
+
+export interface PeriodRecord {
+  id: number;
+  v_number: string | null;
+  number: string;
+  track: string;
+  status: string;
+  referred_at: string;
+  intake_date: string | null;
+  outcome: string | null;
+  outcome_subkind: string | null;
+  outcome_ground: string | null;
+  outcome_country: string | null;
+  outcome_reason: string | null;
+  ended_by: string | null;
+  outflow_date: string | null;
+  gone: number;
+}
+
+/**
+ * The one query that reads V-nummers: the record-level export (beheerder only, audited). Same
+ * population and edges as the counts, so its rows add up to the reports' tables.
+ */
+export function periodRecords(db: Db, q: Period): PeriodRecord[] {
+  return db
+    .prepare(
+      `SELECT id, v_number, number, track, status, referred_at, intake_date, outcome, outcome_subkind,
+              outcome_ground, outcome_country, outcome_reason, ended_by, outflow_date,
+              CASE WHEN status IN ('uitgestroomd', 'gesloten') AND (outflow_date IS NULL OR outflow_date <= @to)
+                   THEN 1 ELSE 0 END AS gone
+         FROM dossiers
+        WHERE referred_at <= @to
+          AND (outflow_date IS NULL OR outflow_date >= @from)
+          AND (@track = 'alle' OR track = @track)
+        ORDER BY number`,
+    )
+    .all(q) as PeriodRecord[];
+}

@@ -61,6 +61,21 @@ export const reportsNl = {
   'reports.overdue.caption': 'Verlopen actiepunten per organisatie',
   'reports.overdue.org': 'Organisatie',
   'reports.none': 'Geen.',
+  'reports.export.h': 'Downloaden',
+  'reports.export.intro':
+    'Dezelfde cijfers als bestand, over de periode en het traject die nu getoond worden: elke tabel als CSV of XLSX, of alles samen als monitoringsrapportage (DOCX) voor de koepel of het ministerie. Zonder namen en V-nummers.',
+  'reports.export.docx': 'Monitoringsrapportage (DOCX)',
+  'reports.export.xlsxAll': 'Alle tabellen (XLSX)',
+  'reports.export.group': 'Downloaden: {report}',
+  'reports.export.one': '{format}: {report}',
+  'reports.export.done': '{file} is gedownload.',
+  'reports.records.h': 'Export op dossierniveau (V-nummers)',
+  'reports.records.warning':
+    'Dit bestand bevat per dossier in de getoonde periode het V-nummer, het dossiernummer en de uitkomst (geen namen), om te koppelen met de registraties van IND en DT&V. Alleen de beheerder kan het maken. Elke export wordt vastgelegd in het auditlog, met de periode en de geëxporteerde dossiers. Bewaar en verstuur het bestand alleen beveiligd.',
+  'reports.records.csv': 'Dossiers met V-nummer (CSV)',
+  'reports.records.xlsx': 'Dossiers met V-nummer (XLSX)',
+  'reports.records.done':
+    '{file} is gedownload: {count} dossiers met V-nummer, {from} tot en met {to}. Deze export is vastgelegd in het auditlog.',
 };
 
 export const reportsEn: { [K in keyof typeof reportsNl]: string } = {
@@ -124,4 +139,19 @@ export const reportsEn: { [K in keyof typeof reportsNl]: string } = {
   'reports.overdue.caption': 'Overdue action items per organisation',
   'reports.overdue.org': 'Organisation',
   'reports.none': 'None.',
+  'reports.export.h': 'Download',
+  'reports.export.intro':
+    'The same numbers as a file, over the period and track shown now: each table as CSV or XLSX, or everything together as the monitoring report (DOCX) for the umbrella body or the ministry. Without names or V-numbers.',
+  'reports.export.docx': 'Monitoring report (DOCX)',
+  'reports.export.xlsxAll': 'All tables (XLSX)',
+  'reports.export.group': 'Download: {report}',
+  'reports.export.one': '{format}: {report}',
+  'reports.export.done': '{file} has been downloaded.',
+  'reports.records.h': 'Export per case file (V-numbers)',
+  'reports.records.warning':
+    'This file holds, for each case file in the period shown, the V-number, the case file number and the outcome (no names), to link with the IND and DT&V registrations. Only the administrator can make it. Every export is recorded in the audit log, with the period and the case files exported. Keep and send the file only securely.',
+  'reports.records.csv': 'Case files with V-number (CSV)',
+  'reports.records.xlsx': 'Case files with V-number (XLSX)',
+  'reports.records.done':
+    '{file} has been downloaded: {count} case files with V-number, {from} up to and including {to}. This export has been recorded in the audit log.',
 };

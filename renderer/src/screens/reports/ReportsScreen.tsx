@@ -9,7 +9,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { MonitoringReport, OutcomeRow } from '../../../../shared/contract/reports';
+import type { MonitoringReport, OutcomeRow, ReportName } from '../../../../shared/contract/reports';
 import { isIsoDate } from '../../../../shared/domain/dates';
 import {
   outcomeCategories,
@@ -27,6 +27,8 @@ import { useT, type T } from '../../i18n';
 import { useDates } from '../../i18n/dates';
 import { useLabels, type DomainLabels } from '../../i18n/domain';
 import { useLocale } from '../../i18n/index';
+import { useCan } from '../../state/session';
+import { saveFile } from '../meetings/MeetingPage';
 
 /*
  * "Rapportages": the monitoring the gemeente, its koepel and the ministry ask for, computed in the
@@ -60,11 +62,43 @@ export function rowLabel(code: string, t: T, labels: DomainLabels): string {
   return subs[sub] ?? sub;
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+type Download = (what: { format: 'csv' | 'xlsx' | 'docx'; report?: ReportName }) => Promise<void>;
+
+function Section(props: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  /** The reports of this section, each offered as CSV and XLSX (same numbers as the tables). */
+  exports?: { name: ReportName; label: string }[];
+  download?: Download;
+}) {
+  const t = useT();
+  const { id, title, children, exports, download } = props;
   return (
     <section aria-labelledby={id} className="report-section">
       <h2 id={id}>{title}</h2>
       {children}
+      {download
+        ? exports?.map((e) => (
+            <div
+              key={e.name}
+              className="report-downloads"
+              role="group"
+              aria-label={t('reports.export.group', { report: e.label })}
+            >
+              <span>{exports.length > 1 ? e.label : t('reports.export.h')}:</span>
+              {(['csv', 'xlsx'] as const).map((format) => (
+                <Button
+                  key={format}
+                  aria-label={t('reports.export.one', { format: format.toUpperCase(), report: e.label })}
+                  onPress={() => void download({ format, report: e.name })}
+                >
+                  {format.toUpperCase()}
+                </Button>
+              ))}
+            </div>
+          ))
+        : null}
     </section>
   );
 }
@@ -92,6 +126,9 @@ export function ReportsScreen() {
   const [report, setReport] = useState<MonitoringReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [recordsDone, setRecordsDone] = useState<string | null>(null);
+  const mayExportRecords = useCan('reports.records');
 
   const load = useCallback(
     async (q: { from: string; to: string; track: Track | 'alle' }) => {
@@ -113,6 +150,44 @@ export function ReportsScreen() {
     void load({ from: `${todayLocal().slice(0, 4)}-01-01`, to: todayLocal(), track: 'alle' });
   }, [load]);
 
+  // Downloads follow the report on screen (its query), not fields edited since.
+  const download: Download = async ({ format, report: name }) => {
+    if (!report) return;
+    const q = report.query as { from: string; to: string; track: Track | 'alle' };
+    try {
+      const file = await getApi()['reports.export']({
+        from: q.from,
+        to: q.to,
+        track: q.track,
+        format,
+        ...(name ? { report: name } : {}),
+      });
+      saveFile(file.base64, file.fileName, file.mimeType);
+      setDownloaded(file.fileName);
+      setError(null);
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
+  const downloadRecords = async (format: 'csv' | 'xlsx') => {
+    if (!report) return;
+    const q = report.query as { from: string; to: string; track: Track | 'alle' };
+    try {
+      const file = await getApi()['reports.records']({ from: q.from, to: q.to, track: q.track, format });
+      saveFile(file.base64, file.fileName, file.mimeType);
+      setRecordsDone(
+        t('reports.records.done', {
+          file: file.fileName,
+          count: file.count,
+          from: dates.date(q.from),
+          to: dates.date(q.to),
+        }),
+      );
+      setError(null);
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
   const pct = (x: number | null) =>
     x === null
       ? '—'
@@ -165,10 +240,42 @@ export function ReportsScreen() {
       {report ? (
         <>
           <p role="status">{t('reports.summary', { population: report.population, left: report.left })}</p>
-          <Section id="rep-outcomes" title={t('reports.outcomes.h')}>
+          <section aria-labelledby="rep-export" className="report-section report-export">
+            <h2 id="rep-export">{t('reports.export.h')}</h2>
+            <p>{t('reports.export.intro')}</p>
+            <div className="report-downloads">
+              <Button variant="primary" onPress={() => void download({ format: 'docx' })}>
+                {t('reports.export.docx')}
+              </Button>
+              <Button onPress={() => void download({ format: 'xlsx' })}>{t('reports.export.xlsxAll')}</Button>
+            </div>
+            <div role="status">{downloaded ? t('reports.export.done', { file: downloaded }) : null}</div>
+          </section>
+          {mayExportRecords ? (
+            <section aria-labelledby="rep-records" className="report-section report-export">
+              <h2 id="rep-records">{t('reports.records.h')}</h2>
+              <Notice kind="warning">{t('reports.records.warning')}</Notice>
+              <div className="report-downloads">
+                <Button onPress={() => void downloadRecords('csv')}>{t('reports.records.csv')}</Button>
+                <Button onPress={() => void downloadRecords('xlsx')}>{t('reports.records.xlsx')}</Button>
+              </div>
+              <Notice kind="success">{recordsDone}</Notice>
+            </section>
+          ) : null}
+          <Section
+            id="rep-outcomes"
+            title={t('reports.outcomes.h')}
+            download={download}
+            exports={[{ name: 'uitkomsten', label: t('reports.outcomes.h') }]}
+          >
             <OutcomeTable rows={report.outcomes} pct={pct} />
           </Section>
-          <Section id="rep-duration" title={t('reports.duration.h')}>
+          <Section
+            id="rep-duration"
+            title={t('reports.duration.h')}
+            download={download}
+            exports={[{ name: 'doorlooptijd', label: t('reports.duration.h') }]}
+          >
             <div className="report-pair">
               <Table className="table">
                 <TableCaption>{t('reports.duration.caption')}</TableCaption>
@@ -221,7 +328,12 @@ export function ReportsScreen() {
               </Table>
             </div>
           </Section>
-          <Section id="rep-flow" title={t('reports.flow.h')}>
+          <Section
+            id="rep-flow"
+            title={t('reports.flow.h')}
+            download={download}
+            exports={[{ name: 'kwartalen', label: t('reports.flow.h') }]}
+          >
             <div className="report-pair">
               <Chart label={`${t('reports.flow.h')}. ${t('reports.chartAlt')}`}>
                 <BarChart data={report.flow} accessibilityLayer={false}>
@@ -255,7 +367,12 @@ export function ReportsScreen() {
               </Table>
             </div>
           </Section>
-          <Section id="rep-track" title={t('reports.track.h')}>
+          <Section
+            id="rep-track"
+            title={t('reports.track.h')}
+            download={download}
+            exports={[{ name: 'traject', label: t('reports.track.h') }]}
+          >
             <div className="report-pair">
               <Chart label={`${t('reports.track.h')}. ${t('reports.chartAlt')}`}>
                 <BarChart
@@ -316,7 +433,12 @@ export function ReportsScreen() {
               </ScrollRegion>
             </div>
           </Section>
-          <Section id="rep-ended" title={t('reports.endedBy.h')}>
+          <Section
+            id="rep-ended"
+            title={t('reports.endedBy.h')}
+            download={download}
+            exports={[{ name: 'beeindigd_door', label: t('reports.endedBy.h') }]}
+          >
             <Table className="table">
               <TableCaption>{t('reports.endedBy.caption')}</TableCaption>
               <TableHeader>
@@ -341,7 +463,16 @@ export function ReportsScreen() {
               </TableBody>
             </Table>
           </Section>
-          <Section id="rep-now" title={t('reports.now.h', { date: dates.date(report.today) })}>
+          <Section
+            id="rep-now"
+            title={t('reports.now.h', { date: dates.date(report.today) })}
+            download={download}
+            exports={[
+              { name: 'vastgelopen', label: t('reports.stuck.caption') },
+              { name: 'escalaties', label: t('reports.escalations.caption') },
+              { name: 'acties_verlopen', label: t('reports.overdue.caption') },
+            ]}
+          >
             <div className="report-pair">
               <SimpleTable
                 caption={t('reports.stuck.caption')}
