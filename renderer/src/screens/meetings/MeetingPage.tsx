@@ -15,21 +15,9 @@ import { addMinutes, reasonText } from './format';
 import { errorText } from '../../errors';
 import { useCan } from '../../state/session';
 import { useOrganisations } from './hooks';
+import { saveFile } from '../../files';
 
 type Message = { kind: 'error' | 'success'; text: string } | null;
-
-/** Saves a Blob under a file name through a temporary link: the same in the browser host and Electron. */
-export function saveFile(base64: string, fileName: string, mimeType: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** One meeting: details, attendance, the agenda with the app's proposal, export, and the way into meeting mode. */
 export function MeetingPage({ meetingId }: { meetingId: number }) {

@@ -28,7 +28,7 @@ import { useDates } from '../../i18n/dates';
 import { useLabels, type DomainLabels } from '../../i18n/domain';
 import { useLocale } from '../../i18n/index';
 import { useCan } from '../../state/session';
-import { saveFile } from '../meetings/MeetingPage';
+import { saveFile } from '../../files';
 
 /*
  * "Rapportages": the monitoring the gemeente, its koepel and the ministry ask for, computed in the
