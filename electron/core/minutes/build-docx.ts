@@ -2,6 +2,11 @@ import {
   AlignmentType,
   Document,
   Footer,
+  HorizontalPositionAlign,
+  HorizontalPositionRelativeFrom,
+  TextWrappingType,
+  VerticalPositionAlign,
+  VerticalPositionRelativeFrom,
   Header,
   Packer,
   PageNumber,
@@ -10,6 +15,7 @@ import {
   TextRun,
   type Table,
 } from 'docx';
+import { ShapeRun } from 'docx/shapes';
 import { writeFileAtomic } from '../storage/atomic';
 import { normaliseZipTimestamps } from './zip-timestamps';
 import {
@@ -342,9 +348,48 @@ function signatureSection(page: SignaturePage): Block[] {
   ];
 }
 
+/**
+ * "CONCEPT" across the middle of every page of minutes that are not adopted: a floating shape behind the
+ * text, anchored to the page from the header (so it repeats), light grey, with no text wrapping around
+ * it; the words on the page stay where they are.
+ */
+function conceptWatermark(): Paragraph {
+  return new Paragraph({
+    children: [
+      new ShapeRun({
+        type: 'rectangle',
+        transformation: { width: 720, height: 170 },
+        line: 'none',
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: 'CONCEPT', size: 176, bold: true, color: 'D0D0D0' })],
+          }),
+        ],
+        floating: {
+          horizontalPosition: {
+            relative: HorizontalPositionRelativeFrom.PAGE,
+            align: HorizontalPositionAlign.CENTER,
+          },
+          verticalPosition: {
+            relative: VerticalPositionRelativeFrom.PAGE,
+            align: VerticalPositionAlign.CENTER,
+          },
+          behindDocument: true,
+          allowOverlap: true,
+          wrap: { type: TextWrappingType.NONE },
+        },
+        altText: { name: 'Watermerk', description: 'Concept', title: 'CONCEPT' },
+      }),
+    ],
+  });
+}
+
 function pageHeader(model: MinutesModel): Header {
+  const concept = model.state === 'concept' || model.state === 'correctieronde';
   return new Header({
     children: [
+      ...(concept ? [conceptWatermark()] : []),
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS }],
         children: [
