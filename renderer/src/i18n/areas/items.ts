@@ -249,6 +249,11 @@ export const itemsNl = {
   'items.note.help': 'Kort; het verslag drukt deze notitie af bij het agendapunt.',
   'items.note.save': 'Notitie opslaan',
   'items.note.saved': 'De notitie is opgeslagen.',
+  'items.previousMinutes.title': 'Verslag van de vorige vergadering',
+  'items.previousMinutes.state': 'Verslag van {date}: {state}.',
+  'items.previousMinutes.adopt': 'Verslag openen om het vast te stellen',
+  'items.previousMinutes.open': 'Verslag openen',
+  'items.previousMinutes.none': 'Er is geen eerder afgerond overleg.',
 } as const;
 
 export const itemsEn: Record<keyof typeof itemsNl, string> = {
@@ -499,4 +504,9 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'items.note.help': 'Keep it short; the minutes print this note with the agenda item.',
   'items.note.save': 'Save note',
   'items.note.saved': 'The note is saved.',
+  'items.previousMinutes.title': 'Minutes of the previous meeting',
+  'items.previousMinutes.state': 'Minutes of {date}: {state}.',
+  'items.previousMinutes.adopt': 'Open the minutes to adopt them',
+  'items.previousMinutes.open': 'Open the minutes',
+  'items.previousMinutes.none': 'There is no earlier finished meeting.',
 };

@@ -7,6 +7,7 @@ import { useLocale, useT } from '../../i18n';
 import { useCan } from '../../state/session';
 import { ActionsPanel } from './ActionsPanel';
 import { ItemNote } from './ItemNote';
+import { PreviousMinutes } from './PreviousMinutes';
 import { DecisionPanel } from './DecisionPanel';
 import { EscalationsPanel } from './EscalationsPanel';
 import { OutflowPanel } from './OutflowPanel';
@@ -132,6 +133,7 @@ export function ItemWork({
       {!d ? (
         <>
           <p>{t('items.notDossier')}</p>
+          {work.item.kind === 'verslag' ? <PreviousMinutes meetingDate={work.meeting.date} /> : null}
           {mayNote ? <ItemNote meetingId={meetingId} itemId={itemId} dossier={false} /> : null}
         </>
       ) : (
