@@ -59,6 +59,8 @@ export const AgendaItemView = z.object({
   plannedMinutes: z.number().int(),
   status: AgendaItemStatus,
   carriedFrom: IsoDate.nullable(),
+  /** The notulist's short note on the item (for a dossier: its progress note); printed in the minutes. */
+  note: z.string(),
 });
 export type AgendaItemView = z.infer<typeof AgendaItemView>;
 
@@ -66,6 +68,8 @@ export const AttendanceView = z.object({
   organisationId: z.number().int(),
   organisationName: z.string(),
   presence: Presence.nullable(),
+  /** Names of the people at the table for this organisation, as the notulist entered them ('' = none). */
+  names: z.string(),
 });
 export type AttendanceView = z.infer<typeof AttendanceView>;
 
@@ -283,6 +287,21 @@ export const meetingMethods = {
   }),
   'meetings.setAttendance': method({
     input: z.object({ ...Edit, organisationId: Id, presence: Presence.nullable() }).strict(),
+    output: MeetingDetail,
+    access: manage,
+  }),
+  /**
+   * The notulist's note on an agenda item and the names present per organisation: written during the
+   * meeting and after it, until its minutes are adopted. No version: a note does not conflict with the
+   * chair stepping through the agenda.
+   */
+  'meetings.setItemNote': method({
+    input: z.object({ ...MeetingRef, itemId: Id, note: z.string().trim().max(4000) }).strict(),
+    output: MeetingDetail,
+    access: manage,
+  }),
+  'meetings.setAttendanceNames': method({
+    input: z.object({ ...MeetingRef, organisationId: Id, names: z.string().trim().max(400) }).strict(),
     output: MeetingDetail,
     access: manage,
   }),

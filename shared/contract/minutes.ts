@@ -112,6 +112,8 @@ export const MinutesDetail = z.object({
   targets: z.array(CorrectionTarget),
   /** The role the caller would sign in, or null when they do not sign these minutes. */
   mySignerRole: SignerRole.nullable(),
+  /** Who must still be recorded on the meeting (as chair, as secretary) before adoption: they sign. */
+  missingSigners: z.array(SignerRole),
   organisations: z.array(z.object({ id: Id, name: z.string() })),
   dossiers: z.array(z.object({ number: z.string(), initials: z.string() })),
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Presence } from '../../shared/domain/consent';
+import { docxText } from '../unit/minutes/read-docx';
 import { makeEnv, type TestEnv } from '../support/backend';
 
 /**
@@ -36,6 +37,7 @@ const pdfText = (pdf: string): string =>
 
 interface Converted {
   pdf: string;
+  docx: string;
   /** "3. Dossier D-2026-0003 (C.X.)" for every dossier item, from the agenda export (a separate path). */
   itemHeadings: string[];
   organisations: string[];
@@ -233,6 +235,7 @@ beforeAll(async () => {
     if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for the ${name} minutes`);
     converted[name] = {
       pdf,
+      docx: x.docx,
       itemHeadings: x.itemHeadings,
       organisations: x.organisations,
       dossierItems: x.dossierItems,
@@ -289,4 +292,38 @@ describe('the 40-dossier minutes', () => {
     expect(text.match(/Vertrekgesprek plannen met IOM/g)?.length ?? 0).toBeGreaterThanOrEqual(DOSSIERS);
     expect(text).toContain('Stadskantoor, zaal 3');
   });
+});
+
+/** Words of four letters or more, counted: what the document holds against what the PDF shows. */
+function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of text.normalize('NFKC').match(/\p{L}{4,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+describe('the demo’s minutes as a reader sees them (issue 11)', () => {
+  it('show the notulist’s notes, the names of those present and a context line per dossier', () => {
+    const text = execFileSync('pdftotext', [converted.demo.pdf, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain('De voorzitter opent het overleg.');
+    expect(text).toContain('Voortgang: De IND heeft de buitenschuldvergunning verleend.');
+    expect(text).toContain('De voorzitter sluit het overleg om 11.15 uur.');
+    for (const name of ['Vera Voorzitter, Niels Notulist', 'Ilse de Graaf', 'Daan Mulder', 'Noor El Amrani'])
+      expect(text).toContain(name);
+    expect(text).toMatch(/Traject: \S+ · Status: [^·]+ · Streefdatum: /);
+  });
+
+  it.each(['demo', 'large'] as const)(
+    'break no word in the %s minutes (every table column fits its longest word)',
+    (name) => {
+      const c = converted[name];
+      const inDocx = wordCounts(docxText(new Uint8Array(fs.readFileSync(c.docx))));
+      // The layout text keeps cells apart; a word split over two lines ("Gedrage" / "n") is missing from it.
+      const inPdf = wordCounts(pdfText(c.pdf));
+      const broken = [...inDocx].filter(([w, n]) => (inPdf.get(w) ?? 0) < n).map(([w]) => w);
+      expect(broken).toEqual([]);
+    },
+  );
 });

@@ -327,7 +327,9 @@ describe('the key only with those who hold the meeting', () => {
         ' ALTER TABLE escalations DROP COLUMN outcome; ALTER TABLE escalations DROP COLUMN answer;' +
         ' ALTER TABLE escalations DROP COLUMN answered_on; ALTER TABLE escalations DROP COLUMN returned_by;' +
         // …and without the record of register imports (migration 0009, issue 10).
-        ' DROP TABLE dossier_imports;',
+        ' DROP TABLE dossier_imports;' +
+        // …and without the notes and names of the minutes (migration 0011, issue 11).
+        ' ALTER TABLE agenda_items DROP COLUMN note; ALTER TABLE attendance DROP COLUMN names;',
     );
     db.pragma('user_version = 1');
     db.close();

@@ -27,6 +27,8 @@ import {
   revealOnProjector,
   startMeeting,
   stepTo,
+  writeAttendanceNames,
+  writeItemNote,
   type Change,
 } from '../meetings/operations';
 import { projectorView, ProjectorHub } from '../meetings/projector';
@@ -57,6 +59,9 @@ export function meetingHandlers(ctx: CoreContext, hub = new ProjectorHub()): Mee
     'meetings.options': () => meetingOptions(db(), ctx.today()),
     'meetings.plan': (input, { session }) => write(session, (d, s) => planMeeting(d, s, input, ctx.today())),
     'meetings.update': (input, { session }) => shown(write(session, (d) => changeMeeting(d, input))),
+    'meetings.setItemNote': (input, { session }) => write(session, (d) => writeItemNote(d, input)),
+    'meetings.setAttendanceNames': (input, { session }) =>
+      write(session, (d) => writeAttendanceNames(d, input)),
     'meetings.setAttendance': (input, { session }) =>
       shown(write(session, (d) => recordAttendance(d, input))),
 

@@ -51,19 +51,45 @@ export function insertDemoMeetings(db: Db, f: DemoMeetingFacts): number[] {
     'afwezig_met_bericht',
     'schriftelijke_inbreng',
   ];
+  // The names at the table, as the notulist entered them; the minutes print them per organisation.
+  const names = [
+    'Vera Voorzitter, Niels Notulist, Sanne de Vries',
+    'Ilse de Graaf',
+    'Daan Mulder',
+    'Noor El Amrani',
+  ];
   const insertAttendance = db.prepare(
-    'INSERT INTO attendance (meeting_id, organisation_id, presence) VALUES (?, ?, ?)',
+    'INSERT INTO attendance (meeting_id, organisation_id, presence, names) VALUES (?, ?, ?, ?)',
   );
-  f.organisationIds.forEach((org, i) => insertAttendance.run(lastId, org, presence[i] ?? 'aanwezig'));
+  f.organisationIds.forEach((org, i) =>
+    insertAttendance.run(lastId, org, presence[i] ?? 'aanwezig', names[i] ?? ''),
+  );
 
   const insertItem = db.prepare(
-    `INSERT INTO agenda_items (meeting_id, position, kind, dossier_id, title, reasons, planned_minutes, status, carried_from)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+    `INSERT INTO agenda_items (meeting_id, position, kind, dossier_id, title, reasons, planned_minutes, status, carried_from, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
   );
   const dossier = (i: number) => f.dossierIds[i] ?? null;
-  const items: [string, number | null, string | null, AgendaReason[], number, string][] = [
-    ['opening', null, 'Opening', [], 2, 'besproken'],
-    ['dossier', dossier(0), null, [{ code: 'review_due', reviewDate: addDays(last, -1) }], 10, 'besproken'],
+  // The notulist's notes: what was said on each item, printed in the minutes (issue 11).
+  const items: [string, number | null, string | null, AgendaReason[], number, string, string][] = [
+    [
+      'opening',
+      null,
+      'Opening',
+      [],
+      2,
+      'besproken',
+      'De voorzitter opent het overleg. De politie is afwezig met bericht; de GGD stuurde schriftelijke inbreng.',
+    ],
+    [
+      'dossier',
+      dossier(0),
+      null,
+      [{ code: 'review_due', reviewDate: addDays(last, -1) }],
+      10,
+      'besproken',
+      'Het BMA-advies is binnen; de IND beoordeelt de medische aanvraag. De GGZ-behandeling loopt door.',
+    ],
     [
       'dossier',
       dossier(9),
@@ -71,6 +97,7 @@ export function insertDemoMeetings(db: Db, f: DemoMeetingFacts): number[] {
       [{ code: 'target_passed', targetDate: addDays(last, -20) }],
       15,
       'aangehouden',
+      'De partijen verschillen van inzicht over de beschikbaarheid van de medicatie in Ulaanbaatar; de GGD levert een nadere toelichting.',
     ],
     [
       'dossier',
@@ -79,13 +106,30 @@ export function insertDemoMeetings(db: Db, f: DemoMeetingFacts): number[] {
       [{ code: 'new_referral', referredAt: addDays(last, -5) }],
       10,
       'doorgeschoven',
+      '',
     ],
-    ['dossier', dossier(5), null, [{ code: 'review_due', reviewDate: last }], 10, 'besproken'],
-    ['rondvraag', null, 'Rondvraag', [], 5, 'besproken'],
-    ['sluiting', null, 'Sluiting', [], 1, 'besproken'],
+    [
+      'dossier',
+      dossier(5),
+      null,
+      [{ code: 'review_due', reviewDate: last }],
+      10,
+      'besproken',
+      'De vertrekvoorbereiding met IOM loopt; de cliënt wil eerst contact met familie herstellen.',
+    ],
+    [
+      'rondvraag',
+      null,
+      'Rondvraag',
+      [],
+      5,
+      'besproken',
+      'VluchtelingenWerk meldt dat de spreekuren vanaf volgende maand op dinsdag zijn.',
+    ],
+    ['sluiting', null, 'Sluiting', [], 1, 'besproken', 'De voorzitter sluit het overleg om 12.00 uur.'],
   ];
-  items.forEach(([kind, dossierId, title, reasons, minutes, status], i) =>
-    insertItem.run(lastId, i + 1, kind, dossierId, title, JSON.stringify(reasons), minutes, status),
+  items.forEach(([kind, dossierId, title, reasons, minutes, status, note], i) =>
+    insertItem.run(lastId, i + 1, kind, dossierId, title, JSON.stringify(reasons), minutes, status, note),
   );
 
   // Requests for this week's meeting: the NGO on time, the IND after the cut-off.

@@ -11,6 +11,7 @@ import { lockMeetingDecisions } from '../decisions/lock';
 import { openDecisionWithConsents } from '../decisions/repo';
 import { dossierRef, dossierRefByNumber, type DossierRef } from '../dossiers/repo';
 import { organisationExists } from '../organisations/repo';
+import { latestVersion } from '../minutes/versions';
 import { getSetting } from '../settings/settings';
 import { dossierBrief } from './dossier-brief';
 import {
@@ -33,7 +34,9 @@ import {
   nextUnstartedMeeting,
   otherRunningMeetingId,
   runningMeetingCurrentItem,
+  setAttendanceNames,
   setCurrentItem,
+  setItemNote,
   setItemStatus,
   setPresence,
   stateOf,
@@ -151,12 +154,60 @@ export function planMeeting(
 }
 
 export function changeMeeting(db: Db, input: Input<'meetings.update'>): Change<MeetingDetail> {
-  return editMeeting(db, input, { states: BEFORE, reason: 'started' }, (row) => {
+  const after = stateOf(meetingRow(db, input.meetingId)) === 'afgerond';
+  return editMeeting(db, input, { states: after ? ['afgerond'] : BEFORE, reason: 'started' }, (row) => {
     userWithRole(db, input.chairUserId, ['voorzitter'], 'chairUserId');
     userWithRole(db, input.secretaryUserId, ['notulist', 'voorzitter'], 'secretaryUserId');
+    if (after) {
+      // A meeting planned without a chair or secretary could otherwise never have its minutes adopted
+      // (they sign). After the meeting only who chaired and minuted it may still be recorded, and only
+      // until the minutes are adopted: the adopted version names its signers.
+      if (input.date !== row.date || input.time !== row.time || input.place !== row.place)
+        throw conflict('finished', 'Only the chair and secretary can be recorded after the meeting');
+      requireMinutesOpen(db, row.id);
+      updateMeeting(db, row.id, input);
+      return { action: 'meeting.signers', entity: 'meetings', ids: [row.id] };
+    }
     updateMeeting(db, row.id, input);
     return { action: 'meeting.update', entity: 'meetings', ids: [row.id] };
   });
+}
+
+/** Refuses once the latest version of the meeting's minutes is adopted (or signed). */
+function requireMinutesOpen(db: Db, meetingId: number): void {
+  const state = latestVersion(db, meetingId)?.state;
+  if (state === 'vastgesteld' || state === 'ondertekend')
+    throw conflict('minutes_state', 'The minutes of this meeting are adopted');
+}
+
+/** States in which the notulist's notes and names may still change. */
+const NOTES: readonly MeetingState[] = ['in_voorbereiding', 'bezig', 'afgerond'];
+
+export function writeItemNote(db: Db, input: Input<'meetings.setItemNote'>): Change<MeetingDetail> {
+  const row = meetingRow(db, input.meetingId);
+  requireState(row, NOTES, 'not_running');
+  requireMinutesOpen(db, row.id);
+  itemOf(db, row.id, input.itemId);
+  setItemNote(db, input.itemId, input.note);
+  return {
+    result: meetingView(db, row.id),
+    audit: { action: 'agenda.note', entity: 'agenda_items', ids: [row.id, input.itemId] },
+  };
+}
+
+export function writeAttendanceNames(
+  db: Db,
+  input: Input<'meetings.setAttendanceNames'>,
+): Change<MeetingDetail> {
+  const row = meetingRow(db, input.meetingId);
+  requireState(row, NOTES, 'not_running');
+  requireMinutesOpen(db, row.id);
+  if (!setAttendanceNames(db, row.id, input.organisationId, input.names))
+    throw badField('organisationId', 'no_attendance', 'No attendance recorded for this organisation');
+  return {
+    result: meetingView(db, row.id),
+    audit: { action: 'attendance.names', entity: 'meetings', ids: [row.id, input.organisationId] },
+  };
 }
 
 /**

@@ -49,6 +49,7 @@ interface ItemRow {
   planned_minutes: number;
   status: string;
   carried_from: string | null;
+  note: string;
 }
 
 const Reasons = z.array(AgendaReason);
@@ -98,7 +99,7 @@ export function listItems(db: Db, meetingId: number): AgendaItemView[] {
   const rows = all<ItemRow>(
     db,
     `SELECT a.id, a.position, a.kind, a.dossier_id, d.number AS dossier_number, d.name AS dossier_name, a.title,
-            a.reasons, a.planned_minutes, a.status, a.carried_from
+            a.reasons, a.planned_minutes, a.status, a.carried_from, a.note
        FROM agenda_items a LEFT JOIN dossiers d ON d.id = a.dossier_id
       WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
     meetingId,
@@ -117,14 +118,15 @@ export function listItems(db: Db, meetingId: number): AgendaItemView[] {
       plannedMinutes: r.planned_minutes,
       status: AgendaItemStatus.parse(r.status),
       carriedFrom: r.carried_from,
+      note: r.note,
     };
   });
 }
 
 function attendance(db: Db, meetingId: number): AttendanceView[] {
-  const rows = all<{ id: number; name: string; presence: string | null }>(
+  const rows = all<{ id: number; name: string; presence: string | null; names: string | null }>(
     db,
-    `SELECT o.id, o.name, a.presence FROM organisations o
+    `SELECT o.id, o.name, a.presence, a.names FROM organisations o
        LEFT JOIN attendance a ON a.organisation_id = o.id AND a.meeting_id = ?
       WHERE o.active = 1 OR a.presence IS NOT NULL ORDER BY o.sort_order, o.id`,
     meetingId,
@@ -133,6 +135,7 @@ function attendance(db: Db, meetingId: number): AttendanceView[] {
     organisationId: r.id,
     organisationName: r.name,
     presence: r.presence === null ? null : Presence.parse(r.presence),
+    names: r.names ?? '',
   }));
 }
 
@@ -332,7 +335,25 @@ export function setPresence(
     );
 }
 
+/** The names present for an organisation; false when the organisation has no attendance recorded. */
+export function setAttendanceNames(
+  db: Db,
+  meetingId: number,
+  organisationId: number,
+  names: string,
+): boolean {
+  return (
+    db
+      .prepare('UPDATE attendance SET names = ? WHERE meeting_id = ? AND organisation_id = ?')
+      .run(names, meetingId, organisationId).changes > 0
+  );
+}
+
 // --- agenda items ----------------------------------------------------------------------------------
+
+export function setItemNote(db: Db, itemId: number, note: string): void {
+  run(db, 'UPDATE agenda_items SET note = ? WHERE id = ?', note, itemId);
+}
 
 export function setItemStatus(db: Db, itemId: number, status: string): void {
   run(db, 'UPDATE agenda_items SET status = ? WHERE id = ?', status, itemId);

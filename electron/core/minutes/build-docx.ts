@@ -2,6 +2,11 @@ import {
   AlignmentType,
   Document,
   Footer,
+  HorizontalPositionAlign,
+  HorizontalPositionRelativeFrom,
+  TextWrappingType,
+  VerticalPositionAlign,
+  VerticalPositionRelativeFrom,
   Header,
   Packer,
   PageNumber,
@@ -10,6 +15,7 @@ import {
   TextRun,
   type Table,
 } from 'docx';
+import { ShapeRun } from 'docx/shapes';
 import { writeFileAtomic } from '../storage/atomic';
 import { normaliseZipTimestamps } from './zip-timestamps';
 import {
@@ -40,7 +46,9 @@ import {
   decisionStatusText,
   dossierLabel,
   type Action,
+  type AttendanceEntry,
   type Decision,
+  type DossierContext,
   type MinutesItem,
   type MinutesModel,
   type Position,
@@ -92,18 +100,30 @@ function attendanceSection(model: MinutesModel): Block[] {
         { header: 'Aanwezigheid', share: 0.25 },
         { header: 'Vertegenwoordigd door', share: 0.45 },
       ],
-      model.attendance.map((a) => [
-        a.organisation,
-        attendanceLabel[a.status],
-        a.representatives.join(', ') || '—',
-      ]),
+      model.attendance.map((a) => [a.organisation, attendanceLabel[a.status], representedBy(a)]),
     ),
     spacer(),
   ];
 }
 
+/** The names at the table; never a bare dash for a party whose input the notulist wrote down. */
+function representedBy(a: AttendanceEntry): string {
+  if (a.representatives.length > 0) return a.representatives.join(', ');
+  if (a.recordedBy?.length)
+    return `Namen niet vastgelegd; inbreng opgetekend door ${a.recordedBy.join(', ')}`;
+  return a.status === 'afwezig_met_bericht' ? '—' : 'Namen niet vastgelegd';
+}
+
 function positionDetails(p: Position): Paragraph[] {
   return [
+    ...(p.earlierDate
+      ? [
+          para(`Laatste standpunt, van ${formatShortDate(p.earlierDate)} (niet opnieuw ingebracht).`, {
+            italics: true,
+            style: TABLE_TEXT_STYLE,
+          }),
+        ]
+      : []),
     ...(p.reasoning ? [labelled('Motivering', p.reasoning, TABLE_TEXT_STYLE)] : []),
     ...(p.information ? [labelled('Informatie', p.information, TABLE_TEXT_STYLE)] : []),
     ...(p.conditions ? [labelled('Voorwaarden', p.conditions, TABLE_TEXT_STYLE)] : []),
@@ -130,6 +150,16 @@ function positionsBlock(positions: Position[]): Block[] {
   ];
 }
 
+function escalationLine(decision: Decision): Paragraph[] {
+  const e = decision.escalation;
+  if (!e) return [];
+  const how = e.consensus ? 'in overeenstemming van de tafel' : 'zonder overeenstemming';
+  return [
+    labelled('Voorgelegd aan', `${e.body} (${how})`),
+    ...(e.question ? [labelled('Vraag', e.question)] : []),
+  ];
+}
+
 function decisionBlock(decision: Decision): Block[] {
   const review = decision.reviewDate ? ` · herbeoordeling ${formatShortDate(decision.reviewDate)}` : '';
   return [
@@ -139,6 +169,7 @@ function decisionBlock(decision: Decision): Block[] {
       'Richting',
       `${directionLabel[decision.direction]} · ${decisionStatusText(decision, decisionStateLabel[decision.state])}${review}`,
     ),
+    ...escalationLine(decision),
     ...(decision.consents.length > 0
       ? [
           table(
@@ -185,22 +216,35 @@ function itemSection(item: MinutesItem): Block[] {
       ...actionsBlock(item.actions),
     ];
   }
+  // A dossier discussed without a decision: the note says what was discussed; only without one does
+  // the minutes fall back to "Geen besluit genomen".
+  const noDecision = item.deferred
+    ? 'Niet afgerond; doorgeschoven naar het volgende overleg.'
+    : item.note
+      ? null
+      : 'Geen besluit genomen.';
   return [
     heading(`${item.number}. Dossier ${dossierLabel(item.dossier)}`, 2),
+    ...(item.context ? [para(contextLine(item.context), { italics: true })] : []),
     ...(item.carriedOver ? [para('Doorgeschoven van een eerder overleg.', { italics: true })] : []),
+    ...(item.note ? [labelled('Voortgang', item.note)] : []),
     ...positionsBlock(item.positions),
     ...(item.decision
       ? decisionBlock(item.decision)
-      : [
-          para(
-            item.deferred
-              ? 'Niet afgerond; doorgeschoven naar het volgende overleg.'
-              : 'Geen besluit genomen.',
-            { italics: true },
-          ),
-        ]),
+      : noDecision
+        ? [para(noDecision, { italics: true })]
+        : []),
     ...actionsBlock(item.actions),
   ];
+}
+
+/** "Traject: Legalisatie · Status: In traject · Streefdatum: 01-06-2026". */
+function contextLine(c: DossierContext): string {
+  return [
+    `Traject: ${c.track}`,
+    `Status: ${c.status}`,
+    `Streefdatum: ${c.targetDate ? formatShortDate(c.targetDate) : 'geen'}`,
+  ].join(' · ');
 }
 
 function decisionListSection(model: MinutesModel): Block[] {
@@ -304,9 +348,48 @@ function signatureSection(page: SignaturePage): Block[] {
   ];
 }
 
+/**
+ * "CONCEPT" across the middle of every page of minutes that are not adopted: a floating shape behind the
+ * text, anchored to the page from the header (so it repeats), light grey, with no text wrapping around
+ * it; the words on the page stay where they are.
+ */
+function conceptWatermark(): Paragraph {
+  return new Paragraph({
+    children: [
+      new ShapeRun({
+        type: 'rectangle',
+        transformation: { width: 720, height: 170 },
+        line: 'none',
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: 'CONCEPT', size: 176, bold: true, color: 'D0D0D0' })],
+          }),
+        ],
+        floating: {
+          horizontalPosition: {
+            relative: HorizontalPositionRelativeFrom.PAGE,
+            align: HorizontalPositionAlign.CENTER,
+          },
+          verticalPosition: {
+            relative: VerticalPositionRelativeFrom.PAGE,
+            align: VerticalPositionAlign.CENTER,
+          },
+          behindDocument: true,
+          allowOverlap: true,
+          wrap: { type: TextWrappingType.NONE },
+        },
+        altText: { name: 'Watermerk', description: 'Concept', title: 'CONCEPT' },
+      }),
+    ],
+  });
+}
+
 function pageHeader(model: MinutesModel): Header {
+  const concept = model.state === 'concept' || model.state === 'correctieronde';
   return new Header({
     children: [
+      ...(concept ? [conceptWatermark()] : []),
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS }],
         children: [

@@ -100,18 +100,45 @@ export async function addDemoSignedMeeting(
       'afwezig_met_bericht',
       'schriftelijke_inbreng',
     ];
+    // The names at the table, as the notulist entered them (issue 11: minutes name who was there).
+    const names = [
+      'Vera Voorzitter, Niels Notulist',
+      'Ilse de Graaf',
+      'Daan Mulder',
+      'Noor El Amrani',
+      '',
+      '',
+    ];
     orgs.forEach((org, i) =>
       db
-        .prepare('INSERT INTO attendance (meeting_id, organisation_id, presence) VALUES (?, ?, ?)')
-        .run(id, org, presence[i]),
+        .prepare('INSERT INTO attendance (meeting_id, organisation_id, presence, names) VALUES (?, ?, ?, ?)')
+        .run(id, org, presence[i], names[i]),
     );
     const item = db.prepare(
-      `INSERT INTO agenda_items (meeting_id, position, kind, dossier_id, title, reasons, planned_minutes, status)
-       VALUES (?, ?, ?, ?, ?, '[]', ?, 'besproken')`,
+      `INSERT INTO agenda_items (meeting_id, position, kind, dossier_id, title, reasons, planned_minutes, status, note)
+       VALUES (?, ?, ?, ?, ?, '[]', ?, 'besproken', ?)`,
     );
-    item.run(id, 1, 'opening', null, 'Opening', 2);
-    const chenItem = Number(item.run(id, 2, 'dossier', chen, null, 15).lastInsertRowid);
-    item.run(id, 3, 'sluiting', null, 'Sluiting', 1);
+    item.run(
+      id,
+      1,
+      'opening',
+      null,
+      'Opening',
+      2,
+      'De voorzitter opent het overleg. De politie heeft zich afgemeld; de GGD stuurde schriftelijke inbreng.',
+    );
+    const chenItem = Number(
+      item.run(
+        id,
+        2,
+        'dossier',
+        chen,
+        null,
+        15,
+        'De IND heeft de buitenschuldvergunning verleend. VluchtelingenWerk begeleidt de overgang naar reguliere huisvesting; de gemeente regelt de uitschrijving uit de LVV.',
+      ).lastInsertRowid,
+    );
+    item.run(id, 3, 'sluiting', null, 'Sluiting', 1, 'De voorzitter sluit het overleg om 11.15 uur.');
 
     const recordedAt = at('10:20');
     orgs.forEach((org, i) => {

@@ -5,7 +5,14 @@ import type { Db } from '../db/open';
 import { organisationRefs, organisationsInAttendance, type OrganisationRef } from '../organisations/repo';
 import { correctionTargets, listCorrections } from './corrections';
 import { listSignatures, signerRole } from './signatures';
-import { changedSinceAdoption, latestVersion, listVersions, requireMeeting, versionModel } from './versions';
+import {
+  changedSinceAdoption,
+  latestVersion,
+  listVersions,
+  meetingSigners,
+  requireMeeting,
+  versionModel,
+} from './versions';
 
 /** The chair and the secretary see every correction and make the full minutes; parties their own. */
 /** Who sees and decides every organisation's corrections: the permission table says (minutes.correctAll). */
@@ -54,11 +61,21 @@ export function minutesDetail(db: Db, meetingId: number, session: Session, at: s
       ({ organisationId: _org, ...t }) => t,
     ),
     mySignerRole,
+    missingSigners: missingSigners(db, meetingId),
     organisations: extractOrganisations(db, meetingId),
     dossiers: model.items.flatMap((i) =>
       i.kind === 'dossier' ? [{ number: i.dossier.number, initials: i.dossier.initials }] : [],
     ),
   };
+}
+
+/** Who must still be recorded on the meeting before its minutes can be adopted (they sign). */
+function missingSigners(db: Db, meetingId: number): MinutesDetail['missingSigners'] {
+  const m = meetingSigners(db, meetingId);
+  return [
+    ...(m.chair === null ? (['voorzitter'] as const) : []),
+    ...(m.secretary === null ? (['secretaris'] as const) : []),
+  ];
 }
 
 /** The organisations an extract can be made for: those at the meeting, or all when no attendance was kept. */

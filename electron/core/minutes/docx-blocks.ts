@@ -88,17 +88,64 @@ function tableFrame(widths: number[], rows: TableRow[]): Table {
   });
 }
 
+/** Left plus right cell margin (tableFrame), and a little room for a font wider than estimated. */
+const CELL_PADDING_TWIPS = 2 * 100 + 80;
+
+/**
+ * The width a word needs in table text (9 pt): an estimate per character, on the generous side, so that LibreOffice and Word never have to split a word over two lines ("Gedrage/n").
+ * Bold (the header row) runs a little wider.
+ */
+export function wordWidthTwips(word: string, bold = false): number {
+  let ems = 0;
+  // Widths of DejaVu Sans, the widest common fallback (LibreOffice uses it where Calibri is missing).
+  for (const ch of word)
+    ems += /[mwMW@%]/.test(ch) ? 1 : /[A-Z]/.test(ch) ? 0.78 : /[iljtfr.,:;'|!()\- ]/.test(ch) ? 0.4 : 0.65;
+  return Math.ceil(ems * 180 * (bold ? 1.12 : 1));
+}
+
+function longestWordTwips(text: string, bold: boolean): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => wordWidthTwips(w, bold)));
+}
+
+/**
+ * Column widths in twips from the shares, widened where a column's longest word would not fit and
+ * paid for by the columns with room to spare (in proportion to that room). Only plain-text cells are
+ * measured; paragraph cells hold running text in the wide columns.
+ */
+export function fitColumnWidths(columns: Column[], rows: CellContent[][]): number[] {
+  const widths = columns.map((c) => Math.round(c.share * TEXT_WIDTH_TWIPS));
+  const needed = columns.map(
+    (c, i) =>
+      Math.max(
+        longestWordTwips(c.header, true),
+        ...rows.map((r) => (typeof r[i] === 'string' ? longestWordTwips(r[i], false) : 0)),
+      ) + CELL_PADDING_TWIPS,
+  );
+  const short = widths.reduce((sum, w, i) => sum + Math.max(0, needed[i]! - w), 0);
+  if (short === 0) return widths;
+  const spare = widths.map((w, i) => Math.max(0, w - needed[i]!));
+  const totalSpare = spare.reduce((a, b) => a + b, 0);
+  // When the words cannot all fit, the widths follow what each column needs.
+  if (totalSpare < short) {
+    const total = needed.reduce((a, b) => a + b, 0);
+    return needed.map((n) => Math.floor((n / total) * TEXT_WIDTH_TWIPS));
+  }
+  return widths.map((w, i) =>
+    needed[i]! > w ? needed[i]! : w - Math.ceil((spare[i]! / totalSpare) * short),
+  );
+}
+
 /** A full-width table with a header row that repeats on every page. */
 export function table(columns: Column[], rows: CellContent[][]): Table {
-  const widths = columns.map((c) => Math.round(c.share * TEXT_WIDTH_TWIPS));
+  const widths = fitColumnWidths(columns, rows);
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: columns.map((c) => cell(c.header, true)),
   });
-  const bodyRows = rows.map(
-    (row) => new TableRow({ cantSplit: true, children: row.map((content) => cell(content, false)) }),
-  );
+  // Body rows may break over a page: with "cantSplit" LibreOffice 7 drops a whole row that meets a page
+  // end after a repeated header (a party's position vanished from the PDF; the word-count test found it).
+  const bodyRows = rows.map((row) => new TableRow({ children: row.map((content) => cell(content, false)) }));
   return tableFrame(widths, [headerRow, ...bodyRows]);
 }
 

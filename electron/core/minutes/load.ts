@@ -1,5 +1,5 @@
 import { agendaItemKindLabels, type AgendaItemKind } from '../../../shared/domain/agenda';
-import { initials } from '../../../shared/domain/dossier';
+import { dossierStatusLabels, initials, trackLabels } from '../../../shared/domain/dossier';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { decisionRow, tableOf, toDecision } from '../decisions/repo';
@@ -61,6 +61,10 @@ interface ItemRow {
   status: string;
   dossier_number: string | null;
   dossier_name: string | null;
+  note: string;
+  track: string | null;
+  dossier_status: string | null;
+  target_date: string | null;
 }
 
 interface ActionRow {
@@ -155,10 +159,10 @@ function corrected<T extends object>(
 function attendance(db: Db, meeting: MeetingRow, chair: PersonRef, secretary: PersonRef): AttendanceEntry[] {
   const rows = db
     .prepare(
-      `SELECT o.id, o.name, a.presence FROM attendance a JOIN organisations o ON o.id = a.organisation_id
+      `SELECT o.id, o.name, a.presence, a.names FROM attendance a JOIN organisations o ON o.id = a.organisation_id
        WHERE a.meeting_id = ? ORDER BY o.sort_order, o.id`,
     )
-    .all(meeting.id) as { id: number; name: string; presence: AttendanceStatus }[];
+    .all(meeting.id) as { id: number; name: string; presence: AttendanceStatus; names: string }[];
   // Who sat at the table: chair and secretary, and whoever recorded their own organisation's position or
   // consent in this meeting (not on someone's behalf).
   const recorders = db
@@ -171,27 +175,68 @@ function attendance(db: Db, meeting: MeetingRow, chair: PersonRef, secretary: Pe
        ORDER BY u.display_name`,
     )
     .all(meeting.id, meeting.id) as { org: number; name: string }[];
+  // Who recorded for an organisation not their own (the notulist writing down what was said).
+  const onBehalf = db
+    .prepare(
+      `SELECT DISTINCT p.organisation_id AS org, u.display_name AS name FROM positions p
+         JOIN agenda_items ai ON ai.id = p.agenda_item_id JOIN users u ON u.id = p.recorded_by
+         WHERE ai.meeting_id = ? AND p.on_behalf = 1
+       UNION SELECT c.organisation_id, u.display_name FROM consents c JOIN decisions d ON d.id = c.decision_id
+         JOIN users u ON u.id = c.recorded_by WHERE d.meeting_id = ? AND u.organisation_id <> c.organisation_id
+       ORDER BY 2`,
+    )
+    .all(meeting.id, meeting.id) as { org: number; name: string }[];
   return rows.map((r) => {
-    const names = new Set<string>();
-    if (r.presence === 'aanwezig') {
+    // The names the notulist entered win; otherwise those who recorded something for the organisation.
+    const entered = r.names
+      .split(/[,;\n]/)
+      .map((n) => n.trim())
+      .filter((n) => n.length > 0);
+    const names = new Set<string>(entered);
+    if (r.presence === 'aanwezig' && entered.length === 0) {
       for (const p of [chair, secretary]) if (p.organisation === r.name) names.add(p.name);
       for (const rec of recorders) if (rec.org === r.id) names.add(rec.name);
     }
-    return { organisation: r.name, status: r.presence, representatives: [...names] };
+    const recordedBy = [...new Set(onBehalf.filter((b) => b.org === r.id).map((b) => b.name))];
+    return {
+      organisation: r.name,
+      status: r.presence,
+      representatives: [...names],
+      ...(names.size === 0 && recordedBy.length > 0 ? { recordedBy } : {}),
+    };
   });
 }
 
-function positions(db: Db, itemId: number, written: Set<string>, corrections: Correction[]): Position[] {
+/**
+ * Each party's latest position on the dossier as it stood at this meeting: recorded on this item, or
+ * else the latest from an earlier meeting (or outside a meeting, before this one ended), marked with
+ * its date so a reader sees it was not restated.
+ */
+function positions(
+  db: Db,
+  meeting: MeetingRow,
+  itemId: number,
+  dossierId: number,
+  written: Set<string>,
+  corrections: Correction[],
+): Position[] {
   const rows = db
     .prepare(
-      `SELECT p.id, o.name AS organisation, p.direction, p.reasoning, p.information, p.conditions, p.withheld,
-              p.withheld_reason, p.on_behalf, u.display_name AS recorder
-       FROM positions p JOIN organisations o ON o.id = p.organisation_id JOIN users u ON u.id = p.recorded_by
-       WHERE p.agenda_item_id = ? AND p.version = (SELECT MAX(p2.version) FROM positions p2
-             WHERE p2.agenda_item_id = p.agenda_item_id AND p2.organisation_id = p.organisation_id)
+      `WITH known AS (
+         SELECT p.*, m.id AS meeting_id, COALESCE(m.date, substr(p.recorded_at, 1, 10)) AS said_on
+         FROM positions p LEFT JOIN agenda_items ai ON ai.id = p.agenda_item_id
+         LEFT JOIN meetings m ON m.id = ai.meeting_id
+         WHERE p.dossier_id = ? AND (p.agenda_item_id = ?
+           OR (m.id IS NOT NULL AND m.id <> ? AND (m.date < ? OR (m.date = ? AND m.id < ?)))
+           OR (p.agenda_item_id IS NULL AND p.recorded_at <= COALESCE(?, '9999')))
+       )
+       SELECT k.id, o.name AS organisation, k.direction, k.reasoning, k.information, k.conditions, k.withheld,
+              k.withheld_reason, k.on_behalf, u.display_name AS recorder, k.agenda_item_id = ? AS here, k.said_on
+       FROM known k JOIN organisations o ON o.id = k.organisation_id JOIN users u ON u.id = k.recorded_by
+       WHERE k.version = (SELECT MAX(k2.version) FROM known k2 WHERE k2.organisation_id = k.organisation_id)
        ORDER BY o.sort_order, o.id`,
     )
-    .all(itemId) as {
+    .all(dossierId, itemId, meeting.id, meeting.date, meeting.date, meeting.id, meeting.ended_at, itemId) as {
     id: number;
     organisation: string;
     direction: Direction;
@@ -202,6 +247,8 @@ function positions(db: Db, itemId: number, written: Set<string>, corrections: Co
     withheld_reason: string | null;
     on_behalf: number;
     recorder: string;
+    here: number | null;
+    said_on: string;
   }[];
   return rows.map((r) => {
     const text = corrected(
@@ -219,6 +266,7 @@ function positions(db: Db, itemId: number, written: Set<string>, corrections: Co
       ...text,
       informationWithheld: r.withheld ? { reason: r.withheld_reason ?? 'Geen reden opgegeven.' } : null,
       recordedOnBehalf: onBehalf,
+      ...(r.here ? {} : { earlierDate: r.said_on }),
     };
   });
 }
@@ -260,7 +308,17 @@ function decision(db: Db, item: ItemRow, meetingId: number): Decision | null {
     ...(row.state === 'voorlopig_gedragen'
       ? { awaitingConfirmation: full.evaluation.missingRequired.map((m) => m.label) }
       : {}),
+    ...escalationOf(db, row.id),
   };
+}
+
+function escalationOf(db: Db, decisionId: number): Pick<Decision, 'escalation'> {
+  const e = db
+    .prepare(
+      'SELECT body, question, consensus FROM escalations WHERE decision_id = ? ORDER BY id DESC LIMIT 1',
+    )
+    .get(decisionId) as { body: string; question: string; consensus: number } | undefined;
+  return e ? { escalation: { body: e.body, question: e.question, consensus: e.consensus === 1 } } : {};
 }
 
 function earlierOpenActions(
@@ -323,7 +381,8 @@ export function loadMinutesModel(db: Db, meetingId: number, options: LoadOptions
 
   const itemRows = db
     .prepare(
-      `SELECT ai.id, ai.kind, ai.dossier_id, ai.title, ai.carried_from, ai.status, d.number AS dossier_number, d.name AS dossier_name
+      `SELECT ai.id, ai.kind, ai.dossier_id, ai.title, ai.carried_from, ai.status, ai.note, d.number AS dossier_number,
+              d.name AS dossier_name, d.track, d.status AS dossier_status, d.target_date
        FROM agenda_items ai LEFT JOIN dossiers d ON d.id = ai.dossier_id
        WHERE ai.meeting_id = ? ORDER BY ai.position, ai.id`,
     )
@@ -334,9 +393,18 @@ export function loadMinutesModel(db: Db, meetingId: number, options: LoadOptions
         kind: 'dossier',
         number: i + 1,
         dossier: dossierRef(row.dossier_number, row.dossier_name ?? '', fullNames),
+        context: {
+          track: trackLabels[row.track as keyof typeof trackLabels] ?? row.track ?? '',
+          status:
+            dossierStatusLabels[row.dossier_status as keyof typeof dossierStatusLabels] ??
+            row.dossier_status ??
+            '',
+          targetDate: row.target_date,
+        },
+        note: row.note,
         carriedOver: row.carried_from !== null,
         deferred: row.status === 'doorgeschoven',
-        positions: positions(db, row.id, written, corrections),
+        positions: positions(db, meeting, row.id, row.dossier_id, written, corrections),
         decision: decision(db, row, meetingId),
         actions: actionsFor(row.dossier_id),
       };
@@ -345,7 +413,7 @@ export function loadMinutesModel(db: Db, meetingId: number, options: LoadOptions
       kind: 'procedural',
       number: i + 1,
       title: row.title ?? agendaItemKindLabels[row.kind] ?? row.kind,
-      notes: '',
+      notes: row.note,
       decision: null,
       actions: [],
     };

@@ -34,6 +34,11 @@ export interface AttendanceEntry {
   status: AttendanceStatus;
   /** Names of those at the table for this organisation (empty when absent). */
   representatives: string[];
+  /**
+   * Who recorded input for this organisation on its behalf (the notulist), when no names are known:
+   * the minutes then say so instead of a bare dash.
+   */
+  recordedBy?: string[];
 }
 
 /**
@@ -56,6 +61,8 @@ export interface Position {
   informationWithheld: { reason: string } | null;
   /** E.g. "Schriftelijke inbreng, opgetekend door de secretaris" when another person recorded it. */
   recordedOnBehalf: string | null;
+  /** The party's latest position dates from an earlier meeting (or outside one): that date. */
+  earlierDate?: string;
 }
 
 export interface Consent {
@@ -75,6 +82,8 @@ export interface Decision {
   consents: Consent[];
   /** Provisionally carried: the parties whose confirmation is awaited ("IND"); absent otherwise. */
   awaitingConfirmation?: string[];
+  /** Put to a body ("voorleggen aan"): which, the question, and whether the table agreed to it. */
+  escalation?: { body: string; question: string; consensus: boolean };
 }
 
 /** The decision's status as the minutes print it: "Voorlopig gedragen, bevestiging nodig van IND". */
@@ -106,10 +115,21 @@ export interface ProceduralItem {
   actions: Action[];
 }
 
+/** The dossier's state as the minutes' context line prints it: track, status, target date. */
+export interface DossierContext {
+  track: string;
+  status: string;
+  targetDate: string | null;
+}
+
 export interface DossierItem {
   kind: 'dossier';
   number: number;
   dossier: DossierRef;
+  /** Labels of the dossier's track and status when the minutes were built, and its target date. */
+  context?: DossierContext;
+  /** The notulist's progress note on this dossier ('' when none). */
+  note?: string;
   /** Carried over from an earlier agenda without being discussed then. */
   carriedOver: boolean;
   /** Not finished in this meeting: it goes to the next one. */

@@ -58,6 +58,16 @@ function requireAdoptable(db: Db, meetingId: number): void {
     });
 }
 
+/** The recorded chair and secretary of a meeting (null when not recorded). */
+export function meetingSigners(
+  db: Db,
+  meetingId: number,
+): { chair: number | null; secretary: number | null } {
+  return db
+    .prepare('SELECT chair_user_id AS chair, secretary_user_id AS secretary FROM meetings WHERE id = ?')
+    .get(meetingId) as { chair: number | null; secretary: number | null };
+}
+
 export function requireMeeting(db: Db, meetingId: number): void {
   if (!meetingExists(db, meetingId))
     throw new AppError('NOT_FOUND', 'No such meeting', { info: { meetingId } });

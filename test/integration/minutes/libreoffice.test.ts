@@ -36,7 +36,11 @@ function pdfText(pdf: string): string {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
-const meetings: Record<string, MinutesModel> = { demo: demoMinutes(), large: largeMinutes(40) };
+const meetings: Record<string, MinutesModel> = {
+  demo: demoMinutes(),
+  large: largeMinutes(40),
+  concept: { ...demoMinutes(), state: 'concept' },
+};
 
 beforeAll(async () => {
   requireTool('soffice', 'libreoffice-writer');
@@ -105,5 +109,14 @@ describe.each(Object.keys(meetings))('LibreOffice converts the %s minutes', (nam
       );
     }
     for (const a of model.attendance) expect(text).toContain(a.organisation);
+  });
+});
+
+describe('the watermark', () => {
+  it('shows CONCEPT on every page of a concept, and not on the adopted minutes', () => {
+    const pages = pdfPages(path.join(dir, 'concept.pdf'));
+    const text = pdfText(path.join(dir, 'concept.pdf'));
+    expect(text.match(/CONCEPT/g)?.length ?? 0).toBeGreaterThanOrEqual(pages);
+    expect(pdfText(path.join(dir, 'demo.pdf'))).not.toContain('CONCEPT');
   });
 });

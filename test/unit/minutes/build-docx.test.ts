@@ -105,6 +105,16 @@ describe('minutes DOCX content', () => {
     }
   });
 
+  it('marks every page of a concept (and of the correction round) with a watermark CONCEPT, not the adopted version', async () => {
+    for (const state of ['concept', 'correctieronde'] as const) {
+      const concept = await packMinutesDocx({ ...model, state });
+      expect(docxText(concept, 'word/header1.xml')).toContain('CONCEPT');
+      // A shape floating behind the text: a watermark, not a line of the header.
+      expect(docxPart(concept, 'word/header1.xml')).toMatch(/<wp:anchor[^>]*behindDoc="1"/);
+    }
+    expect(docxText(docx, 'word/header1.xml')).not.toContain('CONCEPT');
+  });
+
   it('marks every page Vertrouwelijk and numbers it with PAGE / NUMPAGES fields', () => {
     expect(docxText(docx, 'word/header1.xml')).toContain('Vertrouwelijk');
     const footer = docxPart(docx, 'word/footer1.xml');

@@ -243,6 +243,17 @@ export const itemsNl = {
   'field.date_impossible': 'Deze datum bestaat niet.',
   'field.date_too_early': 'Een datum vóór 1900 is niet mogelijk.',
   'field.date_too_late': 'Een datum na 2199 is niet mogelijk.',
+  'items.note.title': 'Notitie voor het verslag',
+  'items.note.label': 'Wat er bij dit punt is besproken',
+  'items.note.labelDossier': 'Voortgang van dit dossier',
+  'items.note.help': 'Kort; het verslag drukt deze notitie af bij het agendapunt.',
+  'items.note.save': 'Notitie opslaan',
+  'items.note.saved': 'De notitie is opgeslagen.',
+  'items.previousMinutes.title': 'Verslag van de vorige vergadering',
+  'items.previousMinutes.state': 'Verslag van {date}: {state}.',
+  'items.previousMinutes.adopt': 'Verslag openen om het vast te stellen',
+  'items.previousMinutes.open': 'Verslag openen',
+  'items.previousMinutes.none': 'Er is geen eerder afgerond overleg.',
 } as const;
 
 export const itemsEn: Record<keyof typeof itemsNl, string> = {
@@ -487,4 +498,15 @@ export const itemsEn: Record<keyof typeof itemsNl, string> = {
   'field.date_impossible': 'This date does not exist.',
   'field.date_too_early': 'A date before 1900 is not possible.',
   'field.date_too_late': 'A date after 2199 is not possible.',
+  'items.note.title': 'Note for the minutes',
+  'items.note.label': 'What was discussed on this item',
+  'items.note.labelDossier': 'Progress of this dossier',
+  'items.note.help': 'Keep it short; the minutes print this note with the agenda item.',
+  'items.note.save': 'Save note',
+  'items.note.saved': 'The note is saved.',
+  'items.previousMinutes.title': 'Minutes of the previous meeting',
+  'items.previousMinutes.state': 'Minutes of {date}: {state}.',
+  'items.previousMinutes.adopt': 'Open the minutes to adopt them',
+  'items.previousMinutes.open': 'Open the minutes',
+  'items.previousMinutes.none': 'There is no earlier finished meeting.',
 };

@@ -44,6 +44,14 @@ export const meetingsNl = {
 
   'meeting.title': 'Overleg {date}',
   'meeting.back': 'Terug naar de overleggen',
+  'meeting.details.signersOnly':
+    'Het overleg is afgelopen: alleen de voorzitter en de secretaris kunnen nog worden vastgelegd, tot het verslag is vastgesteld. Zij ondertekenen het verslag.',
+  'meeting.names': 'Namen van de aanwezigen',
+  'meeting.names.help':
+    'Per organisatie, gescheiden door komma’s. Het verslag noemt deze namen; zonder namen noemt het wie iets voor de organisatie vastlegde.',
+  'meeting.names.org': 'Aanwezig namens {org}',
+  'meeting.names.save': 'Namen opslaan',
+  'meeting.names.saved': 'De namen van de aanwezigen zijn opgeslagen.',
   'meeting.details': 'Gegevens',
   'meeting.details.saved': 'De gegevens van het overleg zijn opgeslagen.',
   'meeting.cutoff': 'Verzoeken tot bespreking uiterlijk {moment}.',
@@ -225,6 +233,14 @@ export const meetingsEn: Record<keyof typeof meetingsNl, string> = {
 
   'meeting.title': 'Meeting {date}',
   'meeting.back': 'Back to the meetings',
+  'meeting.details.signersOnly':
+    'The meeting has ended: only the chair and the secretary can still be recorded, until the minutes are adopted. They sign the minutes.',
+  'meeting.names': 'Names of those present',
+  'meeting.names.help':
+    'Per organisation, separated by commas. The minutes name these people; without names they name whoever recorded something for the organisation.',
+  'meeting.names.org': 'Present for {org}',
+  'meeting.names.save': 'Save names',
+  'meeting.names.saved': 'The names of those present are saved.',
   'meeting.details': 'Details',
   'meeting.details.saved': "The meeting's details are saved.",
   'meeting.cutoff': 'Discussion requests by {moment}.',

@@ -175,6 +175,12 @@ export const minutesNl = {
   'field.key_usage.p12':
     'Dit certificaat mag niet ondertekenen: het sleutelgebruik bevat geen digitalSignature of nonRepudiation.',
   'field.expired.p12': 'Dit certificaat is verlopen of nog niet geldig.',
+  'minutes.detail.missingSigners':
+    'Dit verslag kan pas worden vastgesteld als bij het overleg {who} is vastgelegd: zij ondertekenen het. Leg dit vast bij de gegevens van het overleg.',
+  'minutes.detail.missingSigners.link': 'Naar de gegevens van het overleg',
+  'minutes.detail.missingSigners.and': ' en ',
+  'minutes.detail.missing.voorzitter': 'de voorzitter',
+  'minutes.detail.missing.secretaris': 'de secretaris',
 } as const;
 
 export const minutesEn: Record<keyof typeof minutesNl, string> = {
@@ -350,4 +356,10 @@ export const minutesEn: Record<keyof typeof minutesNl, string> = {
   'field.key_usage.p12':
     'This certificate may not sign: its key usage has neither digitalSignature nor nonRepudiation.',
   'field.expired.p12': 'This certificate has expired or is not yet valid.',
+  'minutes.detail.missingSigners':
+    'These minutes can only be adopted once {who} is recorded on the meeting: they sign them. Record this in the meeting’s details.',
+  'minutes.detail.missingSigners.link': 'To the meeting’s details',
+  'minutes.detail.missingSigners.and': ' and ',
+  'minutes.detail.missing.voorzitter': 'the chair',
+  'minutes.detail.missing.secretaris': 'the secretary',
 };

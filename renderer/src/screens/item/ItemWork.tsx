@@ -4,7 +4,10 @@ import type { ItemWork as ItemWorkData } from '../../../../shared/contract/items
 import { getApi } from '../../api';
 import { Notice } from '../../components/forms';
 import { useLocale, useT } from '../../i18n';
+import { useCan } from '../../state/session';
 import { ActionsPanel } from './ActionsPanel';
+import { ItemNote } from './ItemNote';
+import { PreviousMinutes } from './PreviousMinutes';
 import { DecisionPanel } from './DecisionPanel';
 import { EscalationsPanel } from './EscalationsPanel';
 import { OutflowPanel } from './OutflowPanel';
@@ -36,6 +39,8 @@ export function ItemWork({
   const labels = useLabels();
   const agendaLabel = useAgendaLabel();
   const root = useRef<HTMLElement>(null);
+  // The notulist (and the chair) write the notes the minutes print.
+  const mayNote = useCan('meetings.manage');
   const [work, setWork] = useState<ItemWorkData | null>(null);
   const [error, setError] = useState<string | null>(null);
   useItemShortcuts(root);
@@ -126,7 +131,11 @@ export function ItemWork({
         </dl>
       </details>
       {!d ? (
-        <p>{t('items.notDossier')}</p>
+        <>
+          <p>{t('items.notDossier')}</p>
+          {work.item.kind === 'verslag' ? <PreviousMinutes meetingDate={work.meeting.date} /> : null}
+          {mayNote ? <ItemNote meetingId={meetingId} itemId={itemId} dossier={false} /> : null}
+        </>
       ) : (
         <>
           <section className="item-section" aria-labelledby="positions-h">
@@ -144,6 +153,7 @@ export function ItemWork({
               />
             ))}
           </section>
+          {mayNote ? <ItemNote meetingId={meetingId} itemId={itemId} dossier /> : null}
           <DecisionPanel work={work} reload={reload} />
           {work.escalations.length ? <EscalationsPanel work={work} reload={reload} /> : null}
           <ActionsPanel work={work} reload={reload} />

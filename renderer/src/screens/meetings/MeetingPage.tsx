@@ -268,7 +268,12 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
         </div>
       </section>
 
-      {canManage && before ? <DetailsForm meeting={m} onSaved={setM} onMessage={setMessage} /> : null}
+      {canManage && m.state !== 'gepland' ? (
+        <NamesForm meeting={m} onSaved={setM} onMessage={setMessage} />
+      ) : null}
+      {canManage && (before || m.state === 'afgerond') ? (
+        <DetailsForm meeting={m} onSaved={setM} onMessage={setMessage} signersOnly={m.state === 'afgerond'} />
+      ) : null}
     </main>
   );
 }
@@ -423,7 +428,11 @@ function RequestForm({
   );
 }
 
-function DetailsForm({
+/**
+ * The names of the people at the table per organisation with a recorded presence, which the minutes
+ * print; saved together, only those that changed.
+ */
+function NamesForm({
   meeting,
   onSaved,
   onMessage,
@@ -431,6 +440,68 @@ function DetailsForm({
   meeting: MeetingDetail;
   onSaved: (m: MeetingDetail) => void;
   onMessage: (m: Message) => void;
+}) {
+  const t = useT();
+  const present = meeting.attendance.filter((a) => a.presence !== null);
+  const [names, setNames] = useState<Record<number, string>>(() =>
+    Object.fromEntries(present.map((a) => [a.organisationId, a.names])),
+  );
+  if (present.length === 0) return null;
+  const save = async () => {
+    try {
+      let latest = meeting;
+      for (const a of present) {
+        const value = names[a.organisationId] ?? '';
+        if (value.trim() === a.names) continue;
+        latest = await getApi()['meetings.setAttendanceNames']({
+          meetingId: meeting.id,
+          organisationId: a.organisationId,
+          names: value,
+        });
+      }
+      onSaved(latest);
+      onMessage({ kind: 'success', text: t('meeting.names.saved') });
+    } catch (e) {
+      onMessage({ kind: 'error', text: errorText(e, t) });
+    }
+  };
+  return (
+    <section aria-labelledby="names-h" className="card">
+      <Heading2 id="names-h">{t('meeting.names')}</Heading2>
+      <p className="help">{t('meeting.names.help')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="meeting-fields">
+          {present.map((a) => (
+            <Field
+              key={a.organisationId}
+              label={t('meeting.names.org', { org: a.organisationName })}
+              value={names[a.organisationId] ?? ''}
+              onChange={(v) => setNames((n) => ({ ...n, [a.organisationId]: v }))}
+            />
+          ))}
+        </div>
+        <Button type="submit">{t('meeting.names.save')}</Button>
+      </form>
+    </section>
+  );
+}
+
+function DetailsForm({
+  meeting,
+  onSaved,
+  onMessage,
+  signersOnly = false,
+}: {
+  meeting: MeetingDetail;
+  onSaved: (m: MeetingDetail) => void;
+  onMessage: (m: Message) => void;
+  /** After the meeting: only the chair and the secretary can still be recorded (until adoption). */
+  signersOnly?: boolean;
 }) {
   const t = useT();
   const [options, setOptions] = useState<MeetingOptions | null>(null);
@@ -474,6 +545,7 @@ function DetailsForm({
   return (
     <section aria-labelledby="details-h" className="card">
       <Heading2 id="details-h">{t('meeting.details')}</Heading2>
+      {signersOnly ? <p className="help">{t('meeting.details.signersOnly')}</p> : null}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -481,27 +553,31 @@ function DetailsForm({
         }}
       >
         <div className="meeting-fields">
-          <Field
-            label={t('meetings.field.date')}
-            type="date"
-            value={form.date}
-            onChange={set('date')}
-            error={errors.date}
-            isRequired
-          />
-          <Field
-            label={t('meetings.field.time')}
-            type="time"
-            value={form.time}
-            onChange={set('time')}
-            error={errors.time}
-          />
-          <Field
-            label={t('meetings.field.place')}
-            value={form.place}
-            onChange={set('place')}
-            error={errors.place}
-          />
+          {signersOnly ? null : (
+            <>
+              <Field
+                label={t('meetings.field.date')}
+                type="date"
+                value={form.date}
+                onChange={set('date')}
+                error={errors.date}
+                isRequired
+              />
+              <Field
+                label={t('meetings.field.time')}
+                type="time"
+                value={form.time}
+                onChange={set('time')}
+                error={errors.time}
+              />
+              <Field
+                label={t('meetings.field.place')}
+                value={form.place}
+                onChange={set('place')}
+                error={errors.place}
+              />
+            </>
+          )}
           <SelectField
             label={t('meetings.field.chair')}
             value={form.chair}

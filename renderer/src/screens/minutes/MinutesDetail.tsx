@@ -77,6 +77,17 @@ export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
       </p>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {detail.changedSinceAdoption ? <Notice kind="warning">{t('minutes.detail.changed')}</Notice> : null}
+      {detail.missingSigners.length > 0 &&
+      (detail.state === 'concept' || detail.state === 'correctieronde') ? (
+        <Notice kind="warning">
+          {t('minutes.detail.missingSigners', {
+            who: detail.missingSigners
+              .map((r) => t(`minutes.detail.missing.${r}`))
+              .join(t('minutes.detail.missingSigners.and')),
+          })}{' '}
+          <Link href={`#/overleggen/${meetingId}`}>{t('minutes.detail.missingSigners.link')}</Link>
+        </Notice>
+      ) : null}
 
       <div className="actions">
         {secretariat && detail.state === 'concept' ? (
