@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AgendaItemKind, AgendaItemStatus, AgendaReason } from '../domain/agenda';
 import { Presence } from '../domain/consent';
 import { IsoDate } from '../domain/dates';
-import { DossierStatus, Track } from '../domain/dossier';
+import { ClientWish, DossierStatus, Track } from '../domain/dossier';
 import { Cadence } from '../domain/environment';
 import { allow, method } from './define';
 
@@ -144,8 +144,14 @@ export const DossierBrief = z.object({
   stuckReason: z.string().nullable(),
   onHold: z.boolean(),
   vulnerable: z.boolean(),
+  /** The begeleidende ngo's name; the regievoerder is DT&V's case officer (issue 11). */
   leadNgo: z.string().nullable(),
+  regievoerder: z.string().nullable(),
   casemanager: z.string().nullable(),
+  clientWish: ClientWish.nullable(),
+  clientWishText: z.string().nullable(),
+  futureTalkDate: IsoDate.nullable(),
+  lastContactDate: IsoDate.nullable(),
   history: z.array(HistoryEntry),
 });
 export type DossierBrief = z.infer<typeof DossierBrief>;
