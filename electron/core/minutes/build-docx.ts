@@ -131,7 +131,7 @@ function positionsBlock(positions: Position[]): Block[] {
 }
 
 function decisionBlock(decision: Decision): Block[] {
-  const review = decision.reviewDate ? ` · herbeoordeling ${formatShortDate(decision.reviewDate)}` : '';
+  const review = decision.reviewDate ? ` · evaluatiedatum ${formatShortDate(decision.reviewDate)}` : '';
   return [
     heading(`Besluit ${decision.number}`, 3),
     para(decision.text),
