@@ -85,10 +85,42 @@ export const AgendaSettings = z.object({
 export type AgendaSettings = z.input<typeof AgendaSettings>;
 const defaultSettings = AgendaSettings.parse({});
 
-/** The cut-off as a UTC instant, e.g. ('2026-03-10', day before 12:00) → "2026-03-09T11:00:00.000Z". */
-export function cutoffFor(meetingDate: IsoDate, rule: CutoffRule): string {
+/** Saturday or Sunday. */
+export function isWeekend(date: IsoDate): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/**
+ * The working day `workingDays` working days before `date` (0: the date itself). Weekends never count;
+ * `holidays` are the public holidays the backend knows (Dutch ones, from a maintained package).
+ */
+export function workingDaysBefore(
+  date: IsoDate,
+  workingDays: number,
+  holidays: ReadonlySet<IsoDate> = new Set(),
+): IsoDate {
+  let d = date;
+  for (let left = workingDays; left > 0;) {
+    d = addDays(d, -1);
+    if (!isWeekend(d) && !holidays.has(d)) left--;
+  }
+  return d;
+}
+
+/**
+ * The cut-off as a UTC instant: `daysBefore` working days before the meeting at local `time`, so a
+ * Monday meeting's "day before" is the Friday (nobody is at work to ask on Sunday), and a meeting
+ * after Easter Monday has its cut-off before the holiday. E.g. ('2026-03-10', 1 day, 12:00) →
+ * "2026-03-09T11:00:00.000Z".
+ */
+export function cutoffFor(
+  meetingDate: IsoDate,
+  rule: CutoffRule,
+  holidays: ReadonlySet<IsoDate> = new Set(),
+): string {
   return zonedTimeToInstant(
-    addDays(meetingDate, -rule.daysBefore),
+    workingDaysBefore(meetingDate, rule.daysBefore, holidays),
     rule.time,
     rule.timeZone ?? DEFAULT_TIME_ZONE,
   );
@@ -267,6 +299,8 @@ export interface AgendaInput {
   actions?: readonly AgendaAction[];
   /** Recorded positions; passing only those since the previous meeting is enough (older ones are skipped). */
   positionChanges?: readonly AgendaPositionChange[];
+  /** Public holidays (dates) that are no working day for the cut-off; weekends never are. */
+  holidays?: readonly IsoDate[];
   /** Decisions provisionally carried, awaiting a required party: they come back until confirmed. */
   pendingConfirmations?: readonly { dossierId: number; decisionNumber: string; since: IsoDate }[];
 }
@@ -338,7 +372,7 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
     },
   };
   const { meetingDate, previous } = input;
-  const cutoff = cutoffFor(meetingDate, settings.cutoff);
+  const cutoff = cutoffFor(meetingDate, settings.cutoff, new Set(input.holidays ?? []));
   const windowEnd = addDays(meetingDate, settings.targetWindowWeeks * 7);
 
   // Instants strictly after `since` count as "since the last meeting" (see the header comment).

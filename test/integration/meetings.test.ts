@@ -514,6 +514,17 @@ describe('meeting states and permissions', () => {
     expect((await api['meetings.list']({})).length).toBe(2);
   });
 
+  it('puts the cut-off on the last working day before the meeting: weekends and Dutch public holidays skipped', async () => {
+    // Monday 28 December 2026: Sunday, Saturday (Tweede Kerstdag) and Friday (Kerstmis) are skipped.
+    const christmas = await api['meetings.plan']({ date: '2026-12-28' });
+    expect(christmas.cutoff).toBe('2026-12-24T11:00:00.000Z');
+    // Tuesday 30 March 2027, after Easter Monday: Good Friday is a working day for the gemeente.
+    const easter = await api['meetings.plan']({ date: '2027-03-30' });
+    expect(easter.cutoff).toBe('2027-03-26T11:00:00.000Z');
+    // The proposal and its DOCX use the same cut-off.
+    expect((await api['meetings.agenda.propose']({ meetingId: easter.id })).cutoff).toBe(easter.cutoff);
+  });
+
   it('keeps agenda settings editable by the chair, and uses them for the cut-off', async () => {
     const s = await api['meetings.settings.update']({
       targetWindowWeeks: 2,
@@ -522,7 +533,8 @@ describe('meeting states and permissions', () => {
     });
     expect(s.cutoff).toEqual({ daysBefore: 2, time: '09:00' });
     const m = await api['meetings.plan']({ date: '2026-11-24' });
-    expect(m.cutoff).toBe('2026-11-22T08:00:00.000Z');
+    // Two working days before Tuesday 24 November: Friday 20 November (the weekend does not count).
+    expect(m.cutoff).toBe('2026-11-20T08:00:00.000Z');
     const bad = await refused(
       api['meetings.settings.update']({
         targetWindowWeeks: 2,

@@ -3,7 +3,6 @@ import {
   AgendaReason,
   DEFAULT_TIME_ZONE,
   carryCountOf,
-  cutoffFor,
   proposeAgenda,
   type AgendaAction,
   type AgendaDossier,
@@ -23,6 +22,7 @@ import {
 } from '../../../shared/contract/meetings';
 import type { Db } from '../db/open';
 import { defaultAgendaSettings, getSetting, setSetting } from '../settings/settings';
+import { cutoffWithHolidays, holidaysAround } from './holidays';
 import { itemLabel, listItems, meetingRow, type MeetingRow } from '../meetings/repo';
 
 /*
@@ -42,8 +42,7 @@ export function writeAgendaSettings(db: Db, settings: StoredAgendaSettings): voi
 }
 
 export function meetingCutoff(db: Db, date: string): string {
-  const s = readAgendaSettings(db);
-  return cutoffFor(date, { ...s.cutoff, timeZone: DEFAULT_TIME_ZONE });
+  return cutoffWithHolidays(date, readAgendaSettings(db).cutoff);
 }
 
 const Reasons = z.array(AgendaReason);
@@ -179,6 +178,7 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
     actions,
     positionChanges,
     pendingConfirmations,
+    holidays: holidaysAround(meeting.date),
   });
   return {
     meeting,

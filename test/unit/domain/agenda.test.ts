@@ -58,12 +58,39 @@ describe('cutoffFor', () => {
   it('is the day before at 12:00 Amsterdam time, as a UTC instant', () => {
     expect(cutoffFor(MEETING, { daysBefore: 1, time: '12:00' })).toBe(CUTOFF);
     expect(cutoffFor('2026-06-10', { daysBefore: 1, time: '12:00' })).toBe('2026-06-09T10:00:00.000Z');
-    // The day before is the day the clocks go forward.
-    expect(cutoffFor('2026-03-30', { daysBefore: 1, time: '12:00' })).toBe('2026-03-29T10:00:00.000Z');
+    // The day before is the day the clocks went forward (Sunday 29 March): CEST from then on.
+    expect(cutoffFor('2026-03-31', { daysBefore: 1, time: '12:00' })).toBe('2026-03-30T10:00:00.000Z');
     expect(cutoffFor(MEETING, { daysBefore: 0, time: '09:30', timeZone: 'UTC' })).toBe(
       '2026-03-10T09:30:00.000Z',
     );
-    expect(cutoffFor(MEETING, { daysBefore: 3, time: '17:00' })).toBe('2026-03-07T16:00:00.000Z');
+    // Three working days before Tuesday 10 March: Thursday 5 March (the weekend does not count).
+    expect(cutoffFor(MEETING, { daysBefore: 3, time: '17:00' })).toBe('2026-03-05T16:00:00.000Z');
+  });
+
+  it('falls on the last working day before the meeting: a Monday meeting has its cut-off on Friday', () => {
+    // Monday 30 March 2026 → Friday 27 March, 12:00 CET.
+    expect(cutoffFor('2026-03-30', { daysBefore: 1, time: '12:00' })).toBe('2026-03-27T11:00:00.000Z');
+    // Sunday meeting (unusual, but possible): Friday too.
+    expect(cutoffFor('2026-03-29', { daysBefore: 1, time: '12:00' })).toBe('2026-03-27T11:00:00.000Z');
+  });
+
+  it('skips the public holidays it is given: the Tuesday after Easter Monday → Good Friday', () => {
+    const holidays = new Set(['2026-04-05', '2026-04-06']);
+    // Good Friday (3 April) is a working day for the gemeente: not in the list, so it counts.
+    expect(cutoffFor('2026-04-07', { daysBefore: 1, time: '12:00' }, holidays)).toBe(
+      '2026-04-03T10:00:00.000Z',
+    );
+    expect(cutoffFor('2026-04-07', { daysBefore: 1, time: '12:00' })).toBe('2026-04-06T10:00:00.000Z');
+  });
+
+  it('the proposal uses the holidays it is given', () => {
+    const p = proposeAgenda({
+      meetingDate: '2026-04-07',
+      previous: null,
+      dossiers: [],
+      holidays: ['2026-04-06'],
+    });
+    expect(p.cutoff).toBe('2026-04-03T10:00:00.000Z');
   });
 });
 

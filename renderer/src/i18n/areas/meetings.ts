@@ -37,7 +37,7 @@ export const meetingsNl = {
 
   'meetings.settings.title': 'Instellingen voor de agenda',
   'meetings.settings.window': 'Streefdatum binnenkort: binnen hoeveel weken',
-  'meetings.settings.daysBefore': 'Verzoeken tot bespreking: dagen voor het overleg',
+  'meetings.settings.daysBefore': 'Verzoeken tot bespreking: werkdagen voor het overleg',
   'meetings.settings.time': 'Verzoeken tot bespreking: uiterlijk om',
   'meetings.settings.minutes': 'Standaard minuten per dossier',
   'meetings.settings.saved': 'De instellingen voor de agenda zijn opgeslagen.',
@@ -223,7 +223,7 @@ export const meetingsEn: Record<keyof typeof meetingsNl, string> = {
 
   'meetings.settings.title': 'Agenda settings',
   'meetings.settings.window': 'Target date near: within how many weeks',
-  'meetings.settings.daysBefore': 'Discussion requests: days before the meeting',
+  'meetings.settings.daysBefore': 'Discussion requests: working days before the meeting',
   'meetings.settings.time': 'Discussion requests: no later than',
   'meetings.settings.minutes': 'Default minutes per case file',
   'meetings.settings.saved': 'The agenda settings are saved.',
