@@ -18,8 +18,12 @@ import { isFinished, type DossierStatus } from './dossier';
  *   Later requests are accepted and marked late. Requests are those made for this meeting.
  * - Finished dossiers (uitgestroomd, gesloten) are proposed only when a party explicitly asks for them:
  *   a request is a deliberate act (e.g. to discuss reopening), every other rule is automatic.
- * - Target date passed and review date reached are persistent: the dossier keeps coming back until the
- *   table sets a new date. A target date on the meeting day is "near", not "passed".
+ * - A passed target date asks the table for a decision ("verlengen of andere koers"). Until the table
+ *   has discussed the dossier at a meeting after the date passed, it comes back every meeting; after
+ *   that only when something else brings it (a change: positions, a request, actions, an escalation
+ *   answer, a held item) or at its review date, and then still marked as needing that decision.
+ *   A reached review date is persistent until the table sets a new one. A target date on the meeting
+ *   day is "near", not "passed".
  * - Items not finished last time ('open' or 'doorgeschoven') carry over; a held item ('aangehouden')
  *   comes back with its own reason. Carry-over keeps the ORIGINAL date and counts the carry-overs.
  * - Data for dossiers not in `dossiers` (unknown ids) is ignored.
@@ -235,7 +239,7 @@ export function reasonLabel(r: AgendaReason, opts: ReasonLabelOptions = {}): str
     case 'requested':
       return `verzoek van ${org(r.organisationId)} (${day(r.requestedAt)})${r.late ? ', na de deadline' : ''}`;
     case 'target_passed':
-      return `streefdatum verstreken (${formatDateNl(r.targetDate)})`;
+      return `streefdatum verstreken (${formatDateNl(r.targetDate)}): besluit nodig: verlengen of andere koers`;
     case 'target_near':
       return `streefdatum binnen ${r.weeks} ${r.weeks === 1 ? 'week' : 'weken'} (${formatDateNl(r.targetDate)})`;
     case 'review_due':
@@ -268,6 +272,8 @@ export interface AgendaDossier {
   reviewDate: IsoDate | null;
   /** When the latest escalation came back (instant), or null. */
   escalationReturnedAt: string | null;
+  /** The date of the latest finished meeting that discussed the dossier ('besproken'), if any. */
+  lastDiscussedOn?: IsoDate | null;
 }
 
 export interface PreviousItem {
@@ -445,6 +451,8 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
     }
   }
 
+  // Passed target dates the table already discussed after they passed.
+  const decidedPast: AgendaDossier[] = [];
   // Rules on the dossier itself.
   for (const d of input.dossiers) {
     if (isFinished(d.status)) continue;
@@ -453,9 +461,11 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
       : d.status === 'aangemeld' && d.referredAt <= meetingDate;
     if (isNew) itemFor(d).reasons.push({ code: 'new_referral', referredAt: d.referredAt });
     if (d.targetDate) {
-      if (d.targetDate < meetingDate)
-        itemFor(d).reasons.push({ code: 'target_passed', targetDate: d.targetDate });
-      else if (d.targetDate <= windowEnd)
+      if (d.targetDate < meetingDate) {
+        // Discussed since the date passed: only as context when something else brings it (below).
+        if (d.lastDiscussedOn && d.lastDiscussedOn > d.targetDate) decidedPast.push(d);
+        else itemFor(d).reasons.push({ code: 'target_passed', targetDate: d.targetDate });
+      } else if (d.targetDate <= windowEnd)
         itemFor(d).reasons.push({
           code: 'target_near',
           targetDate: d.targetDate,
@@ -534,6 +544,10 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
       organisationIds: [...c.orgs].sort((a, b) => a - b),
       latestAt: c.latestAt,
     });
+
+  // A passed target date the table discussed already: said again only on an item something else brought.
+  for (const d of decidedPast)
+    items.get(d.id)?.reasons.push({ code: 'target_passed', targetDate: d.targetDate! });
 
   // Order: reasons within an item by rank then date; items by their first reason, then date, number.
   const byReason = (a: AgendaReason, b: AgendaReason) =>

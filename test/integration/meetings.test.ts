@@ -125,6 +125,39 @@ const addDossier = (number: string) => async (m: MeetingDetail) =>
   api['meetings.agenda.add']({ meetingId: m.id, version: m.version, kind: 'dossier', dossierNumber: number });
 
 describe('the proposed agenda, from the database', () => {
+  it('asks for a decision on a passed target date, then does not bring the dossier back every week by itself', async () => {
+    const overdue = dossier({ targetDate: '2026-10-15' });
+    const keys = async (m: MeetingDetail) => {
+      const p = await api['meetings.agenda.propose']({ meetingId: m.id });
+      const item = p.items.find((i) => i.dossierId === overdue)!;
+      expect(item.reasons).toEqual([{ code: 'target_passed', targetDate: '2026-10-15' }]);
+      return api['meetings.agenda.accept']({
+        meetingId: m.id,
+        version: m.version,
+        keys: p.items.map((i) => i.key),
+      });
+    };
+    // 2 November: proposed for its passed target date and discussed.
+    await hold('2026-11-02', keys, { [overdue]: 'besproken' });
+    // 9 November: nothing changed, so it is not proposed again.
+    await at('2026-11-03T08:00:00Z');
+    const quiet = await api['meetings.plan']({ date: '2026-11-09' });
+    const none = await api['meetings.agenda.propose']({ meetingId: quiet.id });
+    expect(none.items.some((i) => i.dossierId === overdue)).toBe(false);
+    // A new position comes in: back on the agenda, still saying a decision is needed.
+    db()
+      .prepare(
+        `INSERT INTO positions (dossier_id, organisation_id, version, direction, recorded_by, recorded_at)
+         VALUES (?, (SELECT id FROM organisations WHERE kind = 'ind'), 1, 'terugkeer', ?, '2026-11-04T10:00:00.000Z')`,
+      )
+      .run(overdue, ids.ind);
+    const back = await api['meetings.agenda.propose']({ meetingId: quiet.id });
+    expect(back.items.find((i) => i.dossierId === overdue)!.reasons.map((r) => r.code)).toEqual([
+      'target_passed',
+      'positions_changed',
+    ]);
+  });
+
   it('proposes every rule with its reason, once per dossier, and carries over with the original date', async () => {
     const carried = dossier();
     const held = dossier();
@@ -589,7 +622,9 @@ describe('agenda export and the projector', () => {
       label: `${numberOf(special)} (M.K.D.)`,
       startsAt: '10:02',
     });
-    expect(json.items[1]!.reasons).toEqual(['streefdatum verstreken (1 oktober 2026)']);
+    expect(json.items[1]!.reasons).toEqual([
+      'streefdatum verstreken (1 oktober 2026): besluit nodig: verlengen of andere koers',
+    ]);
     const file = await api['meetings.agenda.exportDocx']({ meetingId: m.id });
     expect(file.fileName).toBe('agenda-2026-11-23.docx');
     const xml = strFromU8(unzipSync(Buffer.from(file.base64, 'base64'))['word/document.xml']!);

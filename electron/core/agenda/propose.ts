@@ -119,6 +119,18 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
       .raw()
       .all() as [number, string][],
   );
+  // The latest finished meeting before this one at which each dossier was discussed ('besproken').
+  const discussed = new Map(
+    db
+      .prepare(
+        `SELECT i.dossier_id, max(m.date) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.kind = 'dossier' AND i.status = 'besproken' AND m.state = 'afgerond' AND m.id <> ?
+            AND m.date <= ?
+          GROUP BY i.dossier_id`,
+      )
+      .raw()
+      .all(meeting.id, meeting.date) as [number, string][],
+  );
   const dossiers = (
     db
       .prepare(
@@ -137,6 +149,7 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
     targetDate,
     reviewDate,
     escalationReturnedAt: returned.get(id) ?? null,
+    lastDiscussedOn: discussed.get(id) ?? null,
   }));
 
   const actions = (

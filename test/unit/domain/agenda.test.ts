@@ -163,6 +163,27 @@ describe('target and review dates', () => {
     expect(codesOf(p, 4)).toEqual([]);
     expect(codesOf(p, 5)).toEqual(['target_passed']);
   });
+  it('once discussed after the target date passed, it does not come back every week by itself', () => {
+    const p = propose({
+      dossiers: [
+        dossier(6, { targetDate: '2026-02-01', lastDiscussedOn: PREV }), // discussed after passing
+        dossier(7, { targetDate: '2026-03-05', lastDiscussedOn: '2026-03-03' }), // discussed before it passed
+      ],
+    });
+    expect(codesOf(p, 6)).toEqual([]);
+    expect(codesOf(p, 7)).toEqual(['target_passed']);
+  });
+  it('it comes back when something changed or at its review date, still saying a decision is needed', () => {
+    const p = propose({
+      dossiers: [
+        dossier(6, { targetDate: '2026-02-01', lastDiscussedOn: PREV }),
+        dossier(8, { targetDate: '2026-02-01', lastDiscussedOn: PREV, reviewDate: MEETING }),
+      ],
+      positionChanges: [{ dossierId: 6, organisationId: 2, recordedAt: '2026-03-05T10:00:00Z' }],
+    });
+    expect(codesOf(p, 6)).toEqual(['target_passed', 'positions_changed']);
+    expect(codesOf(p, 8)).toEqual(['target_passed', 'review_due']);
+  });
   it('the window is a setting', () => {
     const p = propose({ dossiers, settings: { targetWindowWeeks: 0 } });
     expect(ids(p)).toEqual([5, 1, 2]);
@@ -549,7 +570,7 @@ describe('reasons', () => {
       'aangehouden op 3 maart 2026',
       'terug van escalatie (5 maart 2026)',
       'verzoek van IND (6 maart 2026)',
-      'streefdatum verstreken (1 maart 2026)',
+      'streefdatum verstreken (1 maart 2026): besluit nodig: verlengen of andere koers',
       'evaluatiedatum bereikt (9 maart 2026)',
       'open actiepunt, uiterlijk 9 maart 2026',
       'standpunt gewijzigd: IND',
