@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { addDays, formatDateNl, isAfterInstant, IsoDate, localDate, zonedTimeToInstant } from './dates';
+import {
+  addDays,
+  daysBetween,
+  formatDateNl,
+  isAfterInstant,
+  IsoDate,
+  localDate,
+  zonedTimeToInstant,
+} from './dates';
 import { isFinished, type DossierStatus } from './dossier';
 
 /*
@@ -253,6 +261,56 @@ export function reasonLabel(r: AgendaReason, opts: ReasonLabelOptions = {}): str
     case 'new_referral':
       return `nieuwe aanmelding (${formatDateNl(r.referredAt)})`;
   }
+}
+
+// --- signals ----------------------------------------------------------------------------------------
+
+/**
+ * What the table should see about a dossier on its agenda item, beside why it is there (issue 11):
+ * stuck, escalated (an escalation that has not come back), a medical obstacle (only the conclusion that
+ * there is one, which every party may know; never the detail behind it) and no contact for some weeks,
+ * the early warning against leaving with unknown destination. Computed when the agenda is shown, from
+ * the dossier as it is then; not stored with the item.
+ */
+export const AgendaSignal = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('vastgelopen') }),
+  z.object({ code: z.literal('geescaleerd') }),
+  z.object({ code: z.literal('medische_belemmering') }),
+  z.object({ code: z.literal('geen_contact'), since: IsoDate, weeks: z.number().int() }),
+]);
+export type AgendaSignal = z.infer<typeof AgendaSignal>;
+
+export const DEFAULT_NO_CONTACT_WEEKS = 4;
+
+/**
+ * Whole weeks without contact at `onDate`, when at least `threshold`; null otherwise, and when no
+ * contact was ever recorded (there is no date to count from; the register shows the empty field).
+ */
+export function noContactWeeks(
+  lastContactDate: IsoDate | null,
+  onDate: IsoDate,
+  threshold: number,
+): number | null {
+  if (!lastContactDate) return null;
+  const weeks = Math.floor(daysBetween(lastContactDate, onDate) / 7);
+  return weeks >= threshold ? weeks : null;
+}
+
+export interface SignalFacts {
+  stuck: boolean;
+  escalated: boolean;
+  medicalObstacle: boolean;
+  lastContactDate: IsoDate | null;
+}
+
+export function dossierSignals(d: SignalFacts, onDate: IsoDate, weeksThreshold: number): AgendaSignal[] {
+  const out: AgendaSignal[] = [];
+  if (d.stuck) out.push({ code: 'vastgelopen' });
+  if (d.escalated) out.push({ code: 'geescaleerd' });
+  if (d.medicalObstacle) out.push({ code: 'medische_belemmering' });
+  const weeks = noContactWeeks(d.lastContactDate, onDate, weeksThreshold);
+  if (weeks !== null) out.push({ code: 'geen_contact', since: d.lastContactDate!, weeks });
+  return out;
 }
 
 /** How many times an item was carried over, read from its stored reasons (0 if never). */

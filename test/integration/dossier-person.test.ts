@@ -109,3 +109,42 @@ describe('the person and their own choice', () => {
     expect(dossier.regievoerder).toEqual(expect.any(String));
   });
 });
+
+describe('signals on the agenda and in the register', () => {
+  it('shows stuck, escalated, medische belemmering and "geen contact sinds N weken" on the agenda, never the medical detail', async () => {
+    await env.login('voorzitter');
+    // The demo's Ibrahim is stuck; here his case is also with the werkgroep (an open escalation).
+    env.backend.vault.database().prepare('UPDATE dossiers SET escalated = 1 WHERE id = 2').run();
+    const meetings = await env.api['meetings.list']({});
+    const planned = meetings.find((m) => m.state === 'gepland')!;
+    const proposal = await env.api['meetings.agenda.propose']({ meetingId: planned.id });
+    const detail = await env.api['meetings.get']({ meetingId: planned.id });
+    const signalsOf = (dossierId: number) =>
+      [...proposal.items, ...detail.items].find((i) => i.dossierId === dossierId)?.signals.map((s) => s.code);
+    // Ibrahim (2): stuck, escalated, 41 days without contact in the demo.
+    expect(signalsOf(2)).toEqual(expect.arrayContaining(['vastgelopen', 'geescaleerd', 'geen_contact']));
+    // Every dossier on the agenda with a medical obstacle shows it (the demo has at least one).
+    const medical = env.backend.vault
+      .database()
+      .prepare(`SELECT dossier_id FROM dossier_special WHERE medical_obstacle = 'ja'`)
+      .pluck()
+      .all() as number[];
+    const onAgenda = medical.filter((id) => signalsOf(id) !== undefined);
+    expect(onAgenda.length).toBeGreaterThan(0);
+    for (const id of onAgenda) expect(signalsOf(id)).toContain('medische_belemmering');
+    for (const secret of ['PTSS', 'BMA-advies', 'Hartaandoening'])
+      expect(JSON.stringify([proposal, detail])).not.toContain(secret);
+  });
+
+  it('takes N from the agenda settings', async () => {
+    await env.login('voorzitter');
+    const s = await env.api['meetings.settings.get']({});
+    expect(s.noContactWeeks).toBe(4);
+    await env.api['meetings.settings.update']({ ...s, noContactWeeks: 8 });
+    const planned = (await env.api['meetings.list']({})).find((m) => m.state === 'gepland')!;
+    const proposal = await env.api['meetings.agenda.propose']({ meetingId: planned.id });
+    const ibrahim = proposal.items.find((i) => i.dossierId === 2)!;
+    expect(ibrahim.signals.map((x) => x.code)).not.toContain('geen_contact');
+    await env.api['meetings.settings.update']({ ...s, noContactWeeks: 4 });
+  });
+});

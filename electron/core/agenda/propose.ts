@@ -23,6 +23,7 @@ import {
 import type { Db } from '../db/open';
 import { defaultAgendaSettings, getSetting, setSetting } from '../settings/settings';
 import { cutoffWithHolidays, holidaysAround } from './holidays';
+import { signalsFor } from './signals';
 import { itemLabel, listItems, meetingRow, type MeetingRow } from '../meetings/repo';
 
 /*
@@ -211,6 +212,11 @@ export function itemKey(item: { kind: string; dossierId: number | null; title: s
 export function proposalView(db: Db, meetingId: number): AgendaProposalView {
   const p = proposeFromDb(db, meetingId);
   const stored = new Set(listItems(db, meetingId).map(itemKey));
+  const signals = signalsFor(
+    db,
+    p.items.flatMap((i) => (i.dossierId === null ? [] : [i.dossierId])),
+    p.meeting.date,
+  );
   const items: ProposedItemView[] = p.items.map((i) => {
     const key = itemKey(i);
     return {
@@ -225,6 +231,7 @@ export function proposalView(db: Db, meetingId: number): AgendaProposalView {
         i.dossierId === null ? null : (p.names.get(i.dossierId) ?? ''),
       ),
       reasons: i.reasons,
+      signals: (i.dossierId !== null && signals.get(i.dossierId)) || [],
       plannedMinutes: i.plannedMinutes,
       carriedFrom: i.carriedFrom,
       onAgenda: stored.has(key),
