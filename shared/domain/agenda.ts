@@ -8,7 +8,7 @@ import {
   localDate,
   zonedTimeToInstant,
 } from './dates';
-import { isFinished, type DossierStatus } from './dossier';
+import { isFinished, outcomeLabels, pseudonym, type DossierStatus, type OutcomeCategory } from './dossier';
 
 /*
  * The proposed agenda: a pure function from the state of the dossiers to a list of items, each with
@@ -41,6 +41,7 @@ export const agendaItemKinds = [
   'opening',
   'verslag',
   'acties',
+  'uitstroom',
   'dossier',
   'onderwerp',
   'rondvraag',
@@ -52,6 +53,7 @@ export const agendaItemKindLabels: Record<AgendaItemKind, string> = {
   opening: 'Opening',
   verslag: 'Vaststellen verslag vorige vergadering',
   acties: 'Actiepunten vorige vergadering',
+  uitstroom: 'Uitstroom sinds vorig overleg',
   dossier: 'Dossier',
   onderwerp: 'Onderwerp',
   rondvraag: 'Rondvraag',
@@ -171,6 +173,22 @@ export const AgendaReason = z.discriminatedUnion('code', [
   }),
   z.object({ code: z.literal('target_near'), targetDate: date, weeks: z.number().int() }),
   z.object({ code: z.literal('new_referral'), referredAt: date }),
+  /**
+   * The standing item "uitstroom sinds vorig overleg": the dossiers that left since the previous
+   * meeting, pseudonymised like every agenda label (issue 11). May be empty: the item stands.
+   */
+  z.object({
+    code: z.literal('left_since'),
+    since: date,
+    dossiers: z.array(
+      z.object({
+        dossierId: z.number().int(),
+        label: z.string(),
+        outcome: z.string().nullable(),
+        date: date,
+      }),
+    ),
+  }),
   /** A decision provisionally carried on `since`: a required party's confirmation is awaited (issue 11). */
   z.object({ code: z.literal('confirmation_needed'), decisionNumber: z.string(), since: date }),
 ]);
@@ -196,6 +214,7 @@ const rankOf: Record<AgendaReasonCode, number> = {
   positions_changed: 7,
   target_near: 8,
   new_referral: 9,
+  left_since: 0, // only on its own procedural item
 };
 const rank = (r: AgendaReason): number => (r.code === 'requested' && r.late ? 10 : rankOf[r.code]);
 
@@ -223,6 +242,8 @@ function sortKey(r: AgendaReason): string {
       return r.latestAt;
     case 'new_referral':
       return r.referredAt;
+    case 'left_since':
+      return r.since;
   }
 }
 
@@ -260,6 +281,15 @@ export function reasonLabel(r: AgendaReason, opts: ReasonLabelOptions = {}): str
       return `standpunt gewijzigd: ${r.organisationIds.map(org).join(', ')}`;
     case 'new_referral':
       return `nieuwe aanmelding (${formatDateNl(r.referredAt)})`;
+    case 'left_since':
+      return r.dossiers.length === 0
+        ? `geen uitstroom sinds het vorige overleg (${formatDateNl(r.since)})`
+        : r.dossiers
+            .map(
+              (d) =>
+                `${d.label}: ${d.outcome && Object.hasOwn(outcomeLabels, d.outcome) ? outcomeLabels[d.outcome as OutcomeCategory] : 'uitkomst onbekend'} (${formatDateNl(d.date)})`,
+            )
+            .join('; ');
   }
 }
 
@@ -363,10 +393,20 @@ export interface AgendaInput {
   actions?: readonly AgendaAction[];
   /** Recorded positions; passing only those since the previous meeting is enough (older ones are skipped). */
   positionChanges?: readonly AgendaPositionChange[];
+  /** Dossiers that left (outflow date, outcome), for the standing item "uitstroom sinds vorig overleg". */
+  outflows?: readonly AgendaOutflow[];
   /** Public holidays (dates) that are no working day for the cut-off; weekends never are. */
   holidays?: readonly IsoDate[];
   /** Decisions provisionally carried, awaiting a required party: they come back until confirmed. */
   pendingConfirmations?: readonly { dossierId: number; decisionNumber: string; since: IsoDate }[];
+}
+
+export interface AgendaOutflow {
+  dossierId: number;
+  number: string;
+  name: string;
+  outcome: string | null;
+  outflowDate: IsoDate;
 }
 
 export interface AgendaRequest {
@@ -404,7 +444,14 @@ export interface AgendaProposal {
 
 const collator = new Intl.Collator('nl', { numeric: true });
 
-const proceduralMinutes = { opening: 2, verslag: 5, acties: 10, rondvraag: 5, sluiting: 1 } as const;
+const proceduralMinutes = {
+  opening: 2,
+  verslag: 5,
+  acties: 10,
+  uitstroom: 3,
+  rondvraag: 5,
+  sluiting: 1,
+} as const;
 
 function procedural(kind: keyof typeof proceduralMinutes): ProposedItem {
   return {
@@ -607,6 +654,27 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
   for (const d of decidedPast)
     items.get(d.id)?.reasons.push({ code: 'target_passed', targetDate: d.targetDate! });
 
+  // The standing item: who left after the previous meeting's date, up to this meeting (dates; what left
+  // on the previous meeting's own day was recorded there, through the outflow form at its item).
+  const outflowItem = (since: IsoDate): ProposedItem => ({
+    ...procedural('uitstroom'),
+    reasons: [
+      {
+        code: 'left_since',
+        since,
+        dossiers: (input.outflows ?? [])
+          .filter((o) => o.outflowDate > since && o.outflowDate <= meetingDate)
+          .sort((a, b) => (a.outflowDate < b.outflowDate ? -1 : a.outflowDate > b.outflowDate ? 1 : 0))
+          .map((o) => ({
+            dossierId: o.dossierId,
+            label: pseudonym(o.number, o.name),
+            outcome: o.outcome,
+            date: o.outflowDate,
+          })),
+      },
+    ],
+  });
+
   // Order: reasons within an item by rank then date; items by their first reason, then date, number.
   const byReason = (a: AgendaReason, b: AgendaReason) =>
     rank(a) - rank(b) || (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0);
@@ -626,6 +694,7 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
       procedural('opening'),
       ...(previous ? [procedural('verslag')] : []),
       ...(openActions > 0 ? [procedural('acties')] : []),
+      ...(previous ? [outflowItem(previous.date)] : []),
       ...proposed,
       procedural('rondvraag'),
       procedural('sluiting'),

@@ -125,6 +125,31 @@ const addDossier = (number: string) => async (m: MeetingDetail) =>
   api['meetings.agenda.add']({ meetingId: m.id, version: m.version, kind: 'dossier', dossierNumber: number });
 
 describe('the proposed agenda, from the database', () => {
+  it('has a standing item "uitstroom sinds vorig overleg" naming, pseudonymised, who left since', async () => {
+    const left = dossier({ status: 'uitgestroomd' });
+    const earlier = dossier({ status: 'uitgestroomd' });
+    const setOutflow = db().prepare(`UPDATE dossiers SET outcome = ?, outflow_date = ? WHERE id = ?`);
+    setOutflow.run('MOB', '2026-11-05', left);
+    setOutflow.run('TERUGKEER', '2026-10-20', earlier); // before the previous meeting
+    const other = dossier();
+    await hold('2026-11-02', addDossier(numberOf(other)), { [other]: 'besproken' });
+    await at('2026-11-03T08:00:00Z');
+    const next = await api['meetings.plan']({ date: '2026-11-09' });
+    const p = await api['meetings.agenda.propose']({ meetingId: next.id });
+    const item = p.items.find((i) => i.kind === 'uitstroom')!;
+    expect(item.label).toBe('Uitstroom sinds vorig overleg');
+    expect(item.reasons).toEqual([
+      {
+        code: 'left_since',
+        since: '2026-11-02',
+        dossiers: [
+          { dossierId: left, label: `${numberOf(left)} (P.N.)`, outcome: 'MOB', date: '2026-11-05' },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(p)).not.toContain('Nummer');
+  });
+
   it('asks for a decision on a passed target date, then does not bring the dossier back every week by itself', async () => {
     const overdue = dossier({ targetDate: '2026-10-15' });
     const keys = async (m: MeetingDetail) => {

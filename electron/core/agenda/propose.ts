@@ -183,6 +183,25 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
       .all() as [number, string, string][]
   ).map(([dossierId, decisionNumber, since]) => ({ dossierId, decisionNumber, since }));
 
+  // Who left since the previous meeting (a lower bound on the date: proposeAgenda applies the rule).
+  const outflows = previous
+    ? (
+        db
+          .prepare(
+            `SELECT id, number, name, outcome, outflow_date FROM dossiers
+              WHERE status IN ('uitgestroomd', 'gesloten') AND outflow_date > ? AND outflow_date <= ?`,
+          )
+          .raw()
+          .all(previous.date, meeting.date) as [number, string, string, string | null, string][]
+      ).map(([dossierId, number, name, outcome, outflowDate]) => ({
+        dossierId,
+        number,
+        name,
+        outcome,
+        outflowDate,
+      }))
+    : [];
+
   const proposal = proposeAgenda({
     meetingDate: meeting.date,
     previous,
@@ -193,6 +212,7 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
     positionChanges,
     pendingConfirmations,
     holidays: holidaysAround(meeting.date),
+    outflows,
   });
   return {
     meeting,

@@ -242,6 +242,7 @@ export const domainLabelsEn: DomainLabels = {
     opening: 'Opening',
     verslag: 'Adoption of the minutes of the previous meeting',
     acties: 'Action items of the previous meeting',
+    uitstroom: 'Outflow since the previous meeting',
     dossier: 'Case file',
     onderwerp: 'Topic',
     rondvraag: 'Any other business',

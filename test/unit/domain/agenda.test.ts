@@ -103,8 +103,56 @@ describe('procedural items', () => {
   });
   it('with a previous meeting: adopting its minutes; with open actions: reviewing them', () => {
     const p = propose({ actions: [{ dossierId: null, dueDate: '2026-04-01' }] });
-    expect(p.items.map((i) => i.kind)).toEqual(['opening', 'verslag', 'acties', 'rondvraag', 'sluiting']);
+    expect(p.items.map((i) => i.kind)).toEqual([
+      'opening',
+      'verslag',
+      'acties',
+      'uitstroom',
+      'rondvraag',
+      'sluiting',
+    ]);
     expect(p.items[1]?.title).toBe('Vaststellen verslag vorige vergadering');
+  });
+  it('a standing item "uitstroom sinds vorig overleg" lists, pseudonymised, who left after the previous meeting', () => {
+    const outflow = (dossierId: number, outflowDate: string, outcome: string | null = 'MOB') => ({
+      dossierId,
+      number: formatDossierNumber(2026, dossierId),
+      name: `Yacine Belkacem ${dossierId}`,
+      outcome,
+      outflowDate,
+    });
+    const p = propose({
+      outflows: [
+        outflow(1, PREV), // on the previous meeting's day: recorded there
+        outflow(2, '2026-03-06', 'TERUGKEER'),
+        outflow(3, '2026-03-04'),
+        outflow(4, '2026-03-11'), // after this meeting
+      ],
+    });
+    const item = p.items.find((i) => i.kind === 'uitstroom')!;
+    expect(item.title).toBe('Uitstroom sinds vorig overleg');
+    expect(item.reasons).toEqual([
+      {
+        code: 'left_since',
+        since: PREV,
+        dossiers: [
+          { dossierId: 3, label: 'D-2026-0003 (Y.B.)', outcome: 'MOB', date: '2026-03-04' },
+          { dossierId: 2, label: 'D-2026-0002 (Y.B.)', outcome: 'TERUGKEER', date: '2026-03-06' },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(item)).not.toContain('Belkacem');
+    expect(reasonLabel(item.reasons[0]!)).toBe(
+      'D-2026-0003 (Y.B.): met onbekende bestemming vertrokken (4 maart 2026); ' +
+        'D-2026-0002 (Y.B.): terugkeer naar land van herkomst (gecontroleerd en aantoonbaar) (6 maart 2026)',
+    );
+    // It stands when nobody left, and is absent at the first meeting ever (no "since").
+    expect(reasonLabel(propose({}).items.find((i) => i.kind === 'uitstroom')!.reasons[0]!)).toBe(
+      'geen uitstroom sinds het vorige overleg (3 maart 2026)',
+    );
+    expect(
+      proposeAgenda({ meetingDate: MEETING, previous: null, dossiers: [] }).items.map((i) => i.kind),
+    ).not.toContain('uitstroom');
   });
   it('an empty previous meeting proposes nothing from it', () => {
     expect(dossierItems(propose({ dossiers: [dossier(1)] }))).toEqual([]);
@@ -273,8 +321,15 @@ describe('carried over and held items', () => {
         ],
       },
     });
-    expect(p.items.map((i) => i.kind)).toEqual(['opening', 'verslag', 'onderwerp', 'rondvraag', 'sluiting']);
-    expect(p.items[2]).toMatchObject({ title: 'Werkafspraken GGD', carriedFrom: PREV });
+    expect(p.items.map((i) => i.kind)).toEqual([
+      'opening',
+      'verslag',
+      'uitstroom',
+      'onderwerp',
+      'rondvraag',
+      'sluiting',
+    ]);
+    expect(p.items[3]).toMatchObject({ title: 'Werkafspraken GGD', carriedFrom: PREV });
   });
 
   it('a held decision brings the dossier back by itself', () => {
@@ -541,6 +596,7 @@ describe('one item per dossier, all reasons, a sensible order', () => {
       'opening',
       'verslag',
       'acties',
+      'uitstroom',
       ...Array<string>(14).fill('dossier'),
       'rondvraag',
       'sluiting',
