@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, addDays } from '../domain/dates';
 import {
+  ClientWish,
   DossierInput,
   DossierStatus,
   DossierUpdate,
@@ -46,6 +47,8 @@ export const DossierRow = z.object({
   referredAt: z.string(),
   targetDate: z.string().nullable(),
   reviewDate: z.string().nullable(),
+  /** Date of the last contact with the person: the register shows "geen contact sinds N weken". */
+  lastContactDate: z.string().nullable(),
   stuck: z.boolean(),
   onHold: z.boolean(),
   vulnerable: z.boolean(),
@@ -203,7 +206,12 @@ export const Dossier = z.object({
   familyInNl: z.string().nullable(),
   languages: z.string().nullable(),
   leadNgoId: z.number().int().nullable(),
+  regievoerder: z.string().nullable(),
   casemanager: z.string().nullable(),
+  clientWish: ClientWish.nullable(),
+  clientWishText: z.string().nullable(),
+  futureTalkDate: z.string().nullable(),
+  lastContactDate: z.string().nullable(),
   shelter: Shelter,
   referredAt: z.string(),
   intakeDate: z.string().nullable(),

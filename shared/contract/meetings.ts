@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { AgendaItemKind, AgendaItemStatus, AgendaReason } from '../domain/agenda';
+import {
+  AgendaItemKind,
+  AgendaItemStatus,
+  AgendaReason,
+  AgendaSignal,
+  DEFAULT_NO_CONTACT_WEEKS,
+} from '../domain/agenda';
 import { Presence } from '../domain/consent';
 import { IsoDate } from '../domain/dates';
-import { DossierStatus, Track } from '../domain/dossier';
+import { ClientWish, DossierStatus, Track } from '../domain/dossier';
 import { Cadence } from '../domain/environment';
 import { allow, method } from './define';
 
@@ -56,6 +62,8 @@ export const AgendaItemView = z.object({
   label: z.string(),
   title: z.string().nullable(),
   reasons: z.array(AgendaReason),
+  /** The dossier's signals now (stuck, escalated, medische belemmering, geen contact); [] for other items. */
+  signals: z.array(AgendaSignal),
   plannedMinutes: z.number().int(),
   status: AgendaItemStatus,
   carriedFrom: IsoDate.nullable(),
@@ -92,6 +100,7 @@ export const ProposedItemView = z.object({
   dossierNumber: z.string().nullable(),
   label: z.string(),
   reasons: z.array(AgendaReason),
+  signals: z.array(AgendaSignal),
   plannedMinutes: z.number().int(),
   carriedFrom: IsoDate.nullable(),
   /** Already on the stored agenda (the chair accepted it or added it by hand). */
@@ -122,6 +131,8 @@ export const StoredAgendaSettings = z.object({
     time: Time,
   }),
   minutesPerDossier: z.number().int().min(1).max(120),
+  /** "Geen contact sinds N weken" from this many weeks on (issue 11); absent in older settings: 4. */
+  noContactWeeks: z.number().int().min(1).max(52).default(DEFAULT_NO_CONTACT_WEEKS),
 });
 export type StoredAgendaSettings = z.infer<typeof StoredAgendaSettings>;
 
@@ -148,8 +159,14 @@ export const DossierBrief = z.object({
   stuckReason: z.string().nullable(),
   onHold: z.boolean(),
   vulnerable: z.boolean(),
+  /** The begeleidende ngo's name; the regievoerder is DT&V's case officer (issue 11). */
   leadNgo: z.string().nullable(),
+  regievoerder: z.string().nullable(),
   casemanager: z.string().nullable(),
+  clientWish: ClientWish.nullable(),
+  clientWishText: z.string().nullable(),
+  futureTalkDate: IsoDate.nullable(),
+  lastContactDate: IsoDate.nullable(),
   history: z.array(HistoryEntry),
 });
 export type DossierBrief = z.infer<typeof DossierBrief>;

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { addDays, formatDateNl, isAfterInstant, IsoDate, localDate, zonedTimeToInstant } from './dates';
-import { isFinished, type DossierStatus } from './dossier';
+import {
+  addDays,
+  daysBetween,
+  formatDateNl,
+  isAfterInstant,
+  IsoDate,
+  localDate,
+  zonedTimeToInstant,
+} from './dates';
+import { isFinished, outcomeLabels, pseudonym, type DossierStatus, type OutcomeCategory } from './dossier';
 
 /*
  * The proposed agenda: a pure function from the state of the dossiers to a list of items, each with
@@ -18,8 +26,12 @@ import { isFinished, type DossierStatus } from './dossier';
  *   Later requests are accepted and marked late. Requests are those made for this meeting.
  * - Finished dossiers (uitgestroomd, gesloten) are proposed only when a party explicitly asks for them:
  *   a request is a deliberate act (e.g. to discuss reopening), every other rule is automatic.
- * - Target date passed and review date reached are persistent: the dossier keeps coming back until the
- *   table sets a new date. A target date on the meeting day is "near", not "passed".
+ * - A passed target date asks the table for a decision ("verlengen of andere koers"). Until the table
+ *   has discussed the dossier at a meeting after the date passed, it comes back every meeting; after
+ *   that only when something else brings it (a change: positions, a request, actions, an escalation
+ *   answer, a held item) or at its review date, and then still marked as needing that decision.
+ *   A reached review date is persistent until the table sets a new one. A target date on the meeting
+ *   day is "near", not "passed".
  * - Items not finished last time ('open' or 'doorgeschoven') carry over; a held item ('aangehouden')
  *   comes back with its own reason. Carry-over keeps the ORIGINAL date and counts the carry-overs.
  * - Data for dossiers not in `dossiers` (unknown ids) is ignored.
@@ -29,6 +41,7 @@ export const agendaItemKinds = [
   'opening',
   'verslag',
   'acties',
+  'uitstroom',
   'dossier',
   'onderwerp',
   'rondvraag',
@@ -40,6 +53,7 @@ export const agendaItemKindLabels: Record<AgendaItemKind, string> = {
   opening: 'Opening',
   verslag: 'Vaststellen verslag vorige vergadering',
   acties: 'Actiepunten vorige vergadering',
+  uitstroom: 'Uitstroom sinds vorig overleg',
   dossier: 'Dossier',
   onderwerp: 'Onderwerp',
   rondvraag: 'Rondvraag',
@@ -85,10 +99,42 @@ export const AgendaSettings = z.object({
 export type AgendaSettings = z.input<typeof AgendaSettings>;
 const defaultSettings = AgendaSettings.parse({});
 
-/** The cut-off as a UTC instant, e.g. ('2026-03-10', day before 12:00) → "2026-03-09T11:00:00.000Z". */
-export function cutoffFor(meetingDate: IsoDate, rule: CutoffRule): string {
+/** Saturday or Sunday. */
+export function isWeekend(date: IsoDate): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/**
+ * The working day `workingDays` working days before `date` (0: the date itself). Weekends never count;
+ * `holidays` are the public holidays the backend knows (Dutch ones, from a maintained package).
+ */
+export function workingDaysBefore(
+  date: IsoDate,
+  workingDays: number,
+  holidays: ReadonlySet<IsoDate> = new Set(),
+): IsoDate {
+  let d = date;
+  for (let left = workingDays; left > 0;) {
+    d = addDays(d, -1);
+    if (!isWeekend(d) && !holidays.has(d)) left--;
+  }
+  return d;
+}
+
+/**
+ * The cut-off as a UTC instant: `daysBefore` working days before the meeting at local `time`, so a
+ * Monday meeting's "day before" is the Friday (nobody is at work to ask on Sunday), and a meeting
+ * after Easter Monday has its cut-off before the holiday. E.g. ('2026-03-10', 1 day, 12:00) →
+ * "2026-03-09T11:00:00.000Z".
+ */
+export function cutoffFor(
+  meetingDate: IsoDate,
+  rule: CutoffRule,
+  holidays: ReadonlySet<IsoDate> = new Set(),
+): string {
   return zonedTimeToInstant(
-    addDays(meetingDate, -rule.daysBefore),
+    workingDaysBefore(meetingDate, rule.daysBefore, holidays),
     rule.time,
     rule.timeZone ?? DEFAULT_TIME_ZONE,
   );
@@ -127,6 +173,22 @@ export const AgendaReason = z.discriminatedUnion('code', [
   }),
   z.object({ code: z.literal('target_near'), targetDate: date, weeks: z.number().int() }),
   z.object({ code: z.literal('new_referral'), referredAt: date }),
+  /**
+   * The standing item "uitstroom sinds vorig overleg": the dossiers that left since the previous
+   * meeting, pseudonymised like every agenda label (issue 11). May be empty: the item stands.
+   */
+  z.object({
+    code: z.literal('left_since'),
+    since: date,
+    dossiers: z.array(
+      z.object({
+        dossierId: z.number().int(),
+        label: z.string(),
+        outcome: z.string().nullable(),
+        date: date,
+      }),
+    ),
+  }),
   /** A decision provisionally carried on `since`: a required party's confirmation is awaited (issue 11). */
   z.object({ code: z.literal('confirmation_needed'), decisionNumber: z.string(), since: date }),
 ]);
@@ -152,6 +214,7 @@ const rankOf: Record<AgendaReasonCode, number> = {
   positions_changed: 7,
   target_near: 8,
   new_referral: 9,
+  left_since: 0, // only on its own procedural item
 };
 const rank = (r: AgendaReason): number => (r.code === 'requested' && r.late ? 10 : rankOf[r.code]);
 
@@ -179,6 +242,8 @@ function sortKey(r: AgendaReason): string {
       return r.latestAt;
     case 'new_referral':
       return r.referredAt;
+    case 'left_since':
+      return r.since;
   }
 }
 
@@ -203,7 +268,7 @@ export function reasonLabel(r: AgendaReason, opts: ReasonLabelOptions = {}): str
     case 'requested':
       return `verzoek van ${org(r.organisationId)} (${day(r.requestedAt)})${r.late ? ', na de deadline' : ''}`;
     case 'target_passed':
-      return `streefdatum verstreken (${formatDateNl(r.targetDate)})`;
+      return `streefdatum verstreken (${formatDateNl(r.targetDate)}): besluit nodig: verlengen of andere koers`;
     case 'target_near':
       return `streefdatum binnen ${r.weeks} ${r.weeks === 1 ? 'week' : 'weken'} (${formatDateNl(r.targetDate)})`;
     case 'review_due':
@@ -216,7 +281,66 @@ export function reasonLabel(r: AgendaReason, opts: ReasonLabelOptions = {}): str
       return `standpunt gewijzigd: ${r.organisationIds.map(org).join(', ')}`;
     case 'new_referral':
       return `nieuwe aanmelding (${formatDateNl(r.referredAt)})`;
+    case 'left_since':
+      return r.dossiers.length === 0
+        ? `geen uitstroom sinds het vorige overleg (${formatDateNl(r.since)})`
+        : r.dossiers
+            .map(
+              (d) =>
+                `${d.label}: ${d.outcome && Object.hasOwn(outcomeLabels, d.outcome) ? outcomeLabels[d.outcome as OutcomeCategory] : 'uitkomst onbekend'} (${formatDateNl(d.date)})`,
+            )
+            .join('; ');
   }
+}
+
+// --- signals ----------------------------------------------------------------------------------------
+
+/**
+ * What the table should see about a dossier on its agenda item, beside why it is there (issue 11):
+ * stuck, escalated (an escalation that has not come back), a medical obstacle (only the conclusion that
+ * there is one, which every party may know; never the detail behind it) and no contact for some weeks,
+ * the early warning against leaving with unknown destination. Computed when the agenda is shown, from
+ * the dossier as it is then; not stored with the item.
+ */
+export const AgendaSignal = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('vastgelopen') }),
+  z.object({ code: z.literal('geescaleerd') }),
+  z.object({ code: z.literal('medische_belemmering') }),
+  z.object({ code: z.literal('geen_contact'), since: IsoDate, weeks: z.number().int() }),
+]);
+export type AgendaSignal = z.infer<typeof AgendaSignal>;
+
+export const DEFAULT_NO_CONTACT_WEEKS = 4;
+
+/**
+ * Whole weeks without contact at `onDate`, when at least `threshold`; null otherwise, and when no
+ * contact was ever recorded (there is no date to count from; the register shows the empty field).
+ */
+export function noContactWeeks(
+  lastContactDate: IsoDate | null,
+  onDate: IsoDate,
+  threshold: number,
+): number | null {
+  if (!lastContactDate) return null;
+  const weeks = Math.floor(daysBetween(lastContactDate, onDate) / 7);
+  return weeks >= threshold ? weeks : null;
+}
+
+export interface SignalFacts {
+  stuck: boolean;
+  escalated: boolean;
+  medicalObstacle: boolean;
+  lastContactDate: IsoDate | null;
+}
+
+export function dossierSignals(d: SignalFacts, onDate: IsoDate, weeksThreshold: number): AgendaSignal[] {
+  const out: AgendaSignal[] = [];
+  if (d.stuck) out.push({ code: 'vastgelopen' });
+  if (d.escalated) out.push({ code: 'geescaleerd' });
+  if (d.medicalObstacle) out.push({ code: 'medische_belemmering' });
+  const weeks = noContactWeeks(d.lastContactDate, onDate, weeksThreshold);
+  if (weeks !== null) out.push({ code: 'geen_contact', since: d.lastContactDate!, weeks });
+  return out;
 }
 
 /** How many times an item was carried over, read from its stored reasons (0 if never). */
@@ -236,6 +360,8 @@ export interface AgendaDossier {
   reviewDate: IsoDate | null;
   /** When the latest escalation came back (instant), or null. */
   escalationReturnedAt: string | null;
+  /** The date of the latest finished meeting that discussed the dossier ('besproken'), if any. */
+  lastDiscussedOn?: IsoDate | null;
 }
 
 export interface PreviousItem {
@@ -267,8 +393,20 @@ export interface AgendaInput {
   actions?: readonly AgendaAction[];
   /** Recorded positions; passing only those since the previous meeting is enough (older ones are skipped). */
   positionChanges?: readonly AgendaPositionChange[];
+  /** Dossiers that left (outflow date, outcome), for the standing item "uitstroom sinds vorig overleg". */
+  outflows?: readonly AgendaOutflow[];
+  /** Public holidays (dates) that are no working day for the cut-off; weekends never are. */
+  holidays?: readonly IsoDate[];
   /** Decisions provisionally carried, awaiting a required party: they come back until confirmed. */
   pendingConfirmations?: readonly { dossierId: number; decisionNumber: string; since: IsoDate }[];
+}
+
+export interface AgendaOutflow {
+  dossierId: number;
+  number: string;
+  name: string;
+  outcome: string | null;
+  outflowDate: IsoDate;
 }
 
 export interface AgendaRequest {
@@ -306,7 +444,14 @@ export interface AgendaProposal {
 
 const collator = new Intl.Collator('nl', { numeric: true });
 
-const proceduralMinutes = { opening: 2, verslag: 5, acties: 10, rondvraag: 5, sluiting: 1 } as const;
+const proceduralMinutes = {
+  opening: 2,
+  verslag: 5,
+  acties: 10,
+  uitstroom: 3,
+  rondvraag: 5,
+  sluiting: 1,
+} as const;
 
 function procedural(kind: keyof typeof proceduralMinutes): ProposedItem {
   return {
@@ -338,7 +483,7 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
     },
   };
   const { meetingDate, previous } = input;
-  const cutoff = cutoffFor(meetingDate, settings.cutoff);
+  const cutoff = cutoffFor(meetingDate, settings.cutoff, new Set(input.holidays ?? []));
   const windowEnd = addDays(meetingDate, settings.targetWindowWeeks * 7);
 
   // Instants strictly after `since` count as "since the last meeting" (see the header comment).
@@ -411,6 +556,8 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
     }
   }
 
+  // Passed target dates the table already discussed after they passed.
+  const decidedPast: AgendaDossier[] = [];
   // Rules on the dossier itself.
   for (const d of input.dossiers) {
     if (isFinished(d.status)) continue;
@@ -419,9 +566,11 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
       : d.status === 'aangemeld' && d.referredAt <= meetingDate;
     if (isNew) itemFor(d).reasons.push({ code: 'new_referral', referredAt: d.referredAt });
     if (d.targetDate) {
-      if (d.targetDate < meetingDate)
-        itemFor(d).reasons.push({ code: 'target_passed', targetDate: d.targetDate });
-      else if (d.targetDate <= windowEnd)
+      if (d.targetDate < meetingDate) {
+        // Discussed since the date passed: only as context when something else brings it (below).
+        if (d.lastDiscussedOn && d.lastDiscussedOn > d.targetDate) decidedPast.push(d);
+        else itemFor(d).reasons.push({ code: 'target_passed', targetDate: d.targetDate });
+      } else if (d.targetDate <= windowEnd)
         itemFor(d).reasons.push({
           code: 'target_near',
           targetDate: d.targetDate,
@@ -501,6 +650,31 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
       latestAt: c.latestAt,
     });
 
+  // A passed target date the table discussed already: said again only on an item something else brought.
+  for (const d of decidedPast)
+    items.get(d.id)?.reasons.push({ code: 'target_passed', targetDate: d.targetDate! });
+
+  // The standing item: who left after the previous meeting's date, up to this meeting (dates; what left
+  // on the previous meeting's own day was recorded there, through the outflow form at its item).
+  const outflowItem = (since: IsoDate): ProposedItem => ({
+    ...procedural('uitstroom'),
+    reasons: [
+      {
+        code: 'left_since',
+        since,
+        dossiers: (input.outflows ?? [])
+          .filter((o) => o.outflowDate > since && o.outflowDate <= meetingDate)
+          .sort((a, b) => (a.outflowDate < b.outflowDate ? -1 : a.outflowDate > b.outflowDate ? 1 : 0))
+          .map((o) => ({
+            dossierId: o.dossierId,
+            label: pseudonym(o.number, o.name),
+            outcome: o.outcome,
+            date: o.outflowDate,
+          })),
+      },
+    ],
+  });
+
   // Order: reasons within an item by rank then date; items by their first reason, then date, number.
   const byReason = (a: AgendaReason, b: AgendaReason) =>
     rank(a) - rank(b) || (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0);
@@ -520,6 +694,7 @@ export function proposeAgenda(input: AgendaInput): AgendaProposal {
       procedural('opening'),
       ...(previous ? [procedural('verslag')] : []),
       ...(openActions > 0 ? [procedural('acties')] : []),
+      ...(previous ? [outflowItem(previous.date)] : []),
       ...proposed,
       procedural('rondvraag'),
       procedural('sluiting'),

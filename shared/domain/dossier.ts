@@ -64,6 +64,22 @@ export const Sex = sex.schema;
 export type Sex = z.infer<typeof Sex>;
 export const sexLabels = sex.labels;
 
+/**
+ * The person's own wish or choice about their future (issue 11): coded so the table and the reports can
+ * see it at a glance, with the person's own words beside it in `clientWishText`.
+ */
+const clientWish = vocabulary({
+  verblijf_nl: 'Wil in Nederland blijven (legalisatie)',
+  terugkeer: 'Wil terugkeren naar het land van herkomst',
+  doormigratie: 'Wil doormigreren naar een ander land',
+  twijfelt: 'Twijfelt nog, weet het niet',
+  niet_besproken: 'Nog niet besproken',
+});
+export const clientWishes = clientWish.codes;
+export const ClientWish = clientWish.schema;
+export type ClientWish = z.infer<typeof ClientWish>;
+export const clientWishLabels = clientWish.labels;
+
 /** Tri-state for the special-category health questions (stored in dossier_special). */
 const health = vocabulary({ ja: 'Ja', nee: 'Nee', onbekend: 'Onbekend' });
 export const healthAnswers = health.codes;
@@ -288,12 +304,20 @@ const dossierShape = {
   exAmv: z.boolean(),
   familyInNl: optionalText(500),
   languages: optionalText(200),
+  /** The begeleidende ngo: the NGO that holds the guidance conversations (not the regievoerder). */
   leadNgoId: z
     .number()
     .int()
     .nullish()
     .transform((n) => n ?? null),
+  /** DT&V's case officer for this person (in the sources "de regievoerder"). */
+  regievoerder: optionalText(120),
   casemanager: optionalText(120),
+  clientWish: ClientWish.nullish().transform((s) => s ?? null),
+  clientWishText: optionalText(1000),
+  /** The date of the toekomstgesprek; null while it has not taken place. */
+  futureTalkDate: optionalDate,
+  lastContactDate: optionalDate,
   shelter: Shelter,
   referredAt: IsoDate,
   intakeDate: optionalDate,
@@ -349,7 +373,8 @@ export type DossierIssueCode =
   | 'outcome_subkind_required'
   | 'outcome_subkind_invalid'
   | 'permit_ground_required'
-  | 'procedure_end_before_start';
+  | 'procedure_end_before_start'
+  | 'date_in_future';
 
 export interface DossierIssue {
   path: string;
@@ -368,7 +393,8 @@ type CrossFields = Pick<
   | 'stuck'
   | 'stuckReason'
   | 'stuckReasonCode'
->;
+> &
+  Partial<Pick<DossierFields, 'lastContactDate' | 'futureTalkDate'>>;
 
 /**
  * The cross-field rules, as a pure function so the backend can run them on an update merged with the
@@ -386,6 +412,9 @@ export function dossierIssues(d: CrossFields, today?: string): DossierIssue[] {
   if (d.birthDate && today && d.birthDate > today) add('birthDate', 'birth_in_future');
   else if (d.birthDate && today && d.firstKnownNl && d.firstKnownNl < d.birthDate)
     add('firstKnownNl', 'first_known_before_birth');
+  // A contact or a conversation is recorded after it happened: a future date is a typing mistake.
+  if (d.lastContactDate && today && d.lastContactDate > today) add('lastContactDate', 'date_in_future');
+  if (d.futureTalkDate && today && d.futureTalkDate > today) add('futureTalkDate', 'date_in_future');
   if (d.stuck && !d.stuckReason && !d.stuckReasonCode) add('stuckReasonCode', 'stuck_reason_required');
   if (d.targetOverride && !d.targetOverrideReason)
     add('targetOverrideReason', 'target_override_reason_required');
@@ -528,4 +557,5 @@ export const dossierIssueMessages: Record<DossierIssueCode, string> = {
   outcome_subkind_invalid: 'Deze vorm past niet bij de gekozen uitstroomcategorie.',
   permit_ground_required: 'Kies de grond van de verblijfsvergunning.',
   procedure_end_before_start: 'De einddatum ligt vóór de begindatum.',
+  date_in_future: 'Deze datum ligt in de toekomst.',
 };

@@ -65,6 +65,13 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
   await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('Mateus Kiala Domingos');
 
   await page.getByLabel('Geboortedatum', { exact: true }).fill('1988-03-14');
+  // Issue 11: the person's own wish and the last contact, and DT&V's regievoerder beside the NGO.
+  await expect(page.getByLabel('Begeleidende ngo')).toBeVisible();
+  await page.getByRole('textbox', { name: /^Regievoerder \(DT&V\)/ }).fill('M. Bakker');
+  await page
+    .getByLabel('Eigen wens of keuze van de cliënt')
+    .selectOption({ label: 'Twijfelt nog, weet het niet' });
+  await page.getByRole('textbox', { name: /^Laatste contact/ }).fill('2026-01-05');
   await page.getByLabel('Traject', { exact: true }).selectOption({ label: 'Tweesporen' });
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(page.getByText('Geef de reden voor de wijziging van traject of status.')).toBeVisible();
@@ -74,6 +81,9 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 
   await expect(page.getByText('De wijzigingen zijn opgeslagen.')).toBeVisible();
+  const choice = page.getByRole('region', { name: 'Eigen wens en contact' });
+  await expect(choice).toContainText('Twijfelt nog, weet het niet');
+  await expect(choice).toContainText('5 januari 2026');
   const timeline = page.getByRole('region', { name: 'Tijdlijn' });
   await expect(timeline.getByRole('listitem').first()).toContainText('Traject: Legalisatie → Tweesporen');
   await expect(timeline.getByRole('listitem').first()).toContainText('BMA-advies negatief');

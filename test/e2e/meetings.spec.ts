@@ -50,6 +50,17 @@ test('the chair prepares this week’s meeting from the proposal, reorders by ke
   expect(before.at(-1)).toBe('Sluiting');
   await expect(page.locator('.agenda').getByText(/doorgeschoven van/)).toBeVisible();
   await expect(page.locator('.agenda').getByText(/aangehouden op/)).toBeVisible();
+  // Issue 11: the dossiers' signals as badges, and the standing outflow item.
+  await expect(
+    page
+      .locator('.agenda .signal-list')
+      .getByText(/^geen contact sinds \d+ weken/)
+      .first(),
+  ).toBeVisible();
+  await expect(page.locator('.agenda .signal-list').getByText('vastgelopen').first()).toBeVisible();
+  await expect(page.locator('.agenda .signal-list').getByText('medische belemmering').first()).toBeVisible();
+  expect(before).toContain('Uitstroom sinds vorig overleg');
+  await snap(page, 'meetings-02b-agenda-signals');
 
   // Keyboard only: focus the second item and move it down with Alt+ArrowDown; focus stays on it.
   await page.locator('.agenda-item').nth(1).focus();

@@ -125,6 +125,64 @@ const addDossier = (number: string) => async (m: MeetingDetail) =>
   api['meetings.agenda.add']({ meetingId: m.id, version: m.version, kind: 'dossier', dossierNumber: number });
 
 describe('the proposed agenda, from the database', () => {
+  it('has a standing item "uitstroom sinds vorig overleg" naming, pseudonymised, who left since', async () => {
+    const left = dossier({ status: 'uitgestroomd' });
+    const earlier = dossier({ status: 'uitgestroomd' });
+    const setOutflow = db().prepare(`UPDATE dossiers SET outcome = ?, outflow_date = ? WHERE id = ?`);
+    setOutflow.run('MOB', '2026-11-05', left);
+    setOutflow.run('TERUGKEER', '2026-10-20', earlier); // before the previous meeting
+    const other = dossier();
+    await hold('2026-11-02', addDossier(numberOf(other)), { [other]: 'besproken' });
+    await at('2026-11-03T08:00:00Z');
+    const next = await api['meetings.plan']({ date: '2026-11-09' });
+    const p = await api['meetings.agenda.propose']({ meetingId: next.id });
+    const item = p.items.find((i) => i.kind === 'uitstroom')!;
+    expect(item.label).toBe('Uitstroom sinds vorig overleg');
+    expect(item.reasons).toEqual([
+      {
+        code: 'left_since',
+        since: '2026-11-02',
+        dossiers: [
+          { dossierId: left, label: `${numberOf(left)} (P.N.)`, outcome: 'MOB', date: '2026-11-05' },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(p)).not.toContain('Nummer');
+  });
+
+  it('asks for a decision on a passed target date, then does not bring the dossier back every week by itself', async () => {
+    const overdue = dossier({ targetDate: '2026-10-15' });
+    const keys = async (m: MeetingDetail) => {
+      const p = await api['meetings.agenda.propose']({ meetingId: m.id });
+      const item = p.items.find((i) => i.dossierId === overdue)!;
+      expect(item.reasons).toEqual([{ code: 'target_passed', targetDate: '2026-10-15' }]);
+      return api['meetings.agenda.accept']({
+        meetingId: m.id,
+        version: m.version,
+        keys: p.items.map((i) => i.key),
+      });
+    };
+    // 2 November: proposed for its passed target date and discussed.
+    await hold('2026-11-02', keys, { [overdue]: 'besproken' });
+    // 9 November: nothing changed, so it is not proposed again.
+    await at('2026-11-03T08:00:00Z');
+    const quiet = await api['meetings.plan']({ date: '2026-11-09' });
+    const none = await api['meetings.agenda.propose']({ meetingId: quiet.id });
+    expect(none.items.some((i) => i.dossierId === overdue)).toBe(false);
+    // A new position comes in: back on the agenda, still saying a decision is needed.
+    db()
+      .prepare(
+        `INSERT INTO positions (dossier_id, organisation_id, version, direction, recorded_by, recorded_at)
+         VALUES (?, (SELECT id FROM organisations WHERE kind = 'ind'), 1, 'terugkeer', ?, '2026-11-04T10:00:00.000Z')`,
+      )
+      .run(overdue, ids.ind);
+    const back = await api['meetings.agenda.propose']({ meetingId: quiet.id });
+    expect(back.items.find((i) => i.dossierId === overdue)!.reasons.map((r) => r.code)).toEqual([
+      'target_passed',
+      'positions_changed',
+    ]);
+  });
+
   it('proposes every rule with its reason, once per dossier, and carries over with the original date', async () => {
     const carried = dossier();
     const held = dossier();
@@ -514,6 +572,17 @@ describe('meeting states and permissions', () => {
     expect((await api['meetings.list']({})).length).toBe(2);
   });
 
+  it('puts the cut-off on the last working day before the meeting: weekends and Dutch public holidays skipped', async () => {
+    // Monday 28 December 2026: Sunday, Saturday (Tweede Kerstdag) and Friday (Kerstmis) are skipped.
+    const christmas = await api['meetings.plan']({ date: '2026-12-28' });
+    expect(christmas.cutoff).toBe('2026-12-24T11:00:00.000Z');
+    // Tuesday 30 March 2027, after Easter Monday: Good Friday is a working day for the gemeente.
+    const easter = await api['meetings.plan']({ date: '2027-03-30' });
+    expect(easter.cutoff).toBe('2027-03-26T11:00:00.000Z');
+    // The proposal and its DOCX use the same cut-off.
+    expect((await api['meetings.agenda.propose']({ meetingId: easter.id })).cutoff).toBe(easter.cutoff);
+  });
+
   it('keeps agenda settings editable by the chair, and uses them for the cut-off', async () => {
     const s = await api['meetings.settings.update']({
       targetWindowWeeks: 2,
@@ -522,7 +591,8 @@ describe('meeting states and permissions', () => {
     });
     expect(s.cutoff).toEqual({ daysBefore: 2, time: '09:00' });
     const m = await api['meetings.plan']({ date: '2026-11-24' });
-    expect(m.cutoff).toBe('2026-11-22T08:00:00.000Z');
+    // Two working days before Tuesday 24 November: Friday 20 November (the weekend does not count).
+    expect(m.cutoff).toBe('2026-11-20T08:00:00.000Z');
     const bad = await refused(
       api['meetings.settings.update']({
         targetWindowWeeks: 2,
@@ -577,7 +647,9 @@ describe('agenda export and the projector', () => {
       label: `${numberOf(special)} (M.K.D.)`,
       startsAt: '10:02',
     });
-    expect(json.items[1]!.reasons).toEqual(['streefdatum verstreken (1 oktober 2026)']);
+    expect(json.items[1]!.reasons).toEqual([
+      'streefdatum verstreken (1 oktober 2026): besluit nodig: verlengen of andere koers',
+    ]);
     const file = await api['meetings.agenda.exportDocx']({ meetingId: m.id });
     expect(file.fileName).toBe('agenda-2026-11-23.docx');
     const xml = strFromU8(unzipSync(Buffer.from(file.base64, 'base64'))['word/document.xml']!);

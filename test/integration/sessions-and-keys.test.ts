@@ -329,7 +329,11 @@ describe('the key only with those who hold the meeting', () => {
         // …and without the record of register imports (migration 0009, issue 10).
         ' DROP TABLE dossier_imports;' +
         // …and without the notes and names of the minutes (migration 0011, issue 11).
-        ' ALTER TABLE agenda_items DROP COLUMN note; ALTER TABLE attendance DROP COLUMN names;',
+        ' ALTER TABLE agenda_items DROP COLUMN note; ALTER TABLE attendance DROP COLUMN names;' +
+        // …and without the person's own wish and contact dates (migration 0010, issue 11).
+        ' ALTER TABLE dossiers DROP COLUMN client_wish; ALTER TABLE dossiers DROP COLUMN client_wish_text;' +
+        ' ALTER TABLE dossiers DROP COLUMN future_talk_date; ALTER TABLE dossiers DROP COLUMN last_contact_date;' +
+        ' ALTER TABLE dossiers DROP COLUMN regievoerder;',
     );
     db.pragma('user_version = 1');
     db.close();

@@ -3,7 +3,6 @@ import {
   AgendaReason,
   DEFAULT_TIME_ZONE,
   carryCountOf,
-  cutoffFor,
   proposeAgenda,
   type AgendaAction,
   type AgendaDossier,
@@ -23,6 +22,8 @@ import {
 } from '../../../shared/contract/meetings';
 import type { Db } from '../db/open';
 import { defaultAgendaSettings, getSetting, setSetting } from '../settings/settings';
+import { cutoffWithHolidays, holidaysAround } from './holidays';
+import { signalsFor } from './signals';
 import { itemLabel, listItems, meetingRow, type MeetingRow } from '../meetings/repo';
 
 /*
@@ -42,8 +43,7 @@ export function writeAgendaSettings(db: Db, settings: StoredAgendaSettings): voi
 }
 
 export function meetingCutoff(db: Db, date: string): string {
-  const s = readAgendaSettings(db);
-  return cutoffFor(date, { ...s.cutoff, timeZone: DEFAULT_TIME_ZONE });
+  return cutoffWithHolidays(date, readAgendaSettings(db).cutoff);
 }
 
 const Reasons = z.array(AgendaReason);
@@ -120,6 +120,18 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
       .raw()
       .all() as [number, string][],
   );
+  // The latest finished meeting before this one at which each dossier was discussed ('besproken').
+  const discussed = new Map(
+    db
+      .prepare(
+        `SELECT i.dossier_id, max(m.date) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.kind = 'dossier' AND i.status = 'besproken' AND m.state = 'afgerond' AND m.id <> ?
+            AND m.date <= ?
+          GROUP BY i.dossier_id`,
+      )
+      .raw()
+      .all(meeting.id, meeting.date) as [number, string][],
+  );
   const dossiers = (
     db
       .prepare(
@@ -138,6 +150,7 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
     targetDate,
     reviewDate,
     escalationReturnedAt: returned.get(id) ?? null,
+    lastDiscussedOn: discussed.get(id) ?? null,
   }));
 
   const actions = (
@@ -170,6 +183,25 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
       .all() as [number, string, string][]
   ).map(([dossierId, decisionNumber, since]) => ({ dossierId, decisionNumber, since }));
 
+  // Who left since the previous meeting (a lower bound on the date: proposeAgenda applies the rule).
+  const outflows = previous
+    ? (
+        db
+          .prepare(
+            `SELECT id, number, name, outcome, outflow_date FROM dossiers
+              WHERE status IN ('uitgestroomd', 'gesloten') AND outflow_date > ? AND outflow_date <= ?`,
+          )
+          .raw()
+          .all(previous.date, meeting.date) as [number, string, string, string | null, string][]
+      ).map(([dossierId, number, name, outcome, outflowDate]) => ({
+        dossierId,
+        number,
+        name,
+        outcome,
+        outflowDate,
+      }))
+    : [];
+
   const proposal = proposeAgenda({
     meetingDate: meeting.date,
     previous,
@@ -179,6 +211,8 @@ export function proposeFromDb(db: Db, meetingId: number): DbProposal {
     actions,
     positionChanges,
     pendingConfirmations,
+    holidays: holidaysAround(meeting.date),
+    outflows,
   });
   return {
     meeting,
@@ -198,6 +232,11 @@ export function itemKey(item: { kind: string; dossierId: number | null; title: s
 export function proposalView(db: Db, meetingId: number): AgendaProposalView {
   const p = proposeFromDb(db, meetingId);
   const stored = new Set(listItems(db, meetingId).map(itemKey));
+  const signals = signalsFor(
+    db,
+    p.items.flatMap((i) => (i.dossierId === null ? [] : [i.dossierId])),
+    p.meeting.date,
+  );
   const items: ProposedItemView[] = p.items.map((i) => {
     const key = itemKey(i);
     return {
@@ -212,6 +251,7 @@ export function proposalView(db: Db, meetingId: number): AgendaProposalView {
         i.dossierId === null ? null : (p.names.get(i.dossierId) ?? ''),
       ),
       reasons: i.reasons,
+      signals: (i.dossierId !== null && signals.get(i.dossierId)) || [],
       plannedMinutes: i.plannedMinutes,
       carriedFrom: i.carriedFrom,
       onAgenda: stored.has(key),

@@ -9,6 +9,7 @@ import { migration0006 } from './migrations/0006-certificate-requests';
 import { migration0007 } from './migrations/0007-decision-rules';
 import { migration0008 } from './migrations/0008-countable-outcomes';
 import { migration0009 } from './migrations/0009-dossier-imports';
+import { migration0010 } from './migrations/0010-client-wish-contact';
 import { migration0011 } from './migrations/0011-minutes-notes';
 
 export type Migration = (db: Database.Database) => void;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
   migration0011,
 ];
 

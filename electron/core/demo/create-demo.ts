@@ -7,13 +7,26 @@ import { insertDossierRow, insertSpecialRow } from '../dossiers/insert';
 import { computeTargetDate } from '../../../shared/domain/dossier';
 import { insertUser, populateEnvironment } from '../environment/setup';
 import { firstHolderKeys } from '../environment/keyring';
-import { demoDossiers } from './demo-dossiers';
+import { addDays } from '../../../shared/domain/dates';
+import { demoDossiers, demoPersonFacts } from './demo-dossiers';
 import { addDemoRecord } from './demo-record';
 import { addDemoSignedMeeting } from '../minutes/demo-signed';
 import { issueWithUnlockedCa } from '../signing/store';
 import { newEnvironmentCa, refreshRevocationList, sealEnvironmentCa } from '../signing/ca-store';
 import { addDemoOutcomes } from './demo-outcomes';
 import { insertDemoMeetings } from '../meetings/demo-meetings';
+
+/** The demo person's wish, contact and regievoerder, with dates counted back from the demo's today. */
+function personFacts(i: number, today: string) {
+  const f = demoPersonFacts[i]!;
+  return {
+    regievoerder: f.regievoerder,
+    clientWish: f.clientWish,
+    clientWishText: f.clientWishText,
+    futureTalkDate: f.futureTalkDaysAgo === null ? null : addDays(today, -f.futureTalkDaysAgo),
+    lastContactDate: addDays(today, -f.lastContactDaysAgo),
+  };
+}
 
 const demoOrganisations = [
   { name: 'Gemeente Demostad', kind: 'gemeente' as const },
@@ -113,6 +126,7 @@ export async function createDemo(ctx: CoreContext): Promise<DemoUser[]> {
             vulnerable: d.vulnerable,
             notes: d.notes,
             updatedAt: at,
+            ...personFacts(i, ctx.today()),
           });
           insertSpecialRow(db, id, d.special);
           demoIds.push(id);

@@ -352,3 +352,90 @@ export const demoDossiers: DemoDossier[] = [
     },
   },
 ];
+
+/**
+ * The person's own wish, the toekomstgesprek and the last contact (issue 11), per demo person in the
+ * order above, with DT&V's regievoerder. Dates are days before the demo's "today", so the signal
+ * "geen contact sinds 4 weken" shows on the same people whenever the demo is created: Ibrahim (stuck)
+ * and Chinedu (two-track, no toekomstgesprek yet) have not been seen for over a month.
+ */
+export interface DemoPersonFacts {
+  clientWish: 'verblijf_nl' | 'terugkeer' | 'doormigratie' | 'twijfelt' | 'niet_besproken';
+  clientWishText: string | null;
+  futureTalkDaysAgo: number | null;
+  lastContactDaysAgo: number;
+  regievoerder: string;
+}
+
+export const demoPersonFacts: DemoPersonFacts[] = [
+  {
+    clientWish: 'verblijf_nl',
+    clientWishText: 'Wil in Nederland blijven zolang de behandeling loopt.',
+    futureTalkDaysAgo: 180,
+    lastContactDaysAgo: 6,
+    regievoerder: 'M. Bakker',
+  },
+  {
+    clientWish: 'verblijf_nl',
+    clientWishText: 'Wil rust; terugkeer lukt niet zonder papieren die niemand afgeeft.',
+    futureTalkDaysAgo: 300,
+    lastContactDaysAgo: 41,
+    regievoerder: 'R. Mulder',
+  },
+  {
+    clientWish: 'verblijf_nl',
+    clientWishText: 'Wil bij haar twee kinderen in Amsterdam blijven.',
+    futureTalkDaysAgo: 400,
+    lastContactDaysAgo: 9,
+    regievoerder: 'K. Öztürk',
+  },
+  {
+    clientWish: 'verblijf_nl',
+    clientWishText: 'Durft niet terug naar Syrië; nieuwe asielaanvraag ingediend.',
+    futureTalkDaysAgo: 120,
+    lastContactDaysAgo: 12,
+    regievoerder: 'J. de Boer',
+  },
+  {
+    clientWish: 'terugkeer',
+    clientWishText: 'Wil terug naar zijn familie in Erbil, met steun van IOM.',
+    futureTalkDaysAgo: 60,
+    lastContactDaysAgo: 3,
+    regievoerder: 'R. Mulder',
+  },
+  {
+    clientWish: 'twijfelt',
+    clientWishText: 'Schaamt zich tegenover zijn familie; twijfelt over terugkeer.',
+    futureTalkDaysAgo: null,
+    lastContactDaysAgo: 36,
+    regievoerder: 'L. Visser',
+  },
+  {
+    clientWish: 'doormigratie',
+    clientWishText: 'Wil terug naar Italië, waar hij een beschermingsstatus heeft.',
+    futureTalkDaysAgo: 30,
+    lastContactDaysAgo: 8,
+    regievoerder: 'M. Bakker',
+  },
+  {
+    clientWish: 'niet_besproken',
+    clientWishText: null,
+    futureTalkDaysAgo: null,
+    lastContactDaysAgo: 70,
+    regievoerder: 'K. Öztürk',
+  },
+  {
+    clientWish: 'verblijf_nl',
+    clientWishText: 'Wil bij haar Nederlandse dochter blijven.',
+    futureTalkDaysAgo: 90,
+    lastContactDaysAgo: 5,
+    regievoerder: 'J. de Boer',
+  },
+  {
+    clientWish: 'terugkeer',
+    clientWishText: 'Wil terug naar Ulaanbaatar als zijn medicijnen daar geregeld zijn.',
+    futureTalkDaysAgo: 45,
+    lastContactDaysAgo: 14,
+    regievoerder: 'L. Visser',
+  },
+];

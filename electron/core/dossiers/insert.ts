@@ -33,6 +33,11 @@ export interface NewDossierRow {
   targetOverrideReason?: string | null;
   reviewDate?: string | null;
   stuckReasonCode?: string | null;
+  regievoerder?: string | null;
+  clientWish?: string | null;
+  clientWishText?: string | null;
+  futureTalkDate?: string | null;
+  lastContactDate?: string | null;
 }
 
 /** Inserts a dossier row (validation happens before, at the boundary). Returns its id. */
@@ -44,11 +49,13 @@ export function insertDossierRow(db: Db, d: NewDossierRow): number {
       `INSERT INTO dossiers (number, city, v_number, name, aliases, sex, birth_date, birth_date_estimated, country_of_origin,
            nationality, first_known_nl, family_in_nl, languages, lead_ngo_id, casemanager, shelter, referred_at, intake_date,
            track, status, target_date, stuck, stuck_reason, on_hold, vulnerable, notes, updated_at, ex_amv,
-           target_override_reason, review_date, stuck_reason_code)
+           target_override_reason, review_date, stuck_reason_code, regievoerder, client_wish, client_wish_text,
+           future_talk_date, last_contact_date)
          VALUES (@number, @city, @vNumber, @name, @aliases, @sex, @birthDate, @birthDateEstimated, @countryOfOrigin,
            @nationality, @firstKnownNl, @familyInNl, @languages, @leadNgoId, @casemanager, @shelter, @referredAt, @intakeDate,
            @track, @status, @targetDate, @stuck, @stuckReason, @onHold, @vulnerable, @notes, @updatedAt, @exAmv,
-           @targetOverrideReason, @reviewDate, @stuckReasonCode)`,
+           @targetOverrideReason, @reviewDate, @stuckReasonCode, @regievoerder, @clientWish, @clientWishText,
+           @futureTalkDate, @lastContactDate)`,
     ).run({
       ...d,
       aliases: JSON.stringify(d.aliases),
@@ -60,6 +67,11 @@ export function insertDossierRow(db: Db, d: NewDossierRow): number {
       targetOverrideReason: d.targetOverrideReason ?? null,
       reviewDate: d.reviewDate ?? null,
       stuckReasonCode: d.stuckReasonCode ?? null,
+      regievoerder: d.regievoerder ?? null,
+      clientWish: d.clientWish ?? null,
+      clientWishText: d.clientWishText ?? null,
+      futureTalkDate: d.futureTalkDate ?? null,
+      lastContactDate: d.lastContactDate ?? null,
     }).lastInsertRowid,
   );
 }

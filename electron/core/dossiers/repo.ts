@@ -1,5 +1,6 @@
 import type { Dossier, DossierRow, HistoryEntry, Procedure } from '../../../shared/contract/dossiers';
 import {
+  ClientWish,
   DossierStatus,
   EndedBy,
   OutcomeCategory,
@@ -36,7 +37,12 @@ interface DossierDbRow {
   family_in_nl: string | null;
   languages: string | null;
   lead_ngo_id: number | null;
+  regievoerder: string | null;
   casemanager: string | null;
+  client_wish: string | null;
+  client_wish_text: string | null;
+  future_talk_date: string | null;
+  last_contact_date: string | null;
   shelter: string;
   referred_at: string;
   intake_date: string | null;
@@ -87,7 +93,12 @@ function toDossier(r: DossierDbRow): Dossier {
     familyInNl: r.family_in_nl,
     languages: r.languages,
     leadNgoId: r.lead_ngo_id,
+    regievoerder: r.regievoerder,
     casemanager: r.casemanager,
+    clientWish: ClientWish.safeParse(r.client_wish).data ?? null,
+    clientWishText: r.client_wish_text,
+    futureTalkDate: r.future_talk_date,
+    lastContactDate: r.last_contact_date,
     shelter: Shelter.parse(r.shelter),
     referredAt: r.referred_at,
     intakeDate: r.intake_date,
@@ -143,6 +154,7 @@ interface ListDbRow {
   referred_at: string;
   target_date: string | null;
   review_date: string | null;
+  last_contact_date: string | null;
   stuck: number;
   on_hold: number;
   vulnerable: number;
@@ -158,7 +170,7 @@ export function listRows(db: Db): DossierRow[] {
   const rows = db
     .prepare(
       `SELECT id, number, name, aliases, v_number, status, track, lead_ngo_id, casemanager, referred_at, target_date,
-              review_date, stuck, on_hold, vulnerable, escalated
+              review_date, last_contact_date, stuck, on_hold, vulnerable, escalated
          FROM dossiers ORDER BY number`,
     )
     .all() as ListDbRow[];
@@ -175,6 +187,7 @@ export function listRows(db: Db): DossierRow[] {
     referredAt: r.referred_at,
     targetDate: r.target_date,
     reviewDate: r.review_date,
+    lastContactDate: r.last_contact_date,
     stuck: r.stuck === 1,
     onHold: r.on_hold === 1,
     vulnerable: r.vulnerable === 1,
@@ -354,7 +367,12 @@ const columns = {
   familyInNl: 'family_in_nl',
   languages: 'languages',
   leadNgoId: 'lead_ngo_id',
+  regievoerder: 'regievoerder',
   casemanager: 'casemanager',
+  clientWish: 'client_wish',
+  clientWishText: 'client_wish_text',
+  futureTalkDate: 'future_talk_date',
+  lastContactDate: 'last_contact_date',
   shelter: 'shelter',
   referredAt: 'referred_at',
   intakeDate: 'intake_date',

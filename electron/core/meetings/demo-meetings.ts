@@ -1,9 +1,10 @@
 import type { AgendaReason } from '../../../shared/domain/agenda';
-import { cutoffFor, DEFAULT_TIME_ZONE } from '../../../shared/domain/agenda';
+import { DEFAULT_TIME_ZONE } from '../../../shared/domain/agenda';
 import type { Presence } from '../../../shared/domain/consent';
 import { addDays, zonedTimeToInstant } from '../../../shared/domain/dates';
 import type { Db } from '../db/open';
 import { defaultAgendaSettings } from '../agenda/propose';
+import { cutoffWithHolidays } from '../agenda/holidays';
 
 export interface DemoMeetingFacts {
   today: string;
@@ -133,9 +134,7 @@ export function insertDemoMeetings(db: Db, f: DemoMeetingFacts): number[] {
   );
 
   // Requests for this week's meeting: the NGO on time, the IND after the cut-off.
-  const cutoff = Date.parse(
-    cutoffFor(f.today, { ...defaultAgendaSettings.cutoff, timeZone: DEFAULT_TIME_ZONE }),
-  );
+  const cutoff = Date.parse(cutoffWithHolidays(f.today, defaultAgendaSettings.cutoff));
   const insertRequest = db.prepare(
     'INSERT INTO discussion_requests (meeting_id, dossier_id, organisation_id, requested_at, late) VALUES (?, ?, ?, ?, ?)',
   );

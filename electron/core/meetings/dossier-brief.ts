@@ -1,5 +1,5 @@
 import type { DossierBrief } from '../../../shared/contract/meetings';
-import { DossierStatus, pseudonym, Track } from '../../../shared/domain/dossier';
+import { ClientWish, DossierStatus, pseudonym, Track } from '../../../shared/domain/dossier';
 import type { Db } from '../db/open';
 
 interface Row {
@@ -15,7 +15,12 @@ interface Row {
   on_hold: number;
   vulnerable: number;
   lead_ngo: string | null;
+  regievoerder: string | null;
   casemanager: string | null;
+  client_wish: string | null;
+  client_wish_text: string | null;
+  future_talk_date: string | null;
+  last_contact_date: string | null;
 }
 
 /**
@@ -26,7 +31,8 @@ export function dossierBrief(db: Db, id: number): DossierBrief | null {
   const r = db
     .prepare(
       `SELECT d.id, d.number, d.name, d.status, d.track, d.target_date, d.review_date, d.stuck, d.stuck_reason,
-              d.on_hold, d.vulnerable, o.name AS lead_ngo, d.casemanager
+              d.on_hold, d.vulnerable, o.name AS lead_ngo, d.regievoerder, d.casemanager, d.client_wish,
+              d.client_wish_text, d.future_talk_date, d.last_contact_date
          FROM dossiers d LEFT JOIN organisations o ON o.id = d.lead_ngo_id WHERE d.id = ?`,
     )
     .get(id) as Row | undefined;
@@ -57,7 +63,12 @@ export function dossierBrief(db: Db, id: number): DossierBrief | null {
     onHold: r.on_hold === 1,
     vulnerable: r.vulnerable === 1,
     leadNgo: r.lead_ngo,
+    regievoerder: r.regievoerder,
     casemanager: r.casemanager,
+    clientWish: ClientWish.safeParse(r.client_wish).data ?? null,
+    clientWishText: r.client_wish_text,
+    futureTalkDate: r.future_talk_date,
+    lastContactDate: r.last_contact_date,
     history: history.map((h) => ({
       at: h.at,
       field: h.field,

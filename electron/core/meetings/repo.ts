@@ -20,6 +20,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { all, exists, insert, one, run, value, values } from '../db/sql';
+import { signalsFor } from '../agenda/signals';
 
 /** SQL for meetings and their agenda. Reads return contract shapes; writes assume a transaction. */
 
@@ -104,6 +105,13 @@ export function listItems(db: Db, meetingId: number): AgendaItemView[] {
       WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
     meetingId,
   );
+  // Signals as the dossier is now, counted to the meeting's date (issue 11).
+  const date = value<string>(db, 'SELECT date FROM meetings WHERE id = ?', meetingId) ?? '';
+  const signals = signalsFor(
+    db,
+    rows.flatMap((r) => (r.dossier_id === null ? [] : [r.dossier_id])),
+    date,
+  );
   return rows.map((r) => {
     const kind = AgendaItemKind.parse(r.kind);
     return {
@@ -115,6 +123,7 @@ export function listItems(db: Db, meetingId: number): AgendaItemView[] {
       label: itemLabel(kind, r.title, r.dossier_number, r.dossier_name),
       title: r.title,
       reasons: Reasons.parse(JSON.parse(r.reasons)),
+      signals: (r.dossier_id !== null && signals.get(r.dossier_id)) || [],
       plannedMinutes: r.planned_minutes,
       status: AgendaItemStatus.parse(r.status),
       carriedFrom: r.carried_from,

@@ -161,7 +161,7 @@ function escalationLine(decision: Decision): Paragraph[] {
 }
 
 function decisionBlock(decision: Decision): Block[] {
-  const review = decision.reviewDate ? ` · herbeoordeling ${formatShortDate(decision.reviewDate)}` : '';
+  const review = decision.reviewDate ? ` · evaluatiedatum ${formatShortDate(decision.reviewDate)}` : '';
   return [
     heading(`Besluit ${decision.number}`, 3),
     para(decision.text),

@@ -68,6 +68,7 @@ export const defaultAgendaSettings: StoredAgendaSettings = {
   targetWindowWeeks: 4,
   cutoff: { daysBefore: 1, time: '12:00' },
   minutesPerDossier: 5,
+  noContactWeeks: 4,
 };
 
 /** Every meta key the application reads or writes. */

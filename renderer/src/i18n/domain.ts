@@ -18,6 +18,7 @@ import {
   type Presence,
 } from '../../../shared/domain/consent';
 import {
+  clientWishLabels,
   dossierStatusLabels,
   endedByLabels,
   healthAnswerLabels,
@@ -30,6 +31,7 @@ import {
   sexLabels,
   shelterLabels,
   trackLabels,
+  type ClientWish,
   type DossierStatus,
   type EndedBy,
   type HealthAnswer,
@@ -67,6 +69,7 @@ export interface DomainLabels {
   permitGround: Readonly<Record<PermitGround, string>>;
   mobReason: Readonly<Record<MobReason, string>>;
   stuckReason: Readonly<Record<StuckReason, string>>;
+  clientWish: Readonly<Record<ClientWish, string>>;
   procedureKind: Readonly<Record<ProcedureKind, string>>;
   presence: Readonly<Record<Presence, string>>;
   positionDirection: Readonly<Record<PositionDirection, string>>;
@@ -89,6 +92,7 @@ export const domainLabelsNl: DomainLabels = {
   permitGround: permitGroundLabels,
   mobReason: mobReasonLabels,
   stuckReason: stuckReasonLabels,
+  clientWish: clientWishLabels,
   procedureKind: procedureKindLabels,
   presence: presenceLabels,
   positionDirection: positionDirectionLabels,
@@ -193,6 +197,13 @@ export const domainLabelsEn: DomainLabels = {
     instanties_blokkeren: 'Agencies block each other',
     overig: 'Other reason',
   },
+  clientWish: {
+    verblijf_nl: 'Wants to stay in the Netherlands (legalisation)',
+    terugkeer: 'Wants to return to the country of origin',
+    doormigratie: 'Wants to migrate onward to another country',
+    twijfelt: 'Still in doubt, does not know',
+    niet_besproken: 'Not discussed yet',
+  },
   procedureKind: {
     asiel_eerste: 'First asylum application',
     asiel_herhaald: 'Repeat asylum application (HASA)',
@@ -231,6 +242,7 @@ export const domainLabelsEn: DomainLabels = {
     opening: 'Opening',
     verslag: 'Adoption of the minutes of the previous meeting',
     acties: 'Action items of the previous meeting',
+    uitstroom: 'Outflow since the previous meeting',
     dossier: 'Case file',
     onderwerp: 'Topic',
     rondvraag: 'Any other business',

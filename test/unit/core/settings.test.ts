@@ -34,13 +34,30 @@ describe('settings (typed meta keys)', () => {
     setSetting(db, 'term_months', 9);
     setSetting(db, 'minutes_full_names', true);
     setSetting(db, 'cadence', 'maandelijks');
-    const agenda = { targetWindowWeeks: 2, cutoff: { daysBefore: 2, time: '09:30' }, minutesPerDossier: 7 };
+    const agenda = {
+      targetWindowWeeks: 2,
+      cutoff: { daysBefore: 2, time: '09:30' },
+      minutesPerDossier: 7,
+      noContactWeeks: 3,
+    };
     setSetting(db, 'agenda_settings', agenda);
     expect([rawSetting(db, 'term_months'), rawSetting(db, 'minutes_full_names')]).toEqual(['9', '1']);
     expect(getSetting(db, 'term_months')).toBe(9);
     expect(getSetting(db, 'minutes_full_names')).toBe(true);
     expect(getSetting(db, 'cadence')).toBe('maandelijks');
     expect(getSetting(db, 'agenda_settings')).toEqual(agenda);
+  });
+
+  it('reads agenda settings stored before "geen contact sinds N weken" existed with N = 4', () => {
+    const db = metaDb();
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('agenda_settings', ?)").run(
+      JSON.stringify({
+        targetWindowWeeks: 2,
+        cutoff: { daysBefore: 2, time: '09:30' },
+        minutesPerDossier: 7,
+      }),
+    );
+    expect(getSetting(db, 'agenda_settings')).toMatchObject({ targetWindowWeeks: 2, noContactWeeks: 4 });
   });
 
   it('falls back to the default for a hand-edited value it cannot read', () => {

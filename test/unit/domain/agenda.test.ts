@@ -58,12 +58,39 @@ describe('cutoffFor', () => {
   it('is the day before at 12:00 Amsterdam time, as a UTC instant', () => {
     expect(cutoffFor(MEETING, { daysBefore: 1, time: '12:00' })).toBe(CUTOFF);
     expect(cutoffFor('2026-06-10', { daysBefore: 1, time: '12:00' })).toBe('2026-06-09T10:00:00.000Z');
-    // The day before is the day the clocks go forward.
-    expect(cutoffFor('2026-03-30', { daysBefore: 1, time: '12:00' })).toBe('2026-03-29T10:00:00.000Z');
+    // The day before is the day the clocks went forward (Sunday 29 March): CEST from then on.
+    expect(cutoffFor('2026-03-31', { daysBefore: 1, time: '12:00' })).toBe('2026-03-30T10:00:00.000Z');
     expect(cutoffFor(MEETING, { daysBefore: 0, time: '09:30', timeZone: 'UTC' })).toBe(
       '2026-03-10T09:30:00.000Z',
     );
-    expect(cutoffFor(MEETING, { daysBefore: 3, time: '17:00' })).toBe('2026-03-07T16:00:00.000Z');
+    // Three working days before Tuesday 10 March: Thursday 5 March (the weekend does not count).
+    expect(cutoffFor(MEETING, { daysBefore: 3, time: '17:00' })).toBe('2026-03-05T16:00:00.000Z');
+  });
+
+  it('falls on the last working day before the meeting: a Monday meeting has its cut-off on Friday', () => {
+    // Monday 30 March 2026 → Friday 27 March, 12:00 CET.
+    expect(cutoffFor('2026-03-30', { daysBefore: 1, time: '12:00' })).toBe('2026-03-27T11:00:00.000Z');
+    // Sunday meeting (unusual, but possible): Friday too.
+    expect(cutoffFor('2026-03-29', { daysBefore: 1, time: '12:00' })).toBe('2026-03-27T11:00:00.000Z');
+  });
+
+  it('skips the public holidays it is given: the Tuesday after Easter Monday → Good Friday', () => {
+    const holidays = new Set(['2026-04-05', '2026-04-06']);
+    // Good Friday (3 April) is a working day for the gemeente: not in the list, so it counts.
+    expect(cutoffFor('2026-04-07', { daysBefore: 1, time: '12:00' }, holidays)).toBe(
+      '2026-04-03T10:00:00.000Z',
+    );
+    expect(cutoffFor('2026-04-07', { daysBefore: 1, time: '12:00' })).toBe('2026-04-06T10:00:00.000Z');
+  });
+
+  it('the proposal uses the holidays it is given', () => {
+    const p = proposeAgenda({
+      meetingDate: '2026-04-07',
+      previous: null,
+      dossiers: [],
+      holidays: ['2026-04-06'],
+    });
+    expect(p.cutoff).toBe('2026-04-03T10:00:00.000Z');
   });
 });
 
@@ -76,8 +103,56 @@ describe('procedural items', () => {
   });
   it('with a previous meeting: adopting its minutes; with open actions: reviewing them', () => {
     const p = propose({ actions: [{ dossierId: null, dueDate: '2026-04-01' }] });
-    expect(p.items.map((i) => i.kind)).toEqual(['opening', 'verslag', 'acties', 'rondvraag', 'sluiting']);
+    expect(p.items.map((i) => i.kind)).toEqual([
+      'opening',
+      'verslag',
+      'acties',
+      'uitstroom',
+      'rondvraag',
+      'sluiting',
+    ]);
     expect(p.items[1]?.title).toBe('Vaststellen verslag vorige vergadering');
+  });
+  it('a standing item "uitstroom sinds vorig overleg" lists, pseudonymised, who left after the previous meeting', () => {
+    const outflow = (dossierId: number, outflowDate: string, outcome: string | null = 'MOB') => ({
+      dossierId,
+      number: formatDossierNumber(2026, dossierId),
+      name: `Yacine Belkacem ${dossierId}`,
+      outcome,
+      outflowDate,
+    });
+    const p = propose({
+      outflows: [
+        outflow(1, PREV), // on the previous meeting's day: recorded there
+        outflow(2, '2026-03-06', 'TERUGKEER'),
+        outflow(3, '2026-03-04'),
+        outflow(4, '2026-03-11'), // after this meeting
+      ],
+    });
+    const item = p.items.find((i) => i.kind === 'uitstroom')!;
+    expect(item.title).toBe('Uitstroom sinds vorig overleg');
+    expect(item.reasons).toEqual([
+      {
+        code: 'left_since',
+        since: PREV,
+        dossiers: [
+          { dossierId: 3, label: 'D-2026-0003 (Y.B.)', outcome: 'MOB', date: '2026-03-04' },
+          { dossierId: 2, label: 'D-2026-0002 (Y.B.)', outcome: 'TERUGKEER', date: '2026-03-06' },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(item)).not.toContain('Belkacem');
+    expect(reasonLabel(item.reasons[0]!)).toBe(
+      'D-2026-0003 (Y.B.): met onbekende bestemming vertrokken (4 maart 2026); ' +
+        'D-2026-0002 (Y.B.): terugkeer naar land van herkomst (gecontroleerd en aantoonbaar) (6 maart 2026)',
+    );
+    // It stands when nobody left, and is absent at the first meeting ever (no "since").
+    expect(reasonLabel(propose({}).items.find((i) => i.kind === 'uitstroom')!.reasons[0]!)).toBe(
+      'geen uitstroom sinds het vorige overleg (3 maart 2026)',
+    );
+    expect(
+      proposeAgenda({ meetingDate: MEETING, previous: null, dossiers: [] }).items.map((i) => i.kind),
+    ).not.toContain('uitstroom');
   });
   it('an empty previous meeting proposes nothing from it', () => {
     expect(dossierItems(propose({ dossiers: [dossier(1)] }))).toEqual([]);
@@ -135,6 +210,27 @@ describe('target and review dates', () => {
     expect(codesOf(p, 3)).toEqual(['target_near']);
     expect(codesOf(p, 4)).toEqual([]);
     expect(codesOf(p, 5)).toEqual(['target_passed']);
+  });
+  it('once discussed after the target date passed, it does not come back every week by itself', () => {
+    const p = propose({
+      dossiers: [
+        dossier(6, { targetDate: '2026-02-01', lastDiscussedOn: PREV }), // discussed after passing
+        dossier(7, { targetDate: '2026-03-05', lastDiscussedOn: '2026-03-03' }), // discussed before it passed
+      ],
+    });
+    expect(codesOf(p, 6)).toEqual([]);
+    expect(codesOf(p, 7)).toEqual(['target_passed']);
+  });
+  it('it comes back when something changed or at its review date, still saying a decision is needed', () => {
+    const p = propose({
+      dossiers: [
+        dossier(6, { targetDate: '2026-02-01', lastDiscussedOn: PREV }),
+        dossier(8, { targetDate: '2026-02-01', lastDiscussedOn: PREV, reviewDate: MEETING }),
+      ],
+      positionChanges: [{ dossierId: 6, organisationId: 2, recordedAt: '2026-03-05T10:00:00Z' }],
+    });
+    expect(codesOf(p, 6)).toEqual(['target_passed', 'positions_changed']);
+    expect(codesOf(p, 8)).toEqual(['target_passed', 'review_due']);
   });
   it('the window is a setting', () => {
     const p = propose({ dossiers, settings: { targetWindowWeeks: 0 } });
@@ -225,8 +321,15 @@ describe('carried over and held items', () => {
         ],
       },
     });
-    expect(p.items.map((i) => i.kind)).toEqual(['opening', 'verslag', 'onderwerp', 'rondvraag', 'sluiting']);
-    expect(p.items[2]).toMatchObject({ title: 'Werkafspraken GGD', carriedFrom: PREV });
+    expect(p.items.map((i) => i.kind)).toEqual([
+      'opening',
+      'verslag',
+      'uitstroom',
+      'onderwerp',
+      'rondvraag',
+      'sluiting',
+    ]);
+    expect(p.items[3]).toMatchObject({ title: 'Werkafspraken GGD', carriedFrom: PREV });
   });
 
   it('a held decision brings the dossier back by itself', () => {
@@ -493,6 +596,7 @@ describe('one item per dossier, all reasons, a sensible order', () => {
       'opening',
       'verslag',
       'acties',
+      'uitstroom',
       ...Array<string>(14).fill('dossier'),
       'rondvraag',
       'sluiting',
@@ -522,7 +626,7 @@ describe('reasons', () => {
       'aangehouden op 3 maart 2026',
       'terug van escalatie (5 maart 2026)',
       'verzoek van IND (6 maart 2026)',
-      'streefdatum verstreken (1 maart 2026)',
+      'streefdatum verstreken (1 maart 2026): besluit nodig: verlengen of andere koers',
       'evaluatiedatum bereikt (9 maart 2026)',
       'open actiepunt, uiterlijk 9 maart 2026',
       'standpunt gewijzigd: IND',

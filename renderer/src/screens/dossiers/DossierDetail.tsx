@@ -190,11 +190,25 @@ export function DossierDetail({ id }: { id: number }) {
                 <Fact label={t('dossiers.f.referredAt')}>{showDate(d.referredAt)}</Fact>
                 <Fact label={t('dossiers.f.intakeDate')}>{showDate(d.intakeDate)}</Fact>
                 <Fact label={t('dossiers.f.leadNgoId')}>{orgName(d.leadNgoId)}</Fact>
+                <Fact label={t('dossiers.f.regievoerder')}>{d.regievoerder ?? '—'}</Fact>
                 <Fact label={t('dossiers.f.casemanager')}>{d.casemanager ?? '—'}</Fact>
                 <Fact label={t('dossiers.f.shelter')}>{labels.shelter[d.shelter]}</Fact>
               </dl>
             </section>
           </div>
+          <section aria-labelledby="choice-h" className="dossier-section">
+            <Heading2 id="choice-h">{t('dossiers.person.choice')}</Heading2>
+            <dl className="facts">
+              <Fact label={t('dossiers.f.clientWish')}>
+                {d.clientWish ? labels.clientWish[d.clientWish] : '—'}
+              </Fact>
+              <Fact label={t('dossiers.f.clientWishText')}>{d.clientWishText ?? '—'}</Fact>
+              <Fact label={t('dossiers.f.futureTalkDate')}>
+                {d.futureTalkDate ? showDate(d.futureTalkDate) : t('dossiers.f.futureTalkDate.none')}
+              </Fact>
+              <Fact label={t('dossiers.f.lastContactDate')}>{showDate(d.lastContactDate)}</Fact>
+            </dl>
+          </section>
           <OutcomeSection dossier={d} episodes={detail.episodes} />
           <section aria-labelledby="notes-h" className="dossier-section">
             <Heading2 id="notes-h">{t('dossiers.notes')}</Heading2>

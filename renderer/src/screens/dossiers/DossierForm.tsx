@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Dossier, DossierDetail, VNumberCheck } from '../../../../shared/contract/dossiers';
 import { isIsoDate } from '../../../../shared/domain/dates';
 import {
+  clientWishes,
   computeTargetDate,
   dossierStatuses,
   isFinished,
@@ -10,6 +11,7 @@ import {
   type StuckReason,
   shelters,
   tracks,
+  type ClientWish,
   type DossierInput,
   type DossierStatus,
   type Sex,
@@ -40,7 +42,12 @@ interface FormState {
   familyInNl: string;
   languages: string;
   leadNgoId: string;
+  regievoerder: string;
   casemanager: string;
+  clientWish: ClientWish | '';
+  clientWishText: string;
+  futureTalkDate: string;
+  lastContactDate: string;
   shelter: Shelter;
   referredAt: string;
   intakeDate: string;
@@ -72,7 +79,12 @@ const blank = (today: string): FormState => ({
   familyInNl: '',
   languages: '',
   leadNgoId: '',
+  regievoerder: '',
   casemanager: '',
+  clientWish: '',
+  clientWishText: '',
+  futureTalkDate: '',
+  lastContactDate: '',
   shelter: 'geen',
   referredAt: today,
   intakeDate: '',
@@ -104,7 +116,12 @@ const fromDossier = (d: Dossier): FormState => ({
   familyInNl: d.familyInNl ?? '',
   languages: d.languages ?? '',
   leadNgoId: d.leadNgoId === null ? '' : String(d.leadNgoId),
+  regievoerder: d.regievoerder ?? '',
   casemanager: d.casemanager ?? '',
+  clientWish: d.clientWish ?? '',
+  clientWishText: d.clientWishText ?? '',
+  futureTalkDate: d.futureTalkDate ?? '',
+  lastContactDate: d.lastContactDate ?? '',
   shelter: d.shelter,
   referredAt: d.referredAt,
   intakeDate: d.intakeDate ?? '',
@@ -142,7 +159,12 @@ function toInput(f: FormState): DossierInput {
     familyInNl: orNull(f.familyInNl),
     languages: orNull(f.languages),
     leadNgoId: f.leadNgoId ? Number(f.leadNgoId) : null,
+    regievoerder: orNull(f.regievoerder),
     casemanager: orNull(f.casemanager),
+    clientWish: f.clientWish || null,
+    clientWishText: orNull(f.clientWishText),
+    futureTalkDate: orNull(f.futureTalkDate),
+    lastContactDate: orNull(f.lastContactDate),
     shelter: f.shelter,
     referredAt: f.referredAt,
     intakeDate: orNull(f.intakeDate),
@@ -248,21 +270,30 @@ export function DossierForm(props: {
   };
 
   const dateField = (
-    key: 'birthDate' | 'firstKnownNl' | 'referredAt' | 'intakeDate' | 'reviewDate' | 'targetDate',
+    key:
+      | 'birthDate'
+      | 'firstKnownNl'
+      | 'referredAt'
+      | 'intakeDate'
+      | 'reviewDate'
+      | 'targetDate'
+      | 'futureTalkDate'
+      | 'lastContactDate',
     required = false,
+    help?: string,
   ) => (
     <Field
       label={t(`dossiers.f.${key}`)}
       value={form[key]}
       onChange={(v) => set(key, v)}
       error={errors[key]}
-      help={t('dossiers.f.date.help')}
+      help={help ? `${help} ${t('dossiers.f.date.help')}` : t('dossiers.f.date.help')}
       isRequired={required}
       inputMode="numeric"
     />
   );
   const textField = (
-    key: 'name' | 'countryOfOrigin' | 'nationality' | 'languages' | 'casemanager',
+    key: 'name' | 'countryOfOrigin' | 'nationality' | 'languages' | 'casemanager' | 'regievoerder',
     help?: string,
     required = false,
   ) => (
@@ -370,6 +401,7 @@ export function DossierForm(props: {
               ...ngos.map((o) => ({ value: String(o.id), label: o.name })),
             ]}
           />
+          {textField('regievoerder', t('dossiers.f.regievoerder.help'))}
           {textField('casemanager')}
           <SelectField
             label={t('dossiers.f.shelter')}
@@ -433,6 +465,30 @@ export function DossierForm(props: {
               />
             </>
           ) : null}
+        </div>
+      </Fieldset>
+
+      <Fieldset>
+        <FieldsetLegend>{t('dossiers.person.choice')}</FieldsetLegend>
+        <div className="dossier-form-grid">
+          <SelectField
+            label={t('dossiers.f.clientWish')}
+            value={form.clientWish}
+            onChange={(v) => set('clientWish', v)}
+            error={errors.clientWish}
+            options={[
+              { value: '', label: t('dossiers.f.choose') },
+              ...clientWishes.map((w) => ({ value: w, label: labels.clientWish[w] })),
+            ]}
+          />
+          <TextAreaField
+            label={t('dossiers.f.clientWishText')}
+            value={form.clientWishText}
+            onChange={(v) => set('clientWishText', v)}
+            error={errors.clientWishText}
+          />
+          {dateField('futureTalkDate', false, t('dossiers.f.futureTalkDate.help'))}
+          {dateField('lastContactDate')}
         </div>
       </Fieldset>
 

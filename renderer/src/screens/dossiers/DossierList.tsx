@@ -19,7 +19,8 @@ import {
   type IndexedRow,
   type SortKey,
 } from '../../../../shared/contract/dossiers';
-import { dossierStatuses, tracks } from '../../../../shared/domain/dossier';
+import { DEFAULT_NO_CONTACT_WEEKS, noContactWeeks } from '../../../../shared/domain/agenda';
+import { dossierStatuses, isFinished, tracks } from '../../../../shared/domain/dossier';
 import type { Organisation } from '../../../../shared/domain/environment';
 import { getApi } from '../../api';
 import { useCan } from '../../state/session';
@@ -61,6 +62,16 @@ export function DossierList() {
       (e: unknown) => setError(errorText(e, t)),
     );
   }, [t]);
+
+  // "Geen contact sinds N weken" uses the agenda's threshold; the default when it cannot be read.
+  const [contactWeeks, setContactWeeks] = useState(DEFAULT_NO_CONTACT_WEEKS);
+  useEffect(() => {
+    const api = getApi();
+    api['meetings.settings.get']({}).then(
+      (s) => setContactWeeks(s.noContactWeeks),
+      () => {},
+    );
+  }, []);
 
   const q = useMemo(() => DossierQuery.parse({ nearWeeks: NEAR_WEEKS, ...query }), [query]);
   const shown = useMemo(() => (rows ? filterDossiers(rows, q, today) : []), [rows, q, today]);
@@ -154,6 +165,7 @@ export function DossierList() {
           <DossierTable
             rows={shown}
             today={today}
+            contactWeeks={contactWeeks}
             sort={{ column: q.sort, direction: q.descending ? 'descending' : 'ascending' }}
             onSort={(s) => set({ sort: s.column as SortKey, descending: s.direction === 'descending' })}
             t={t}
@@ -170,11 +182,13 @@ export function DossierList() {
 function DossierTable(props: {
   rows: IndexedRow[];
   today: string;
+  /** "Geen contact sinds N weken" from this many weeks on (the agenda setting). */
+  contactWeeks: number;
   sort: SortDescriptor;
   onSort(s: SortDescriptor): void;
   t: T;
 }) {
-  const { t, today } = props;
+  const { t, today, contactWeeks } = props;
   const labels = useLabels();
   const shortDate = useOptionalDates().short;
   return (
@@ -229,11 +243,15 @@ function DossierTable(props: {
                 r.targetDate < today &&
                 r.status !== 'uitgestroomd' &&
                 r.status !== 'gesloten';
+              const silentWeeks = isFinished(r.status)
+                ? null
+                : noContactWeeks(r.lastContactDate, today, contactWeeks);
               const flags = [
                 r.stuck && t('dossiers.flag.stuck'),
                 r.onHold && t('dossiers.flag.onHold'),
                 r.vulnerable && t('dossiers.flag.vulnerable'),
                 r.escalated && t('dossiers.flag.escalated'),
+                silentWeeks !== null && t('dossiers.flag.noContact', { weeks: silentWeeks }),
               ].filter(Boolean);
               return (
                 <Row id={r.id} className="dossier-row">

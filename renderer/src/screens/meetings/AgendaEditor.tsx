@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
 import { useAgendaLabel } from '../../i18n/domain';
 import { reasonText } from './format';
+import { Signals } from './Signals';
 
 export interface AgendaEditorProps {
   meetingId: number;
@@ -110,6 +111,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
                     ? t('meeting.item.byHand')
                     : ''}
               </span>
+              <Signals signals={item.signals} />
               {item.status !== 'open' ? (
                 <span className="agenda-status">{t(`meeting.item.status.${item.status}`)}</span>
               ) : null}

@@ -17,7 +17,7 @@ type Message = { kind: 'error' | 'success'; text: string } | null;
 export function AgendaSettingsForm() {
   const t = useT();
   const [s, setS] = useState<StoredAgendaSettings | null>(null);
-  const [form, setForm] = useState({ window: '', days: '', time: '', minutes: '' });
+  const [form, setForm] = useState({ window: '', days: '', time: '', minutes: '', noContact: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message>(null);
 
@@ -31,6 +31,7 @@ export function AgendaSettingsForm() {
           days: String(x.cutoff.daysBefore),
           time: x.cutoff.time,
           minutes: String(x.minutesPerDossier),
+          noContact: String(x.noContactWeeks),
         });
       })
       .catch(() => {});
@@ -43,6 +44,7 @@ export function AgendaSettingsForm() {
         targetWindowWeeks: num(form.window),
         cutoff: { daysBefore: num(form.days), time: form.time },
         minutesPerDossier: num(form.minutes),
+        noContactWeeks: num(form.noContact),
       });
       setErrors({});
       setMessage({ kind: 'success', text: t('meetings.settings.saved') });
@@ -93,6 +95,14 @@ export function AgendaSettingsForm() {
             value={form.minutes}
             onChange={set('minutes')}
             error={errors.minutesPerDossier}
+          />
+          <Field
+            label={t('meetings.settings.noContactWeeks')}
+            type="number"
+            inputMode="numeric"
+            value={form.noContact}
+            onChange={set('noContact')}
+            error={errors.noContactWeeks}
           />
         </div>
         <Button type="submit">{t('common.save')}</Button>

@@ -4,7 +4,7 @@ import { useDates } from '../../i18n/dates';
 import { useLabels } from '../../i18n/domain';
 
 /**
- * The dossier's summary at the table (status, track, dates, NGO, casemanager, flags): in the chair's
+ * The dossier's summary at the table (status, track, dates, begeleidende ngo, regievoerder, casemanager, the person's own wish, last contact, flags): in the chair's
  * meeting mode and on the participants' pages, from the brief the backend gives the caller's role.
  */
 export function DossierSummary({ dossier }: { dossier: DossierBrief }) {
@@ -23,8 +23,21 @@ export function DossierSummary({ dossier }: { dossier: DossierBrief }) {
       <dd>{dossier.reviewDate ? dates.date(dossier.reviewDate) : '—'}</dd>
       <dt>{t('mode.summary.leadNgo')}</dt>
       <dd>{dossier.leadNgo ?? '—'}</dd>
+      <dt>{t('mode.summary.regievoerder')}</dt>
+      <dd>{dossier.regievoerder ?? '—'}</dd>
       <dt>{t('mode.summary.casemanager')}</dt>
       <dd>{dossier.casemanager ?? '—'}</dd>
+      <dt>{t('mode.summary.clientWish')}</dt>
+      <dd>
+        {dossier.clientWish ? labels.clientWish[dossier.clientWish] : '—'}
+        {dossier.clientWishText ? ` — ${dossier.clientWishText}` : ''}
+      </dd>
+      <dt>{t('mode.summary.futureTalk')}</dt>
+      <dd>
+        {dossier.futureTalkDate ? dates.date(dossier.futureTalkDate) : t('mode.summary.futureTalk.none')}
+      </dd>
+      <dt>{t('mode.summary.lastContact')}</dt>
+      <dd>{dossier.lastContactDate ? dates.date(dossier.lastContactDate) : '—'}</dd>
       <dt>{t('mode.summary.flags')}</dt>
       <dd>
         {[

@@ -16,6 +16,7 @@ import { useAgendaLabel, useLabels, type DomainLabels } from '../../i18n/domain'
 import { navigate } from '../../state/router';
 import { useDates } from '../../i18n/dates';
 import { reasonText } from './format';
+import { Signals } from './Signals';
 import { errorText } from '../../errors';
 import { useCan } from '../../state/session';
 import { useOrganisations } from './hooks';
@@ -241,6 +242,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             {t('mode.clock.value', { elapsed: Math.floor(elapsed / 60), planned })})
             {elapsed > planned * 60 ? ` — ${t('mode.clock.over')}` : ''}
           </p>
+          {current ? <Signals signals={current.signals} /> : null}
           {current && current.reasons.length > 0 ? (
             <>
               <Heading3>{t('mode.why')}</Heading3>

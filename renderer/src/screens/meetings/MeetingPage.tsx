@@ -12,6 +12,7 @@ import { navigate } from '../../state/router';
 import { useSession } from '../../state/session';
 import { AgendaEditor } from './AgendaEditor';
 import { addMinutes, reasonText } from './format';
+import { Signals } from './Signals';
 import { errorText } from '../../errors';
 import { useCan } from '../../state/session';
 import { useOrganisations } from './hooks';
@@ -205,6 +206,7 @@ export function MeetingPage({ meetingId }: { meetingId: number }) {
                       <span className="agenda-reasons">
                         {p.reasons.map((r) => reasonText(r, t, dates, orgName)).join(' · ')}
                       </span>
+                      <Signals signals={p.signals} />
                     </div>
                     <Button
                       onPress={() =>

@@ -1,4 +1,5 @@
 import type { AgendaReason } from '../../../../shared/domain/agenda';
+import { outcomeLabels, type OutcomeCategory } from '../../../../shared/domain/dossier';
 import { plural, type T } from '../../i18n';
 import type { Dates } from '../../i18n/dates';
 
@@ -37,6 +38,21 @@ export function reasonText(r: AgendaReason, t: T, dates: Dates, orgName: (id: nu
       return t('reason.positions_changed', { orgs: r.organisationIds.map(orgName).join(', ') });
     case 'new_referral':
       return t('reason.new_referral', { date: dates.date(r.referredAt) });
+    case 'left_since':
+      return r.dossiers.length === 0
+        ? t('reason.left_since.none', { date: dates.date(r.since) })
+        : r.dossiers
+            .map((d) =>
+              t('reason.left_since.one', {
+                label: d.label,
+                outcome:
+                  d.outcome && Object.hasOwn(outcomeLabels, d.outcome)
+                    ? outcomeLabels[d.outcome as OutcomeCategory]
+                    : t('reason.left_since.unknown'),
+                date: dates.date(d.date),
+              }),
+            )
+            .join('; ');
   }
 }
 
