@@ -1,0 +1,86 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MeetingDetail } from '../../shared/contract/meetings';
+import { setApi } from '../../renderer/src/api';
+import { App } from '../../renderer/src/App';
+import { useSession } from '../../renderer/src/state/session';
+import { makeEnv, type TestEnv } from '../support/backend';
+
+/*
+ * The chair's screen at the beamer (issue 11, item 6), over the real backend: single-letter keys act
+ * only on the meeting's own controls and can be turned off (WCAG 2.1.4).
+ */
+
+let env: TestEnv;
+let meeting: MeetingDetail;
+beforeEach(async () => {
+  env = makeEnv();
+  await env.api['setup.demo']({});
+  await env.api['auth.login']({ username: 'voorzitter', password: 'demo-voorzitter-2026' });
+  let m = await env.api['meetings.plan']({ date: '2026-12-07' });
+  for (const o of await env.api['organisations.list']({}))
+    m = await env.api['meetings.setAttendance']({
+      meetingId: m.id,
+      version: m.version,
+      organisationId: o.id,
+      presence: 'aanwezig',
+    });
+  const dossiers = (await env.api['dossiers.list']({})).rows.filter(
+    (d) => !['uitgestroomd', 'gesloten'].includes(d.status),
+  );
+  for (const d of dossiers.slice(0, 2))
+    m = await env.api['meetings.agenda.add']({
+      meetingId: m.id,
+      version: m.version,
+      kind: 'dossier',
+      dossierNumber: d.number,
+    });
+  meeting = await env.api['meetings.start']({ meetingId: m.id, version: m.version });
+  setApi(env.api);
+  useSession.setState({ status: null, demoUsers: null, recoveryKey: null, hadSession: false });
+  localStorage.clear();
+  window.location.hash = `#/overleggen/${meeting.id}/vergadering`;
+});
+afterEach(() => {
+  cleanup();
+  env.cleanup();
+});
+
+const current = async () => (await env.api['meetings.get']({ meetingId: meeting.id })).currentItemId;
+const blackout = async () => (await env.api['projector.control']({})).blackout;
+
+describe('meeting mode’s single-letter keys', () => {
+  it('never act while focus is on a button of another panel: typing “plan b” there moves nothing', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Standpunten' });
+    const start = await current();
+    // A button in the item's panel (not the meeting's own controls).
+    const other = document.querySelector<HTMLElement>('.item-work button');
+    expect(other).toBeTruthy();
+    other!.focus();
+    await user.keyboard('plan b');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await current()).toBe(start);
+    expect(await blackout()).toBe(false);
+  });
+
+  it('act with focus on the meeting’s own controls, and not at all once turned off', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Standpunten' });
+    const start = await current();
+    screen.getByRole('button', { name: /^Volgende/ }).focus();
+    await user.keyboard('n');
+    await waitFor(async () => expect(await current()).not.toBe(start));
+    const moved = await current();
+
+    await user.click(screen.getByRole('checkbox', { name: /Sneltoetsen met één letter/ }));
+    expect(localStorage.length).toBeGreaterThan(0);
+    screen.getByRole('button', { name: /^Vorige/ }).focus();
+    await user.keyboard('p');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await current()).toBe(moved);
+  });
+});
