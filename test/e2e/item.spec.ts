@@ -327,6 +327,12 @@ test('an escalation carries the dissent to the configured body and flags the dos
   await page
     .getByRole('button', { name: 'Voorleggen aan Landelijke werkgroep vastgelopen dossiers' })
     .click();
+  // It asks first (issue 11): one click no longer settles the decision.
+  await expect(
+    page.getByRole('alert').filter({ hasText: /Weet u zeker dat u dit besluit wilt voorleggen/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ja, doorgaan' })).toBeFocused();
+  await page.getByRole('button', { name: 'Ja, doorgaan' }).click();
   await expect(page.getByText(/is voorgelegd aan Landelijke werkgroep vastgelopen dossiers/)).toBeVisible();
   await expect(page.getByText('Vraag: Kan de IND buitenschuld onderzoeken?')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Escalaties' })).toBeVisible();

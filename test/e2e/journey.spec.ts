@@ -215,6 +215,7 @@ test('the meeting from first run to signed minutes, with a restart in between', 
 
   // Adopt, and sign as secretary and as chair.
   await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
+  await page.getByRole('button', { name: 'Ja, doorgaan' }).click(); // adoption asks first (issue 11)
   await expect(page.getByText('Versie 1: Vastgesteld')).toBeVisible();
   await page.getByLabel(/Uw wachtwoord, ter bevestiging/).fill('demo-notulist-2026');
   await page.getByRole('button', { name: 'Ondertekenen als secretaris' }).click();

@@ -84,3 +84,60 @@ describe('meeting mode’s single-letter keys', () => {
     expect(await current()).toBe(moved);
   });
 });
+
+describe('steps that cannot be undone in one click', () => {
+  const itemWork = async () => {
+    const itemId = meeting.items.find((i) => i.kind === 'dossier')!.id;
+    return { itemId, work: await env.api['items.work']({ meetingId: meeting.id, itemId }) };
+  };
+
+  it('putting a decision to a body asks first; “Annuleren” leaves it open, “Ja, doorgaan” settles it', async () => {
+    const user = userEvent.setup();
+    const { itemId } = await itemWork();
+    await env.api['decisions.save']({
+      itemId,
+      text: 'Voorleggen.',
+      direction: 'legalisatie',
+      reviewDate: null,
+    });
+    window.location.hash = `#/punt/${meeting.id}/${itemId}`;
+    render(<App />);
+    await user.type(await screen.findByRole('textbox', { name: /^Vraag aan/ }), 'Wat nu?');
+    await user.click(screen.getByRole('button', { name: /^Voorleggen aan / }));
+    expect((await itemWork()).work.decision!.state).toBe('concept');
+    expect(screen.getByRole('alert').textContent).toMatch(/Weet u zeker dat u dit besluit wilt voorleggen/);
+    await user.click(screen.getByRole('button', { name: 'Annuleren' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Voorleggen aan /));
+    expect((await itemWork()).work.decision!.state).toBe('concept');
+    await user.click(screen.getByRole('button', { name: /^Voorleggen aan / }));
+    expect(document.activeElement?.textContent).toBe('Ja, doorgaan');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await itemWork()).work.decision!.state).toBe('geescaleerd'));
+  });
+
+  it('reopening a settled decision asks first', async () => {
+    const user = userEvent.setup();
+    const { itemId } = await itemWork();
+    const saved = await env.api['decisions.save']({
+      itemId,
+      text: 'Aanhouden.',
+      direction: 'legalisatie',
+      reviewDate: null,
+    });
+    await env.api['decisions.settle']({
+      decisionId: saved.id,
+      expectedVersion: saved.version,
+      outcome: 'aanhouden',
+    });
+    window.location.hash = `#/punt/${meeting.id}/${itemId}`;
+    render(<App />);
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Reden voor heropenen' }),
+      'Nieuwe feiten{Enter}',
+    );
+    await user.click(screen.getByRole('button', { name: 'Besluit heropenen' }));
+    expect((await itemWork()).work.decision!.state).toBe('aangehouden');
+    await user.click(await screen.findByRole('button', { name: 'Ja, doorgaan' }));
+    await waitFor(async () => expect((await itemWork()).work.decision!.state).toBe('concept'));
+  });
+});

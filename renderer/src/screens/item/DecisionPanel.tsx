@@ -14,6 +14,7 @@ import { fieldErrors } from '../../errors';
 import { plural, useLocale, useT } from '../../i18n';
 import { formatMoment, useDates } from '../../i18n/dates';
 import { ProjectorToggle } from './ProjectorToggle';
+import { ConfirmStep } from '../../components/Confirm';
 import { errorText } from '../../errors';
 
 const directions = Object.keys(decisionDirectionLabels) as DecisionDirection[];
@@ -66,6 +67,15 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
       return saved.clearedConsents
         ? `${t('decision.saved', { number: saved.number })} ${t(plural(saved.clearedConsents, 'decision.cleared.one', 'decision.cleared.other'), { n: saved.clearedConsents })}`
         : t('decision.saved', { number: saved.number });
+    });
+  };
+
+  const reopen = () => {
+    if (!d) return;
+    void run(async () => {
+      const r = await api['decisions.reopen']({ decisionId: d.id, reason: reopenReason });
+      setReopenReason('');
+      return t('decision.reopened', { number: r.number });
     });
   };
 
@@ -219,14 +229,8 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               className="reopen"
               noValidate
               onKeyDown={submitOnCtrlEnter}
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run(async () => {
-                  const r = await api['decisions.reopen']({ decisionId: d.id, reason: reopenReason });
-                  setReopenReason('');
-                  return t('decision.reopened', { number: r.number });
-                });
-              }}
+              // Enter in the reason asks first, as the button does (reopening takes a second press).
+              onSubmit={(e) => e.preventDefault()}
             >
               {d.locked ? <p className="help">{t('decision.locked')}</p> : null}
               <Field
@@ -235,7 +239,11 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
                 onChange={setReopenReason}
                 error={errors.reason}
               />
-              <Button type="submit">{t('decision.reopen')}</Button>
+              <ConfirmStep
+                label={t('decision.reopen')}
+                question={t('beamer.confirm.reopen')}
+                onConfirm={reopen}
+              />
             </form>
           ) : null}
         </>
@@ -265,10 +273,8 @@ function EscalateForm(props: {
       className="escalate"
       aria-label={t('escalation.body')}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void props.onEscalate(body, question);
-      }}
+      // Putting a decision to a body settles it: only through the confirmed button, never by Enter.
+      onSubmit={(e) => e.preventDefault()}
     >
       <SelectField
         label={t('escalation.body')}
@@ -286,9 +292,12 @@ function EscalateForm(props: {
         rows={2}
         isRequired
       />
-      <Button type="submit" variant="danger">
-        {t('settle.escalate', { body })}
-      </Button>
+      <ConfirmStep
+        variant="danger"
+        label={t('settle.escalate', { body })}
+        question={t('beamer.confirm.escalate', { body })}
+        onConfirm={() => props.onEscalate(body, question)}
+      />
     </form>
   );
 }
