@@ -141,3 +141,48 @@ describe('steps that cannot be undone in one click', () => {
     await waitFor(async () => expect((await itemWork()).work.decision!.state).toBe('concept'));
   });
 });
+
+describe('the notulist’s consent matrix', () => {
+  it('records “akkoord” for every party in one action, then an exception per party', async () => {
+    const user = userEvent.setup();
+    const itemId = meeting.items.find((i) => i.kind === 'dossier')!.id;
+    await env.api['decisions.save']({
+      itemId,
+      text: 'Samen verder.',
+      direction: 'legalisatie',
+      reviewDate: null,
+    });
+    await env.api['auth.logout']({});
+    await env.api['auth.login']({ username: 'notulist', password: 'demo-notulist-2026' });
+    window.location.hash = `#/punt/${meeting.id}/${itemId}`;
+    render(<App />);
+    const parties = (await env.api['items.work']({ meetingId: meeting.id, itemId })).participants;
+    expect(parties.length).toBeGreaterThanOrEqual(5);
+    // One row per party.
+    await screen.findByRole('heading', { name: /^Instemming/ });
+    expect(document.querySelectorAll('[data-shortcut="consent"] li')).toHaveLength(parties.length);
+
+    await user.click(screen.getByRole('button', { name: 'Iedereen akkoord' }));
+    await waitFor(async () => {
+      const d = (await env.api['items.work']({ meetingId: meeting.id, itemId })).decision!;
+      expect(d.consents.map((c) => c.consent)).toEqual(parties.map(() => 'akkoord'));
+      expect(d.consents.every((c) => c.onBehalf)).toBe(true);
+    });
+    const done = await screen.findByText(`“Akkoord” vastgelegd voor ${parties.length} partijen.`);
+    // Focus goes to the result, so a screen reader user hears it and continues from there.
+    await waitFor(() => expect(document.activeElement).toBe(done.closest('[tabindex="-1"]')));
+
+    // The exception: DT&V objects after all.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Instemming van DT&V' }), 'bezwaar');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Reden of voorbehoud van DT&V' }),
+      'Geen medewerking.',
+    );
+    await user.click(screen.getByRole('button', { name: /^Instemming van DT&V vastleggen/ }));
+    await waitFor(async () => {
+      const d = (await env.api['items.work']({ meetingId: meeting.id, itemId })).decision!;
+      expect(d.consents.find((c) => c.organisationName === 'DT&V')!.consent).toBe('bezwaar');
+      expect(d.evaluation.state).toBe('geblokkeerd');
+    });
+  });
+});

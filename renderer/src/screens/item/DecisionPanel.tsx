@@ -1,5 +1,5 @@
 import { Heading3, Heading4 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Decision } from '../../../../shared/contract/decisions';
 import type { ItemWork } from '../../../../shared/contract/items';
 import {
@@ -351,7 +351,10 @@ function Consents({
   reload(): Promise<void>;
 }) {
   const t = useT();
+  const api = getApi();
   const locale = useLocale((s) => s.locale);
+  const [allMessage, setAllMessage] = useState<Message>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
   const editable = decision.state === 'concept' && !decision.locked;
   // A settled decision shows the table frozen with it (issue 11), not the attendance as it is now.
   const names = new Map([
@@ -365,11 +368,52 @@ function Consents({
           organisationId: id,
           organisationName: names.get(id) ?? String(id),
         }));
+  // The consent matrix (issue 11): whoever may record for several parties (the notulist on their behalf)
+  // records "akkoord" for every party still to answer in one action, then the exceptions row by row.
+  const mine = table.filter((p) => work.permissions.consentFor.includes(p.organisationId));
+  const pending = mine.filter((p) => !decision.consents.some((c) => c.organisationId === p.organisationId));
+  const allAgree = async () => {
+    setAllMessage(null);
+    let n = 0;
+    try {
+      for (const p of pending) {
+        await api['decisions.consent']({
+          decisionId: decision.id,
+          organisationId: p.organisationId,
+          consent: 'akkoord',
+          reason: null,
+          decisionVersion: decision.version,
+        });
+        n++;
+      }
+      setAllMessage({
+        kind: 'success',
+        text: n === 1 ? t('beamer.matrix.allDone.one') : t('beamer.matrix.allDone', { n }),
+      });
+    } catch (e) {
+      setAllMessage({ kind: 'error', text: errorText(e, t) });
+    }
+    await reload();
+    resultRef.current?.focus();
+  };
   return (
-    <section aria-labelledby="consent-h" data-shortcut="consent">
+    <section aria-labelledby="consent-h" data-shortcut="consent" className="consent-matrix">
       <Heading4 id="consent-h" tabIndex={-1}>
         {t('consent.title')} <kbd>Alt+I</kbd>
       </Heading4>
+      {editable && mine.length > 1 ? (
+        <div className="consent-all">
+          <Button variant="primary" isDisabled={pending.length === 0} onPress={() => void allAgree()}>
+            {t('beamer.matrix.all')}
+          </Button>
+          <p className="help">
+            {pending.length === 0 ? t('beamer.matrix.nothing') : t('beamer.matrix.allHelp')}
+          </p>
+        </div>
+      ) : null}
+      <div ref={resultRef} tabIndex={-1} className="consent-result">
+        {allMessage ? <Notice kind={allMessage.kind}>{allMessage.text}</Notice> : null}
+      </div>
       <ul className="consent-list">
         {table.map((p) => {
           const c = decision.consents.find((x) => x.organisationId === p.organisationId);
