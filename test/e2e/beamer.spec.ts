@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { MeetingDetail as Meeting } from '../../shared/contract/meetings';
-import { expectAccessible, snap } from './support/host';
-import { consoleErrors, loginAs, openDemo, rpc, useHost } from './support/session';
+import { expectAccessible, screenshotDir, snap } from './support/host';
+import { consoleErrors, loginAs, openDemo, openRoute, rpc, switchUser, useHost } from './support/session';
 
 /*
  * The chair's screen made for the beamer (issue 11, item 6), at 1280×720 and 1920×1080: the projector
@@ -88,6 +89,61 @@ test('the projector shows a three-line decision in full at 1280×720 and 1920×1
     await snap(projector, `beamer-projector-${width}x${height}`);
   }
   await projector.close();
+});
+
+test('the item page at 1920×1080 uses the width: positions side by side, the decision panel stays in view', async () => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openRoute(page, `punt/${meeting.id}/${itemId}`);
+  await expect(page.getByRole('heading', { name: 'Standpunten' })).toBeVisible();
+  const rows = page.locator('.pos-row');
+  expect(await rows.count()).toBeGreaterThanOrEqual(4);
+  const [a, b] = [(await rows.nth(0).boundingBox())!, (await rows.nth(1).boundingBox())!];
+  expect(Math.abs(a.y - b.y)).toBeLessThan(2); // side by side, not one under the other
+  expect(b.x).toBeGreaterThan(a.x + a.width - 1);
+  // Not a 5,000 px page with two thirds of the screen empty.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(3000);
+  // Scrolled down to the last position, the decision is still on screen (sticky).
+  await rows.last().scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const form = (await page.locator('[data-shortcut="decision"]').boundingBox())!;
+  expect(form.y + form.height).toBeGreaterThan(0);
+  expect(form.y).toBeLessThan(1080);
+  expect(await page.locator('.item-aside').evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expectAccessible(page);
+  await snap(page, 'beamer-item-1920x1080');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBe(0);
+  await expectAccessible(page);
+  await snap(page, 'beamer-item-1280x720');
+});
+
+test('the notulist’s consent matrix at 1280×720 and 1920×1080', async () => {
+  await rpc(page, 'decisions.save', { itemId, text: decision, direction: 'legalisatie', reviewDate: null });
+  await switchUser(page, 'notulist');
+  await openRoute(page, `punt/${meeting.id}/${itemId}`);
+  const matrix = page.locator('.consent-matrix');
+  await page.getByRole('button', { name: 'Iedereen akkoord' }).click();
+  await expect(page.getByText(/“Akkoord” vastgelegd voor \d+ partijen\./)).toBeVisible();
+  await expect(page.locator('.consent-result')).toBeFocused();
+  await page.getByRole('combobox', { name: 'Instemming van DT&V' }).selectOption('akkoord_met_voorbehoud');
+  await page
+    .getByRole('textbox', { name: 'Reden of voorbehoud van DT&V' })
+    .fill('Mits het vertrekgesprek doorgaat.');
+  await page.getByRole('button', { name: /^Instemming van DT&V vastleggen/ }).click();
+  await expect(matrix.locator('li', { hasText: 'DT&V' })).toContainText('Mits het vertrekgesprek doorgaat.');
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.locator('#consent-h').scrollIntoViewIfNeeded();
+    await expectAccessible(page);
+    await page.screenshot({ path: path.join(screenshotDir, `beamer-consent-matrix-${width}x${height}.png`) });
+  }
 });
 
 test('the story ends without console errors', () => {

@@ -435,6 +435,8 @@ function Consents({
               )}
               {editable && work.permissions.consentFor.includes(p.organisationId) ? (
                 <ConsentForm
+                  // A new answer (e.g. "Iedereen akkoord") shows in the row's select.
+                  key={c?.consent ?? 'none'}
                   org={p.organisationName}
                   organisationId={p.organisationId}
                   decision={decision}

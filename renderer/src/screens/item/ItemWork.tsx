@@ -128,8 +128,10 @@ export function ItemWork({
       {!d ? (
         <p>{t('items.notDossier')}</p>
       ) : (
-        <>
-          <section className="item-section" aria-labelledby="positions-h">
+        // On a wide screen (container ≥ 84rem) two columns: the positions side by side on the left, the
+        // decision and what follows from it on the right, sticky, so the chair never scrolls it away.
+        <div className="item-layout">
+          <section className="item-section item-positions" aria-labelledby="positions-h">
             <Heading3 id="positions-h">{t('positions.title')}</Heading3>
             {work.participants.length === 0 ? <p>{t('positions.none')}</p> : null}
             {work.participants.map((p, i) => (
@@ -144,11 +146,13 @@ export function ItemWork({
               />
             ))}
           </section>
-          <DecisionPanel work={work} reload={reload} />
-          {work.escalations.length ? <EscalationsPanel work={work} reload={reload} /> : null}
-          <ActionsPanel work={work} reload={reload} />
-          {work.permissions.outflow ? <OutflowPanel work={work} reload={reload} /> : null}
-        </>
+          <div className="item-aside">
+            <DecisionPanel work={work} reload={reload} />
+            {work.escalations.length ? <EscalationsPanel work={work} reload={reload} /> : null}
+            <ActionsPanel work={work} reload={reload} />
+            {work.permissions.outflow ? <OutflowPanel work={work} reload={reload} /> : null}
+          </div>
+        </div>
       )}
     </section>
   );
