@@ -146,6 +146,27 @@ test('the notulist’s consent matrix at 1280×720 and 1920×1080', async () => 
   }
 });
 
+test('in meeting mode, scrolled down to the item’s work, the idle-lock warning is on screen', async () => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await switchUser(page, 'beheerder');
+  await rpc(page, 'settings.update', { idleLockMinutes: 1 }); // the last minute starts at once
+  await switchUser(page, 'voorzitter');
+  await openRoute(page, `overleggen/${meeting.id}/vergadering`);
+  await expect(page.getByRole('heading', { name: 'Standpunten' })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const warning = page.locator('.idle-warning');
+  await expect(warning).toBeVisible({ timeout: 20_000 });
+  const box = (await warning.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(720);
+  await expect(warning.getByRole('button', { name: 'Ik ben er nog' })).toBeInViewport();
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(screenshotDir, 'beamer-idle-warning-meeting-mode.png') });
+  await warning.getByRole('button', { name: 'Ik ben er nog' }).click();
+  await switchUser(page, 'beheerder');
+  await rpc(page, 'settings.update', { idleLockMinutes: 10 });
+});
+
 test('the story ends without console errors', () => {
   expect(errors).toEqual([]);
 });
