@@ -186,3 +186,24 @@ describe('the notulist’s consent matrix', () => {
     });
   });
 });
+
+describe('dates as typed in the Netherlands', () => {
+  it('a review date typed as 7-12-2026 is saved as 7 December 2026; the calendar beside it fills the field', async () => {
+    const user = userEvent.setup();
+    const itemId = meeting.items.find((i) => i.kind === 'dossier')!.id;
+    window.location.hash = `#/punt/${meeting.id}/${itemId}`;
+    render(<App />);
+    await user.type(await screen.findByRole('textbox', { name: /^Besluittekst/ }), 'Over een jaar opnieuw.');
+    await user.selectOptions(screen.getByRole('combobox', { name: /^Richting/ }), 'legalisatie');
+    await user.type(screen.getByRole('textbox', { name: 'Evaluatiedatum' }), '7-12-2026');
+    expect(screen.getByLabelText<HTMLInputElement>('Evaluatiedatum: kiezen uit kalender').value).toBe(
+      '2026-12-07',
+    );
+    await user.click(screen.getByRole('button', { name: /^Besluittekst opslaan/ }));
+    await waitFor(async () =>
+      expect((await env.api['items.work']({ meetingId: meeting.id, itemId })).decision?.reviewDate).toBe(
+        '2026-12-07',
+      ),
+    );
+  });
+});

@@ -20,6 +20,8 @@ export const beamerNl = {
   'beamer.matrix.allDone.one': '“Akkoord” vastgelegd voor 1 partij.',
   'beamer.matrix.nothing': 'Alle partijen hebben al ingestemd.',
   'beamer.date.invalid': 'Vul een datum in als 7-12-2026 of 2026-12-07.',
+  'beamer.date.placeholder': 'DD-MM-JJJJ',
+  'beamer.date.pick': '{label}: kiezen uit kalender',
 } as const;
 
 export const beamerEn: Record<keyof typeof beamerNl, string> = {
@@ -43,4 +45,6 @@ export const beamerEn: Record<keyof typeof beamerNl, string> = {
   'beamer.matrix.allDone.one': '“Agree” recorded for 1 party.',
   'beamer.matrix.nothing': 'Every party has consented already.',
   'beamer.date.invalid': 'Enter a date as 7-12-2026 or 2026-12-07.',
+  'beamer.date.placeholder': 'DD-MM-YYYY',
+  'beamer.date.pick': '{label}: choose from calendar',
 };

@@ -9,7 +9,15 @@ import {
   type DecisionDirection,
 } from '../../../../shared/domain/consent';
 import { getApi } from '../../api';
-import { Button, Field, Notice, SelectField, submitOnCtrlEnter, TextAreaField } from '../../components/forms';
+import {
+  Button,
+  Field,
+  Notice,
+  SelectField,
+  submitOnCtrlEnter,
+  TextAreaField,
+  DateField,
+} from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { plural, useLocale, useT } from '../../i18n';
 import { formatMoment, useDates } from '../../i18n/dates';
@@ -115,11 +123,12 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               error={errors.direction}
               isRequired
             />
-            <Field
+            <DateField
               label={t('decision.reviewDate')}
               value={reviewDate}
               onChange={setReviewDate}
-              placeholder={t('common.datePattern')}
+              placeholder={t('beamer.date.placeholder')}
+              pickerLabel={t('beamer.date.pick', { label: t('decision.reviewDate') })}
               help={t('decision.reviewDate.help')}
               error={errors.reviewDate}
             />
