@@ -1,5 +1,5 @@
 import { Heading3, Heading4 } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Decision } from '../../../../shared/contract/decisions';
 import type { ItemWork } from '../../../../shared/contract/items';
 import {
@@ -48,7 +48,10 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
   const names = new Map(work.participants.map((p) => [p.organisationId, p.organisationName]));
   const orgList = (ids: number[]) => ids.map((id) => names.get(id) ?? String(id)).join(', ');
 
-  const run = async (fn: () => Promise<string>) => {
+  // Focus goes to the outcome after an action whose button is gone afterwards (settling, escalating,
+  // reopening), and whenever focus was lost; saving the text leaves it in the form.
+  const resultRef = useRef<HTMLDivElement>(null);
+  const run = async (fn: () => Promise<string>, focusResult = false) => {
     setErrors({});
     try {
       setMessage({ kind: 'success', text: await fn() });
@@ -57,6 +60,8 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
       setMessage({ kind: 'error', text: errorText(e, t) });
     }
     await reload();
+    const active = document.activeElement;
+    if (focusResult || !active || active === document.body || !active.isConnected) resultRef.current?.focus();
   };
 
   const save = (dir: DecisionDirection | '') => {
@@ -84,7 +89,7 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
       const r = await api['decisions.reopen']({ decisionId: d.id, reason: reopenReason });
       setReopenReason('');
       return t('decision.reopened', { number: r.number });
-    });
+    }, true);
   };
 
   return (
@@ -94,7 +99,9 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
           ? t('decision.heading', { number: d.number, state: t(`decision.state.${d.state}`) })
           : t('decision.title')}
       </Heading3>
-      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      <div ref={resultRef} tabIndex={-1} className="decision-result">
+        {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      </div>
       <div data-shortcut="decision">
         {canEditText ? (
           <form
@@ -182,8 +189,9 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
                 variant="primary"
                 isDisabled={!d.evaluation.carried}
                 onPress={() =>
-                  void run(() =>
-                    settle(d, 'gedragen').then((r) => t('settle.done.gedragen', { number: r.number })),
+                  void run(
+                    () => settle(d, 'gedragen').then((r) => t('settle.done.gedragen', { number: r.number })),
+                    true,
                   )
                 }
               >
@@ -193,10 +201,12 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
                 <Button
                   variant="primary"
                   onPress={() =>
-                    void run(() =>
-                      settle(d, 'voorlopig').then((r) =>
-                        t('settle.done.voorlopig', { number: r.number, orgs: requiredList(d) }),
-                      ),
+                    void run(
+                      () =>
+                        settle(d, 'voorlopig').then((r) =>
+                          t('settle.done.voorlopig', { number: r.number, orgs: requiredList(d) }),
+                        ),
+                      true,
                     )
                   }
                 >
@@ -205,8 +215,10 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               ) : null}
               <Button
                 onPress={() =>
-                  void run(() =>
-                    settle(d, 'aanhouden').then((r) => t('settle.done.aanhouden', { number: r.number })),
+                  void run(
+                    () =>
+                      settle(d, 'aanhouden').then((r) => t('settle.done.aanhouden', { number: r.number })),
+                    true,
                   )
                 }
               >
@@ -218,13 +230,15 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
             <EscalateForm
               work={work}
               onEscalate={(body, question) =>
-                run(() =>
-                  api['decisions.settle']({
-                    decisionId: d.id,
-                    expectedVersion: d.version,
-                    outcome: 'escaleren',
-                    escalation: { body, question },
-                  }).then((r) => t('settle.done.escaleren', { number: r.number, body })),
+                run(
+                  () =>
+                    api['decisions.settle']({
+                      decisionId: d.id,
+                      expectedVersion: d.version,
+                      outcome: 'escaleren',
+                      escalation: { body, question },
+                    }).then((r) => t('settle.done.escaleren', { number: r.number, body })),
+                  true,
                 )
               }
               errors={errors}
@@ -444,8 +458,6 @@ function Consents({
               )}
               {editable && work.permissions.consentFor.includes(p.organisationId) ? (
                 <ConsentForm
-                  // A new answer (e.g. "Iedereen akkoord") shows in the row's select.
-                  key={c?.consent ?? 'none'}
                   org={p.organisationName}
                   organisationId={p.organisationId}
                   decision={decision}
@@ -473,6 +485,11 @@ function ConsentForm(props: {
   const t = useT();
   const api = getApi();
   const [value, setValue] = useState<ConsentValue | ''>(props.given ?? '');
+  // A new answer recorded elsewhere (e.g. "Iedereen akkoord") shows in the row's select; the form stays
+  // mounted, so focus stays where the user was.
+  useEffect(() => {
+    if (props.given) setValue(props.given);
+  }, [props.given]);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message>(null);

@@ -38,7 +38,8 @@ const valueLabel = (labels: DomainLabels, field: 'status' | 'track', v: string |
  */
 const onMeetingControls = (e: KeyboardEvent) => {
   const el = e.target as HTMLElement | null;
-  if (!el || el === document.body || el.id === 'main') return true;
+  // The page itself, or a heading focus was moved to after a route change: nothing to type into.
+  if (!el || el === document.body || el.id === 'main' || /^H[1-6]$/.test(el.tagName)) return true;
   if (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) return false;
   return el.closest('[data-meeting-keys]') !== null;
 };
