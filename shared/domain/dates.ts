@@ -38,6 +38,21 @@ export function dateIssue(s: string): DateIssue | null {
 
 export const isIsoDate = (s: string): boolean => dateIssue(s) === null;
 
+const dutchPattern = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+
+/**
+ * A date as people in the Netherlands type it — 7-12-2026, 07-12-2026, 7/12/2026, 7.12.2026 (day
+ * first) — or ISO 2026-12-07, as the ISO string; null when it is neither shape. Whether that date
+ * exists is dateIssue's question, so 31-2-2026 gives '2026-02-31' and is refused as impossible there.
+ */
+export function parseDutchDate(input: string): IsoDate | null {
+  const s = input.trim();
+  if (datePattern.test(s)) return s;
+  const m = dutchPattern.exec(s);
+  if (!m) return null;
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
 /** zod schema for a calendar date; its issue message is the stable code (a DateIssue). */
 export const IsoDate = z.string().superRefine((s, ctx) => {
   const issue = dateIssue(s);

@@ -62,6 +62,19 @@ async function prepareMeeting(page: Page, date: string, dossierNumbers: string[]
   return rpc(page, 'meetings.start', { meetingId: m.id, version: m.version });
 }
 
+/** Focus is on something (not lost to the page) and shows its ring: after every action of a keyboard run. */
+async function expectFocusVisible() {
+  const focus = await page.evaluate(() => {
+    const el = document.activeElement;
+    return {
+      lost: !el || el === document.body,
+      visible: !!el && el.matches(':focus-visible'),
+    };
+  });
+  expect(focus.lost).toBe(false);
+  expect(focus.visible).toBe(true);
+}
+
 /** One organisation's consent by keyboard: Alt+I reaches the next organisation still to answer. */
 async function consent(org: string, value: string, reason?: string) {
   // As a user would, wait until the consent row is on screen before reaching for it.
@@ -80,6 +93,7 @@ async function consent(org: string, value: string, reason?: string) {
     'data-pending',
     'true',
   );
+  await expectFocusVisible();
 }
 
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
@@ -173,6 +187,8 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
   await page.keyboard.type(addDays(today, 60));
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText(/Besluit \d{4}-\d{3} opgeslagen\./)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Evaluatiedatum', exact: true })).toBeFocused(); // saved in place
+  await expectFocusVisible();
   await expect(
     page.getByText(/Nog niet gedragen: wacht op Gemeente Demostad, IND, DT&V, VluchtelingenWerk, Politie/),
   ).toBeVisible();
@@ -217,6 +233,7 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
   await page.keyboard.type(addDays(today, 8));
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Actiepunt toegevoegd voor DT&V.')).toBeVisible();
+  await expectFocusVisible();
   await expect(page.getByText(/Vertrekgesprek plannen met IOM — DT&V \(Daan\)/)).toBeVisible();
   await expectAccessible(page);
   await snap(page, 'item-02-recorded');
@@ -226,6 +243,9 @@ test('a whole agenda item by keyboard: positions for several organisations, deci
   await expect(page.getByRole('button', { name: 'Vaststellen als gedragen besluit' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText(/Besluit \d{4}-\d{3} is gedragen en vastgesteld\./)).toBeVisible();
+  // The button is gone: focus moved to the outcome, with its ring (issue 11).
+  await expect(page.locator('.decision-result')).toBeFocused(); // after the panel reloaded
+  await expectFocusVisible();
   await expect(page.getByRole('heading', { name: /Besluit \d{4}-\d{3} — gedragen/ })).toBeVisible();
   await expect(page.getByText(/Status dossier: Besluit gedragen · traject: Terugkeer/)).toBeVisible();
   await expectAccessible(page);
@@ -257,6 +277,8 @@ test('a held decision comes back on the next meeting’s proposed agenda; decisi
   await expect(page.getByRole('button', { name: 'Aanhouden (komt volgende keer terug)' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText(/is aangehouden; het dossier komt op de volgende agenda terug/)).toBeVisible();
+  await expect(page.locator('.decision-result')).toBeFocused(); // after the panel reloaded
+  await expectFocusVisible();
   await expect(page.getByLabel('Uitkomst van dit punt')).toHaveValue('aangehouden');
   await snap(page, 'item-04-held');
 
@@ -327,6 +349,12 @@ test('an escalation carries the dissent to the configured body and flags the dos
   await page
     .getByRole('button', { name: 'Voorleggen aan Landelijke werkgroep vastgelopen dossiers' })
     .click();
+  // It asks first (issue 11): one click no longer settles the decision.
+  await expect(
+    page.getByRole('alert').filter({ hasText: /Weet u zeker dat u dit besluit wilt voorleggen/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ja, doorgaan' })).toBeFocused();
+  await page.getByRole('button', { name: 'Ja, doorgaan' }).click();
   await expect(page.getByText(/is voorgelegd aan Landelijke werkgroep vastgelopen dossiers/)).toBeVisible();
   await expect(page.getByText('Vraag: Kan de IND buitenschuld onderzoeken?')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Escalaties' })).toBeVisible();

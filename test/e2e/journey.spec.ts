@@ -128,7 +128,7 @@ test('the meeting from first run to signed minutes, with a restart in between', 
   await switchUser(page, 'voorzitter');
   await page.getByLabel('Besluittekst').fill('Terugkeer voorbereiden met IOM; medische check vóór vertrek.');
   await page.getByLabel('Richting van het besluit').selectOption({ label: 'Terugkeer' });
-  await page.getByLabel('Evaluatiedatum').fill(addDays(today, 60));
+  await page.getByLabel('Evaluatiedatum', { exact: true }).fill(addDays(today, 60));
   await page.getByRole('button', { name: /^Besluittekst opslaan/ }).click();
   await expect(page.getByText(/Besluit \d{4}-\d{3} opgeslagen\./)).toBeVisible();
 
@@ -146,7 +146,7 @@ test('the meeting from first run to signed minutes, with a restart in between', 
   await actionForm.getByRole('textbox', { name: 'Actie' }).fill('Vertrekgesprek plannen met IOM');
   await actionForm.getByLabel('Organisatie').selectOption({ label: 'DT&V' });
   await actionForm.getByLabel('Persoon (optioneel)').fill('Daan');
-  await actionForm.getByLabel('Uiterlijk').fill(addDays(today, 8));
+  await actionForm.getByLabel('Uiterlijk', { exact: true }).fill(addDays(today, 8));
   await actionForm.getByRole('button', { name: /^Actiepunt toevoegen/ }).click();
   await expect(page.getByText('Actiepunt toegevoegd voor DT&V.')).toBeVisible();
   await expectAccessible(page);
@@ -215,6 +215,7 @@ test('the meeting from first run to signed minutes, with a restart in between', 
 
   // Adopt, and sign as secretary and as chair.
   await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
+  await page.getByRole('button', { name: 'Ja, doorgaan' }).click(); // adoption asks first (issue 11)
   await expect(page.getByText('Versie 1: Vastgesteld')).toBeVisible();
   await page.getByLabel(/Uw wachtwoord, ter bevestiging/).fill('demo-notulist-2026');
   await page.getByRole('button', { name: 'Ondertekenen als secretaris' }).click();

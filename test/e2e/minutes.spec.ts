@@ -77,6 +77,7 @@ test('the demo’s finished meeting: new version, a participant’s correction a
   await expectAccessible(page);
   await snap(page, 'minutes-04-correction-accepted');
   await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
+  await page.getByRole('button', { name: 'Ja, doorgaan' }).click(); // adoption asks first (issue 11)
   await expect(page.getByText('Versie 2: Vastgesteld')).toBeVisible();
   await page.getByLabel(/Uw wachtwoord, ter bevestiging/).fill('fout wachtwoord');
   await page.getByRole('button', { name: 'Ondertekenen als secretaris' }).click();

@@ -1,4 +1,5 @@
-import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { isIsoDate, parseDutchDate } from '../../../shared/domain/dates';
 import { Button as AriaButton, type ButtonProps } from 'react-aria-components';
 import {
   Alert,
@@ -49,6 +50,59 @@ export function Field(props: {
           inputMode={props.inputMode}
           placeholder={props.placeholder}
         />
+      )}
+    </NativeField>
+  );
+}
+
+/**
+ * A calendar date (issue 11): typed as people write it here (7-12-2026, or 2026-12-07) or chosen with
+ * the browser's date picker beside it. The parent gets the ISO date as soon as the text reads as one,
+ * else the text as typed (so the backend can say what is wrong with it); the text stays as typed.
+ */
+export function DateField(props: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string | undefined;
+  help?: string;
+  isRequired?: boolean;
+  pickerLabel: string;
+  placeholder: string;
+}) {
+  const [text, setText] = useState(props.value);
+  // A value set from outside (a reset after saving, a reload) replaces what is shown.
+  useEffect(() => {
+    setText((shown) => ((parseDutchDate(shown) ?? shown) === props.value ? shown : props.value));
+  }, [props.value]);
+  const iso = parseDutchDate(text);
+  return (
+    <NativeField label={props.label} error={props.error} help={props.help} isRequired={props.isRequired}>
+      {(wiring) => (
+        <div className="date-field">
+          <Textbox
+            {...wiring}
+            invalid={Boolean(props.error)}
+            type="text"
+            inputMode="numeric"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              props.onChange(parseDutchDate(e.target.value) ?? e.target.value);
+            }}
+            placeholder={props.placeholder}
+          />
+          <input
+            type="date"
+            className="date-picker"
+            aria-label={props.pickerLabel}
+            value={iso && isIsoDate(iso) ? iso : ''}
+            onChange={(e) => {
+              setText(e.target.value);
+              props.onChange(e.target.value);
+            }}
+          />
+        </div>
       )}
     </NativeField>
   );

@@ -11,6 +11,7 @@ import { errorsEn } from './areas/errors';
 import { registerImportEn } from './areas/register-import';
 import { aboutEn } from './areas/about';
 import { roomEn } from './areas/room';
+import { beamerEn } from './areas/beamer';
 import { reportsEn } from './areas/reports';
 
 /** English. Typed against the Dutch keys: a missing or misspelt key fails to compile. */
@@ -27,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...registerImportEn,
   ...aboutEn,
   ...roomEn,
+  ...beamerEn,
   ...reportsEn,
   'app.name': 'LVV Overleg',
   'app.skip': 'Skip to content',

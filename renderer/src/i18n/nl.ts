@@ -15,6 +15,7 @@ import { errorsNl } from './areas/errors';
 import { registerImportNl } from './areas/register-import';
 import { aboutNl } from './areas/about';
 import { roomNl } from './areas/room';
+import { beamerNl } from './areas/beamer';
 import { reportsNl } from './areas/reports';
 
 export const nl = {
@@ -30,6 +31,7 @@ export const nl = {
   ...registerImportNl,
   ...aboutNl,
   ...roomNl,
+  ...beamerNl,
   ...reportsNl,
   'app.name': 'LVV Overleg',
   'app.skip': 'Naar de inhoud',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Action, ActionReviewOutcome } from '../../../../shared/contract/actions';
 import { getApi } from '../../api';
-import { Button, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
+import { Button, Field, Notice, SelectField, submitOnCtrlEnter, DateField } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { errorText } from '../../errors';
@@ -60,11 +60,12 @@ export function ActionReview(props: { action: Action; meetingId: number | null; 
         isRequired
       />
       {outcome === 'uitgesteld' ? (
-        <Field
+        <DateField
           label={t('actions.review.newDate')}
           value={newDueDate}
           onChange={setNewDueDate}
-          placeholder={t('common.datePattern')}
+          placeholder={t('beamer.date.placeholder')}
+          pickerLabel={t('beamer.date.pick', { label: t('actions.review.newDate') })}
           error={errors.newDueDate}
         />
       ) : null}

@@ -2,7 +2,15 @@ import { Heading3 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { ItemWork } from '../../../../shared/contract/items';
 import { getApi } from '../../api';
-import { Button, Checkbox, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Notice,
+  SelectField,
+  submitOnCtrlEnter,
+  DateField,
+} from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
@@ -92,11 +100,12 @@ export function ActionsPanel({ work, reload }: { work: ItemWork; reload(): Promi
             isRequired
           />
           <Field label={t('actions.person')} value={person} onChange={setPerson} error={errors.person} />
-          <Field
+          <DateField
             label={t('actions.due')}
             value={due}
             onChange={setDue}
-            placeholder={t('common.datePattern')}
+            placeholder={t('beamer.date.placeholder')}
+            pickerLabel={t('beamer.date.pick', { label: t('actions.due') })}
             error={errors.dueDate}
             isRequired
           />

@@ -1,5 +1,5 @@
 import { Heading3, Heading4 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Decision } from '../../../../shared/contract/decisions';
 import type { ItemWork } from '../../../../shared/contract/items';
 import {
@@ -9,11 +9,20 @@ import {
   type DecisionDirection,
 } from '../../../../shared/domain/consent';
 import { getApi } from '../../api';
-import { Button, Field, Notice, SelectField, submitOnCtrlEnter, TextAreaField } from '../../components/forms';
+import {
+  Button,
+  Field,
+  Notice,
+  SelectField,
+  submitOnCtrlEnter,
+  TextAreaField,
+  DateField,
+} from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { plural, useLocale, useT } from '../../i18n';
 import { formatMoment, useDates } from '../../i18n/dates';
 import { ProjectorToggle } from './ProjectorToggle';
+import { ConfirmStep } from '../../components/Confirm';
 import { errorText } from '../../errors';
 
 const directions = Object.keys(decisionDirectionLabels) as DecisionDirection[];
@@ -39,7 +48,10 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
   const names = new Map(work.participants.map((p) => [p.organisationId, p.organisationName]));
   const orgList = (ids: number[]) => ids.map((id) => names.get(id) ?? String(id)).join(', ');
 
-  const run = async (fn: () => Promise<string>) => {
+  // Focus goes to the outcome after an action whose button is gone afterwards (settling, escalating,
+  // reopening), and whenever focus was lost; saving the text leaves it in the form.
+  const resultRef = useRef<HTMLDivElement>(null);
+  const run = async (fn: () => Promise<string>, focusResult = false) => {
     setErrors({});
     try {
       setMessage({ kind: 'success', text: await fn() });
@@ -48,6 +60,8 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
       setMessage({ kind: 'error', text: errorText(e, t) });
     }
     await reload();
+    const active = document.activeElement;
+    if (focusResult || !active || active === document.body || !active.isConnected) resultRef.current?.focus();
   };
 
   const save = (dir: DecisionDirection | '') => {
@@ -69,6 +83,15 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
     });
   };
 
+  const reopen = () => {
+    if (!d) return;
+    void run(async () => {
+      const r = await api['decisions.reopen']({ decisionId: d.id, reason: reopenReason });
+      setReopenReason('');
+      return t('decision.reopened', { number: r.number });
+    }, true);
+  };
+
   return (
     <section className="item-section" aria-labelledby="decision-h">
       <Heading3 id="decision-h">
@@ -76,7 +99,9 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
           ? t('decision.heading', { number: d.number, state: t(`decision.state.${d.state}`) })
           : t('decision.title')}
       </Heading3>
-      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      <div ref={resultRef} tabIndex={-1} className="decision-result">
+        {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      </div>
       <div data-shortcut="decision">
         {canEditText ? (
           <form
@@ -105,11 +130,12 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               error={errors.direction}
               isRequired
             />
-            <Field
+            <DateField
               label={t('decision.reviewDate')}
               value={reviewDate}
               onChange={setReviewDate}
-              placeholder={t('common.datePattern')}
+              placeholder={t('beamer.date.placeholder')}
+              pickerLabel={t('beamer.date.pick', { label: t('decision.reviewDate') })}
               help={t('decision.reviewDate.help')}
               error={errors.reviewDate}
             />
@@ -163,8 +189,9 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
                 variant="primary"
                 isDisabled={!d.evaluation.carried}
                 onPress={() =>
-                  void run(() =>
-                    settle(d, 'gedragen').then((r) => t('settle.done.gedragen', { number: r.number })),
+                  void run(
+                    () => settle(d, 'gedragen').then((r) => t('settle.done.gedragen', { number: r.number })),
+                    true,
                   )
                 }
               >
@@ -174,10 +201,12 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
                 <Button
                   variant="primary"
                   onPress={() =>
-                    void run(() =>
-                      settle(d, 'voorlopig').then((r) =>
-                        t('settle.done.voorlopig', { number: r.number, orgs: requiredList(d) }),
-                      ),
+                    void run(
+                      () =>
+                        settle(d, 'voorlopig').then((r) =>
+                          t('settle.done.voorlopig', { number: r.number, orgs: requiredList(d) }),
+                        ),
+                      true,
                     )
                   }
                 >
@@ -186,8 +215,10 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               ) : null}
               <Button
                 onPress={() =>
-                  void run(() =>
-                    settle(d, 'aanhouden').then((r) => t('settle.done.aanhouden', { number: r.number })),
+                  void run(
+                    () =>
+                      settle(d, 'aanhouden').then((r) => t('settle.done.aanhouden', { number: r.number })),
+                    true,
                   )
                 }
               >
@@ -199,13 +230,15 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
             <EscalateForm
               work={work}
               onEscalate={(body, question) =>
-                run(() =>
-                  api['decisions.settle']({
-                    decisionId: d.id,
-                    expectedVersion: d.version,
-                    outcome: 'escaleren',
-                    escalation: { body, question },
-                  }).then((r) => t('settle.done.escaleren', { number: r.number, body })),
+                run(
+                  () =>
+                    api['decisions.settle']({
+                      decisionId: d.id,
+                      expectedVersion: d.version,
+                      outcome: 'escaleren',
+                      escalation: { body, question },
+                    }).then((r) => t('settle.done.escaleren', { number: r.number, body })),
+                  true,
                 )
               }
               errors={errors}
@@ -219,14 +252,8 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
               className="reopen"
               noValidate
               onKeyDown={submitOnCtrlEnter}
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run(async () => {
-                  const r = await api['decisions.reopen']({ decisionId: d.id, reason: reopenReason });
-                  setReopenReason('');
-                  return t('decision.reopened', { number: r.number });
-                });
-              }}
+              // Enter in the reason asks first, as the button does (reopening takes a second press).
+              onSubmit={(e) => e.preventDefault()}
             >
               {d.locked ? <p className="help">{t('decision.locked')}</p> : null}
               <Field
@@ -235,7 +262,11 @@ export function DecisionPanel({ work, reload }: { work: ItemWork; reload(): Prom
                 onChange={setReopenReason}
                 error={errors.reason}
               />
-              <Button type="submit">{t('decision.reopen')}</Button>
+              <ConfirmStep
+                label={t('decision.reopen')}
+                question={t('beamer.confirm.reopen')}
+                onConfirm={reopen}
+              />
             </form>
           ) : null}
         </>
@@ -265,10 +296,8 @@ function EscalateForm(props: {
       className="escalate"
       aria-label={t('escalation.body')}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void props.onEscalate(body, question);
-      }}
+      // Putting a decision to a body settles it: only through the confirmed button, never by Enter.
+      onSubmit={(e) => e.preventDefault()}
     >
       <SelectField
         label={t('escalation.body')}
@@ -286,9 +315,12 @@ function EscalateForm(props: {
         rows={2}
         isRequired
       />
-      <Button type="submit" variant="danger">
-        {t('settle.escalate', { body })}
-      </Button>
+      <ConfirmStep
+        variant="danger"
+        label={t('settle.escalate', { body })}
+        question={t('beamer.confirm.escalate', { body })}
+        onConfirm={() => props.onEscalate(body, question)}
+      />
     </form>
   );
 }
@@ -342,7 +374,10 @@ function Consents({
   reload(): Promise<void>;
 }) {
   const t = useT();
+  const api = getApi();
   const locale = useLocale((s) => s.locale);
+  const [allMessage, setAllMessage] = useState<Message>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
   const editable = decision.state === 'concept' && !decision.locked;
   // A settled decision shows the table frozen with it (issue 11), not the attendance as it is now.
   const names = new Map([
@@ -356,11 +391,52 @@ function Consents({
           organisationId: id,
           organisationName: names.get(id) ?? String(id),
         }));
+  // The consent matrix (issue 11): whoever may record for several parties (the notulist on their behalf)
+  // records "akkoord" for every party still to answer in one action, then the exceptions row by row.
+  const mine = table.filter((p) => work.permissions.consentFor.includes(p.organisationId));
+  const pending = mine.filter((p) => !decision.consents.some((c) => c.organisationId === p.organisationId));
+  const allAgree = async () => {
+    setAllMessage(null);
+    let n = 0;
+    try {
+      for (const p of pending) {
+        await api['decisions.consent']({
+          decisionId: decision.id,
+          organisationId: p.organisationId,
+          consent: 'akkoord',
+          reason: null,
+          decisionVersion: decision.version,
+        });
+        n++;
+      }
+      setAllMessage({
+        kind: 'success',
+        text: n === 1 ? t('beamer.matrix.allDone.one') : t('beamer.matrix.allDone', { n }),
+      });
+    } catch (e) {
+      setAllMessage({ kind: 'error', text: errorText(e, t) });
+    }
+    await reload();
+    resultRef.current?.focus();
+  };
   return (
-    <section aria-labelledby="consent-h" data-shortcut="consent">
+    <section aria-labelledby="consent-h" data-shortcut="consent" className="consent-matrix">
       <Heading4 id="consent-h" tabIndex={-1}>
         {t('consent.title')} <kbd>Alt+I</kbd>
       </Heading4>
+      {editable && mine.length > 1 ? (
+        <div className="consent-all">
+          <Button variant="primary" isDisabled={pending.length === 0} onPress={() => void allAgree()}>
+            {t('beamer.matrix.all')}
+          </Button>
+          <p className="help">
+            {pending.length === 0 ? t('beamer.matrix.nothing') : t('beamer.matrix.allHelp')}
+          </p>
+        </div>
+      ) : null}
+      <div ref={resultRef} tabIndex={-1} className="consent-result">
+        {allMessage ? <Notice kind={allMessage.kind}>{allMessage.text}</Notice> : null}
+      </div>
       <ul className="consent-list">
         {table.map((p) => {
           const c = decision.consents.find((x) => x.organisationId === p.organisationId);
@@ -409,6 +485,11 @@ function ConsentForm(props: {
   const t = useT();
   const api = getApi();
   const [value, setValue] = useState<ConsentValue | ''>(props.given ?? '');
+  // A new answer recorded elsewhere (e.g. "Iedereen akkoord") shows in the row's select; the form stays
+  // mounted, so focus stays where the user was.
+  useEffect(() => {
+    if (props.given) setValue(props.given);
+  }, [props.given]);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message>(null);

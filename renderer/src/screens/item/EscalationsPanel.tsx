@@ -7,7 +7,14 @@ import {
 } from '../../../../shared/contract/decisions';
 import type { ItemWork } from '../../../../shared/contract/items';
 import { getApi } from '../../api';
-import { Button, Field, Notice, SelectField, submitOnCtrlEnter, TextAreaField } from '../../components/forms';
+import {
+  Button,
+  Notice,
+  SelectField,
+  submitOnCtrlEnter,
+  TextAreaField,
+  DateField,
+} from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useLocale, useT } from '../../i18n';
 import { formatMoment, useDates } from '../../i18n/dates';
@@ -115,11 +122,12 @@ export function ReturnForm({ escalation, reload }: { escalation: Escalation; rel
         rows={2}
         isRequired
       />
-      <Field
+      <DateField
         label={t('escalation.answeredOn')}
         value={answeredOn}
         onChange={setAnsweredOn}
-        placeholder={t('common.datePattern')}
+        placeholder={t('beamer.date.placeholder')}
+        pickerLabel={t('beamer.date.pick', { label: t('escalation.answeredOn') })}
         error={errors.answeredOn}
         isRequired
       />

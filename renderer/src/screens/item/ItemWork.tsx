@@ -137,8 +137,10 @@ export function ItemWork({
           {mayNote ? <ItemNote meetingId={meetingId} itemId={itemId} dossier={false} /> : null}
         </>
       ) : (
-        <>
-          <section className="item-section" aria-labelledby="positions-h">
+        // On a wide screen (container ≥ 84rem) two columns: the positions side by side on the left, the
+        // decision and what follows from it on the right, sticky, so the chair never scrolls it away.
+        <div className="item-layout">
+          <section className="item-section item-positions" aria-labelledby="positions-h">
             <Heading3 id="positions-h">{t('positions.title')}</Heading3>
             {work.participants.length === 0 ? <p>{t('positions.none')}</p> : null}
             {work.participants.map((p, i) => (
@@ -153,12 +155,14 @@ export function ItemWork({
               />
             ))}
           </section>
-          {mayNote ? <ItemNote meetingId={meetingId} itemId={itemId} dossier /> : null}
-          <DecisionPanel work={work} reload={reload} />
-          {work.escalations.length ? <EscalationsPanel work={work} reload={reload} /> : null}
-          <ActionsPanel work={work} reload={reload} />
-          {work.permissions.outflow ? <OutflowPanel work={work} reload={reload} /> : null}
-        </>
+          <div className="item-aside">
+            {mayNote ? <ItemNote meetingId={meetingId} itemId={itemId} dossier /> : null}
+            <DecisionPanel work={work} reload={reload} />
+            {work.escalations.length ? <EscalationsPanel work={work} reload={reload} /> : null}
+            <ActionsPanel work={work} reload={reload} />
+            {work.permissions.outflow ? <OutflowPanel work={work} reload={reload} /> : null}
+          </div>
+        </div>
       )}
     </section>
   );

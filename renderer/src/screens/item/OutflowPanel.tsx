@@ -13,7 +13,7 @@ import {
   type PermitGround,
 } from '../../../../shared/domain/dossier';
 import { getApi } from '../../api';
-import { Button, Field, Notice, SelectField, submitOnCtrlEnter } from '../../components/forms';
+import { Button, Field, Notice, SelectField, submitOnCtrlEnter, DateField } from '../../components/forms';
 import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import { useDates } from '../../i18n/dates';
@@ -188,11 +188,12 @@ export function OutflowPanel({ work, reload }: { work: ItemWork; reload(): Promi
             error={errors.endedBy}
             isRequired
           />
-          <Field
+          <DateField
             label={t('outflow.date')}
             value={date}
             onChange={setDate}
-            placeholder={t('common.datePattern')}
+            placeholder={t('beamer.date.placeholder')}
+            pickerLabel={t('beamer.date.pick', { label: t('outflow.date') })}
             error={errors.date}
             isRequired
           />

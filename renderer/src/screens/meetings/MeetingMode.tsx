@@ -10,7 +10,7 @@ import type { ItemDetail, MeetingDetail, ProjectorControl } from '../../../../sh
 import { agendaItemStatuses, type AgendaItemStatus } from '../../../../shared/domain/agenda';
 import type { DossierStatus, Track } from '../../../../shared/domain/dossier';
 import { getApi } from '../../api';
-import { Button, Notice, SelectField } from '../../components/forms';
+import { Button, Checkbox, Notice, SelectField } from '../../components/forms';
 import { plural, useT } from '../../i18n';
 import { useAgendaLabel, useLabels, type DomainLabels } from '../../i18n/domain';
 import { navigate } from '../../state/router';
@@ -18,7 +18,7 @@ import { useDates } from '../../i18n/dates';
 import { reasonText } from './format';
 import { Signals } from './Signals';
 import { errorText } from '../../errors';
-import { useCan } from '../../state/session';
+import { useCan, useSession } from '../../state/session';
 import { useOrganisations } from './hooks';
 import { ItemWork } from '../item/ItemWork';
 import { DossierSummary } from './DossierSummary';
@@ -31,11 +31,34 @@ const valueLabel = (labels: DomainLabels, field: 'status' | 'track', v: string |
       ? (labels.dossierStatus[v as DossierStatus] ?? v)
       : (labels.track[v as Track] ?? v);
 
-/** Typing in a field must never step the meeting. */
-const typing = (e: KeyboardEvent) => {
+/**
+ * Single-letter keys (N, P, B) act only where they cannot be typing (WCAG 2.1.4): with focus on the
+ * meeting's own controls (marked data-meeting-keys: the agenda, previous/next, the projector panel) or
+ * on nothing in particular (the page itself). Never in a text field, and never on a button of another
+ * panel — typing "plan b" with focus on the item's Save button must not move the meeting.
+ */
+const onMeetingControls = (e: KeyboardEvent) => {
   const el = e.target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  // The page itself, or a heading focus was moved to after a route change: nothing to type into.
+  if (!el || el === document.body || el.id === 'main' || /^H[1-6]$/.test(el.tagName)) return true;
+  if (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) return false;
+  return el.closest('[data-meeting-keys]') !== null;
 };
+
+/** The single-letter keys can be turned off, per user, on this machine. */
+const keysStorageKey = (userId: number | undefined) => `lvv.meetingKeys.${userId ?? 'anon'}`;
+function useSingleKeys(userId: number | undefined): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => localStorage.getItem(keysStorageKey(userId)) !== 'off');
+  useEffect(() => setOn(localStorage.getItem(keysStorageKey(userId)) !== 'off'), [userId]);
+  const set = useCallback(
+    (v: boolean) => {
+      localStorage.setItem(keysStorageKey(userId), v ? 'on' : 'off');
+      setOn(v);
+    },
+    [userId],
+  );
+  return [on, set];
+}
 
 /** mm:ss since `since`. */
 function useElapsed(since: number): number {
@@ -71,6 +94,8 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   // Ending a meeting locks its decisions: it takes a second, deliberate press.
   const [confirmEnd, setConfirmEnd] = useState(false);
   const elapsed = useElapsed(since);
+  const userId = useSession((s) => s.status?.session?.userId);
+  const [singleKeys, setSingleKeys] = useSingleKeys(userId);
 
   const load = useCallback(async () => {
     try {
@@ -148,17 +173,18 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   useEffect(() => {
     if (!isChair || m?.state !== 'bezig') return;
     const onKey = (e: KeyboardEvent) => {
-      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!onMeetingControls(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       const key = e.key.toLowerCase();
-      if (key === 'n' || e.key === 'PageDown') void go(index + 1);
-      else if (key === 'p' || e.key === 'PageUp') void go(index - 1);
-      else if (key === 'b') void blackout(!control?.blackout);
+      // Page Down/Up are not single characters (2.1.4 does not apply): they stay on when letters are off.
+      if (e.key === 'PageDown' || (singleKeys && key === 'n')) void go(index + 1);
+      else if (e.key === 'PageUp' || (singleKeys && key === 'p')) void go(index - 1);
+      else if (singleKeys && key === 'b') void blackout(!control?.blackout);
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [blackout, control?.blackout, go, index, isChair, m?.state]);
+  }, [blackout, control?.blackout, go, index, isChair, m?.state, singleKeys]);
 
   if (!m)
     return (
@@ -188,9 +214,14 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
     <main id="main" tabIndex={-1} className="meeting-mode">
       <Heading1>{t('mode.title', { date: dates.date(m.date) })}</Heading1>
       {message ? <Notice kind="error">{message}</Notice> : null}
-      <p className="help">{t('mode.shortcuts')}</p>
+      {isChair ? (
+        <div className="mode-keys">
+          <Checkbox label={t('beamer.keys.setting')} checked={singleKeys} onChange={setSingleKeys} />
+          <p className="help">{singleKeys ? `${t('mode.shortcuts')} ${t('beamer.keys.help')}` : null}</p>
+        </div>
+      ) : null}
       <div className="mode-grid">
-        <nav aria-labelledby="mode-agenda-h" className="mode-agenda">
+        <nav aria-labelledby="mode-agenda-h" className="mode-agenda" data-meeting-keys>
           <Heading2 id="mode-agenda-h">{t('mode.agenda')}</Heading2>
           <ol>
             {items.map((item, i) => (
@@ -220,21 +251,21 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           <Heading2 id="mode-current-h">
             {dossier ? `${dossier.pseudonym} — ${dossier.name}` : current ? agendaLabel(current) : ''}
           </Heading2>
-          <div className="actions">
+          <div className="actions" data-meeting-keys>
             <Button
               onPress={() => void go(index - 1)}
               isDisabled={!isChair || index <= 0}
-              aria-keyshortcuts="P PageUp"
+              aria-keyshortcuts={singleKeys ? 'P PageUp' : 'PageUp'}
             >
-              {t('mode.prev')} <kbd>P</kbd>
+              {t('mode.prev')} {singleKeys ? <kbd>P</kbd> : null}
             </Button>
             <Button
               variant="primary"
               onPress={() => void go(index + 1)}
               isDisabled={!isChair || !next}
-              aria-keyshortcuts="N PageDown"
+              aria-keyshortcuts={singleKeys ? 'N PageDown' : 'PageDown'}
             >
-              {t('mode.next')} <kbd>N</kbd>
+              {t('mode.next')} {singleKeys ? <kbd>N</kbd> : null}
             </Button>
           </div>
           <p className={`mode-clock${elapsed > planned * 60 ? ' is-over' : ''}`} aria-live="off">
@@ -316,7 +347,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           <div className="mode-side-col">
             {canRoom ? <RoomPanel meetingId={meetingId} onRevision={onRoomRevision} /> : null}
             {isChair ? (
-              <aside className="mode-side" aria-labelledby="mode-projector-h">
+              <aside className="mode-side" aria-labelledby="mode-projector-h" data-meeting-keys>
                 <Heading2 id="mode-projector-h">{t('mode.projector')}</Heading2>
                 <div className="actions">
                   <Button onPress={() => window.open('#/projector', 'lvv-projector')}>
@@ -340,11 +371,11 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
                   ) : null}
                   <Button
                     variant={control?.blackout ? 'danger' : 'secondary'}
-                    aria-keyshortcuts="B"
+                    aria-keyshortcuts={singleKeys ? 'B' : undefined}
                     onPress={() => void blackout(!control?.blackout)}
                   >
                     {control?.blackout ? t('mode.projector.unblack') : t('mode.projector.blackout')}{' '}
-                    <kbd>B</kbd>
+                    {singleKeys ? <kbd>B</kbd> : null}
                   </Button>
                 </div>
                 <p role="status">

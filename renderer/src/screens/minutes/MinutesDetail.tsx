@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { useSession } from '../../state/session';
 import { CorrectionsPanel } from './Corrections';
 import { ExportPanel } from './Export';
+import { ConfirmStep } from '../../components/Confirm';
 import { useDates } from '../../i18n/dates';
 
 export type Message = { kind: 'error' | 'success'; text: string } | null;
@@ -105,18 +106,18 @@ export function MinutesDetailScreen({ meetingId }: { meetingId: number }) {
           </Button>
         ) : null}
         {secretariat && detail.state === 'correctieronde' ? (
-          <Button
+          <ConfirmStep
             variant="primary"
             isDisabled={busy}
-            onPress={() =>
-              void step(
+            label={t('minutes.step.adopt')}
+            question={t('beamer.confirm.adopt')}
+            onConfirm={() =>
+              step(
                 () => api['minutes.adopt'](ref),
                 () => t('minutes.done.adopt'),
               )
             }
-          >
-            {t('minutes.step.adopt')}
-          </Button>
+          />
         ) : null}
         {detail.state === 'vastgesteld' && detail.mySignerRole && !mySignature ? (
           <SignForm

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ProjectorView } from '../../../../shared/contract/meetings';
 import { ApiError } from '../../../../shared/errors';
 import { getApi } from '../../api';
@@ -16,6 +16,36 @@ import { RoomJoinCard, useRoomJoin } from './RoomJoin';
  * ProjectorView carries: pseudonyms, track, status and reasons; never a V-nummer, a date of birth or
  * special-category data.
  */
+/**
+ * Scales the wall's content down (CSS zoom) until nothing overflows the viewport: a three-line decision
+ * under a long label must be read in full from the back of the room, at 1280×720 as at 1920×1080, never
+ * cut off below the screen's edge. It starts from full size at every change (item, text, window size),
+ * so a short slide stays as large as the stylesheet makes it.
+ */
+function useFitToViewport(deps: unknown[]) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
+  useEffect(() => {
+    const onResize = () => setSize(`${window.innerWidth}x${window.innerHeight}`);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const doc = document.documentElement;
+    const overflows = () => doc.scrollHeight > window.innerHeight || doc.scrollWidth > window.innerWidth;
+    let zoom = 1;
+    el.style.zoom = '1';
+    while (overflows() && zoom > 0.3) {
+      zoom = Math.round((zoom - 0.05) * 100) / 100;
+      el.style.zoom = String(zoom);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the content's inputs, passed by the caller
+  }, [size, ...deps]);
+  return ref;
+}
+
 export function Projector() {
   const t = useT();
   const dates = useDates();
@@ -74,20 +104,31 @@ export function Projector() {
   const item = view?.item;
   return (
     <main id="main" className="projector">
-      {idleWarning}
-      {offline ? <p role="status">{t('projector.offline')}</p> : null}
-      {!view?.meeting ? (
-        <h1 className="projector-idle">{t('projector.idle')}</h1>
-      ) : (
-        <>
-          <p className="projector-meeting">
-            {t('projector.meeting', { city: view.meeting.city, date: dates.date(view.meeting.date) })}
-            {item ? ` · ${t('projector.item', { n: item.number, total: item.total })}` : ''}
-          </p>
-          <ProjectorSlide view={view} level={1} orgName={orgName} />
-        </>
-      )}
-      {join?.url ? <RoomJoinCard url={join.url} fingerprint={join.fingerprint} /> : null}
+      <Fit deps={[view, offline, idleWarning !== null, join?.url]}>
+        {idleWarning}
+        {offline ? <p role="status">{t('projector.offline')}</p> : null}
+        {!view?.meeting ? (
+          <h1 className="projector-idle">{t('projector.idle')}</h1>
+        ) : (
+          <>
+            <p className="projector-meeting">
+              {t('projector.meeting', { city: view.meeting.city, date: dates.date(view.meeting.date) })}
+              {item ? ` · ${t('projector.item', { n: item.number, total: item.total })}` : ''}
+            </p>
+            <ProjectorSlide view={view} level={1} orgName={orgName} />
+          </>
+        )}
+        {join?.url ? <RoomJoinCard url={join.url} fingerprint={join.fingerprint} /> : null}
+      </Fit>
     </main>
+  );
+}
+
+function Fit({ deps, children }: { deps: unknown[]; children: ReactNode }) {
+  const ref = useFitToViewport(deps);
+  return (
+    <div className="projector-fit" ref={ref}>
+      {children}
+    </div>
   );
 }

@@ -21,7 +21,7 @@ import {
   type Track,
 } from '../../../../shared/domain/dossier';
 import { getApi } from '../../api';
-import { Button, Field, Notice, SelectField } from '../../components/forms';
+import { Button, Notice, SelectField, DateField } from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT, type T } from '../../i18n';
 import { useDates } from '../../i18n/dates';
@@ -208,18 +208,20 @@ export function ReportsScreen() {
           void load({ from, to, track });
         }}
       >
-        <Field
+        <DateField
           label={t('reports.from')}
           value={from}
           onChange={setFrom}
-          placeholder={t('common.datePattern')}
+          placeholder={t('beamer.date.placeholder')}
+          pickerLabel={t('beamer.date.pick', { label: t('reports.from') })}
           error={fieldErrors.from}
         />
-        <Field
+        <DateField
           label={t('reports.to')}
           value={to}
           onChange={setTo}
-          placeholder={t('common.datePattern')}
+          placeholder={t('beamer.date.placeholder')}
+          pickerLabel={t('beamer.date.pick', { label: t('reports.to') })}
           error={fieldErrors.to}
         />
         <SelectField
