@@ -56,7 +56,10 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(page.getByText('De geboortedatum ligt in de toekomst.')).toBeVisible();
   await expect(birth).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('Eerst bekend in Nederland')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Eerst bekend in Nederland', { exact: true })).not.toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('');
   await birth.fill('1988-03-14');
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();

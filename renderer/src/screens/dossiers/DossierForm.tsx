@@ -21,7 +21,15 @@ import {
 import type { Organisation } from '../../../../shared/domain/environment';
 import { ApiError } from '../../../../shared/errors';
 import { getApi } from '../../api';
-import { Button, Checkbox, Field, Notice, SelectField, TextAreaField } from '../../components/forms';
+import {
+  Button,
+  Checkbox,
+  DateField,
+  Field,
+  Notice,
+  SelectField,
+  TextAreaField,
+} from '../../components/forms';
 import { errorText } from '../../errors';
 import { useT } from '../../i18n';
 import { useLabels } from '../../i18n/domain';
@@ -282,14 +290,15 @@ export function DossierForm(props: {
     required = false,
     help?: string,
   ) => (
-    <Field
+    <DateField
       label={t(`dossiers.f.${key}`)}
       value={form[key]}
       onChange={(v) => set(key, v)}
       error={errors[key]}
       help={help ? `${help} ${t('dossiers.f.date.help')}` : t('dossiers.f.date.help')}
       isRequired={required}
-      inputMode="numeric"
+      placeholder={t('beamer.date.placeholder')}
+      pickerLabel={t('beamer.date.pick', { label: t(`dossiers.f.${key}`) })}
     />
   );
   const textField = (
