@@ -23,7 +23,7 @@ import {
  * own browsers. It moves bytes and checks requests; every decision about people and data is the
  * backend's (core/room/room.ts and the dispatcher behind the gateway).
  *
- * Each request passes, in order: the request rate of its source, the Host header (our address and
+ * Each request passes, in order: the request rate of its session (or source), the Host header (our address and
  * port, against DNS rebinding), then per route: the session cookie, the Origin (our own), the CSRF
  * token header on every POST, JSON only, a small body. The cookie is HttpOnly, Secure, SameSite=Strict
  * with the __Host- prefix; it names a random token the listener maps to a caller `room:<hash>`, and
@@ -176,13 +176,19 @@ export async function startRoomListener(
     json(res, status, { ok: false, error: { code, message: why } });
   };
 
-  /** Token bucket per source address: a flood gets 429 and never reaches the backend. */
-  function allowRate(source: string): boolean {
+  /**
+   * Token bucket per session, or per source address for requests without one: a flood gets 429 and
+   * never reaches the backend. Per session, because several laptops can share one address (a meeting
+   * room's NAT, or every browser of a test on 127.0.0.1): one busy page must not starve the others.
+   */
+  function allowRate(req: http.IncomingMessage, source: string): boolean {
+    const cookie = parseCookies(req.headers.cookie).get(ROOM_COOKIE);
+    const key = cookie && tokens.has(cookie) ? `session:${cookie}` : `source:${source}`;
     const now = Date.now();
-    const b = buckets.get(source) ?? { tokens: limits.burst, at: now };
+    const b = buckets.get(key) ?? { tokens: limits.burst, at: now };
     b.tokens = Math.min(limits.burst, b.tokens + ((now - b.at) / 1000) * limits.ratePerSecond);
     b.at = now;
-    buckets.set(source, b);
+    buckets.set(key, b);
     if (buckets.size > 10_000) buckets.clear();
     if (b.tokens < 1) return false;
     b.tokens -= 1;
@@ -203,7 +209,7 @@ export async function startRoomListener(
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const source = req.socket.remoteAddress ?? 'unknown';
-    if (!allowRate(source)) {
+    if (!allowRate(req, source)) {
       gateway.refused(source, 'rate');
       res.writeHead(429, headers({ 'Retry-After': '1', 'Content-Type': 'text/plain; charset=utf-8' }));
       res.end('Te veel verzoeken; probeer het zo opnieuw.');

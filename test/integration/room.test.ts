@@ -381,6 +381,18 @@ describe('the meeting room', () => {
     expect((await ind.call('room.state')).status).toBe(200);
   });
 
+  it('laptops sharing one address (a NAT, or every browser on 127.0.0.1) each have their own rate', async () => {
+    env = await makeRoomEnv({ limits: { ratePerSecond: 5, burst: 10 } });
+    const ind = env.client('127.0.0.7');
+    const dtv = env.client('127.0.0.7');
+    expect((await ind.login('ind')).json.ok).toBe(true);
+    expect((await dtv.login('dtv')).json.ok).toBe(true);
+    const busy = await Promise.all(Array.from({ length: 30 }, () => ind.call('room.state')));
+    expect(busy.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(15);
+    // The other laptop behind the same address is still served.
+    expect((await dtv.call('room.state')).status).toBe(200);
+  });
+
   it('a slow client that never finishes its headers is cut off', async () => {
     env = await makeRoomEnv({ limits: { headersTimeoutMs: 500, requestTimeoutMs: 1000 } });
     const socket = tls.connect({
