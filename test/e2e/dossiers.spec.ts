@@ -74,7 +74,7 @@ test('a casemanager finds a dossier by V-nummer, corrects a bad date, changes th
   await page
     .getByLabel('Eigen wens of keuze van de cliënt')
     .selectOption({ label: 'Twijfelt nog, weet het niet' });
-  await page.getByRole('textbox', { name: /^Laatste contact/ }).fill('2026-01-05');
+  await page.getByRole('textbox', { name: 'Laatste contact', exact: true }).fill('2026-01-05');
   await page.getByLabel('Traject', { exact: true }).selectOption({ label: 'Tweesporen' });
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(page.getByText('Geef de reden voor de wijziging van traject of status.')).toBeVisible();

@@ -146,7 +146,7 @@ test('the meeting from first run to signed minutes, with a restart in between', 
   await actionForm.getByRole('textbox', { name: 'Actie' }).fill('Vertrekgesprek plannen met IOM');
   await actionForm.getByLabel('Organisatie').selectOption({ label: 'DT&V' });
   await actionForm.getByLabel('Persoon (optioneel)').fill('Daan');
-  await actionForm.getByLabel('Uiterlijk', { exact: true }).fill(addDays(today, 8));
+  await actionForm.getByRole('textbox', { name: 'Uiterlijk', exact: true }).fill(addDays(today, 8));
   await actionForm.getByRole('button', { name: /^Actiepunt toevoegen/ }).click();
   await expect(page.getByText('Actiepunt toegevoegd voor DT&V.')).toBeVisible();
   await expectAccessible(page);

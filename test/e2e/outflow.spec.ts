@@ -65,7 +65,7 @@ test('the chair records a permit with its ground and a return with its country f
     .selectOption({ label: 'Medisch: uitstel van vertrek (art. 64 Vw)' });
   await expect(panel.getByLabel('Land van terugkeer of doormigratie')).toHaveCount(0);
   await panel.getByLabel('Traject beëindigd door').selectOption({ label: 'De gemeente' });
-  await panel.getByLabel('Datum uitstroom').fill(today);
+  await panel.getByRole('textbox', { name: 'Datum uitstroom', exact: true }).fill(today);
   await expectAccessible(page);
   await panel.getByRole('button', { name: /Uitstroom vastleggen/ }).click();
   await expect(panel.getByText('Het dossier is uitgestroomd.')).toBeVisible();
@@ -89,7 +89,7 @@ test('the chair records a permit with its ground and a return with its country f
     .selectOption({ label: 'zelfstandig aantoonbaar (met of zonder steun van IOM/REAN)' });
   await panel.getByLabel('Land van terugkeer of doormigratie').selectOption({ label: 'Georgië' });
   await panel.getByLabel('Traject beëindigd door').selectOption({ label: 'De cliënt' });
-  await panel.getByLabel('Datum uitstroom').fill(today);
+  await panel.getByRole('textbox', { name: 'Datum uitstroom', exact: true }).fill(today);
   await panel.getByRole('button', { name: /Uitstroom vastleggen/ }).click();
   await expect(panel.getByText('Het dossier is uitgestroomd.')).toBeVisible();
   // After the click, not before: a full-page screenshot between filling and clicking left the

@@ -98,7 +98,7 @@ test('the chair reads the monitoring over a period and per track, with tables be
   await expectAccessible(page);
 
   // A bad date is said in Dutch at the field.
-  await page.getByLabel('Tot en met').fill('2026-13-01');
+  await page.getByRole('textbox', { name: 'Tot en met', exact: true }).fill('2026-13-01');
   await page.getByRole('button', { name: 'Toon' }).click();
   await expect(page.getByText('Vul een datum in als JJJJ-MM-DD.')).toBeVisible();
 
