@@ -48,7 +48,6 @@ export const conflictReasons = [
   'decision_exists',
   'decision_open',
   'not_carried',
-  'carried_not_escalated',
   /** A participant marked as leaving while a decision of the meeting is open with consents given. */
   'attendance_after_consent',
   /** Carried by the table, but a party the direction cannot do without did not consent. */
@@ -98,7 +97,6 @@ export const conflictReasons = [
   /** The meeting room: it already runs for another meeting. */
   'room_other_meeting',
   /** The meeting room: no certificate for it yet; the beheerder logs in once to issue one. */
-  'room_no_certificate',
 ] as const;
 export type ConflictReason = (typeof conflictReasons)[number];
 

@@ -14,7 +14,6 @@ export const errorsNl = {
   'error.CONFLICT.already_out': 'Dit dossier is al uitgestroomd.',
   'error.CONFLICT.already_signed_by_you':
     'U hebt deze versie al ondertekend; de tweede handtekening komt van een andere persoon.',
-  'error.CONFLICT.carried_not_escalated': 'Een gedragen besluit wordt niet geëscaleerd.',
   'error.CONFLICT.required_parties_missing':
     'Het besluit kan nog niet gedragen zijn: de instemming van {parties} ontbreekt. Het kan voorlopig gedragen worden, tot {parties} het bevestigt.',
   'error.CONFLICT.nothing_to_confirm': 'Dit besluit wacht niet op een bevestiging.',
@@ -90,8 +89,6 @@ export const errorsNl = {
     'Op dit netwerkadres kan niet worden geluisterd: het hoort niet bij deze computer of is al in gebruik. Kies een ander netwerk.',
   'error.CONFLICT.room_other_meeting':
     'Deelnemers zijn al aangesloten op een ander overleg. Stop die aansluiting eerst.',
-  'error.CONFLICT.room_no_certificate':
-    'Er is nog geen certificaat voor de vergaderzaal. Laat de beheerder één keer inloggen; daarna kan het.',
   'error.FORBIDDEN.room_method':
     'Dit kan niet vanaf een deelnemerspagina; het gebeurt op de computer van de voorzitter.',
   'error.FORBIDDEN.room_not_participating': 'Uw organisatie neemt niet deel aan het lopende overleg.',
@@ -133,7 +130,6 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
   'error.CONFLICT.already_out': 'This case file has left already.',
   'error.CONFLICT.already_signed_by_you':
     'You already signed this version; the second signature comes from another person.',
-  'error.CONFLICT.carried_not_escalated': 'A carried decision is not escalated.',
   'error.CONFLICT.required_parties_missing':
     'The decision cannot be carried yet: {parties} did not consent. It can be carried provisionally until {parties} confirms.',
   'error.CONFLICT.nothing_to_confirm': 'This decision is not waiting for a confirmation.',
@@ -204,8 +200,6 @@ export const errorsEn: Record<keyof typeof errorsNl, string> = {
     'Cannot listen on this network address: it is not one of this computer’s, or it is in use. Choose another network.',
   'error.CONFLICT.room_other_meeting':
     'Participants are already connected to another meeting. Stop that first.',
-  'error.CONFLICT.room_no_certificate':
-    'There is no certificate for the meeting room yet. Ask the administrator to log in once; then it works.',
   'error.FORBIDDEN.room_method':
     'This cannot be done from a participant’s page; it is done at the chair’s computer.',
   'error.FORBIDDEN.room_not_participating': 'Your organisation does not take part in the running meeting.',
